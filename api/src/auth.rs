@@ -1,0 +1,139 @@
+//! Accounts and sessions, after KPAY's `/auth/*` endpoints (and KttiPay's email for the same user).
+
+use crate::validate;
+use crate::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+/// `POST /kpay/auth/register`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterRequest {
+    /// Full name.
+    pub name: String,
+    /// Mobile number, `09xxxxxxxxx`.
+    pub mobile: String,
+    /// Optional email, used to sign in on the KttiPay side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// At least 6 characters.
+    pub password: String,
+}
+
+impl RegisterRequest {
+    /// Checks every field and returns the cleaned request (trimmed name, normalised mobile,
+    /// lower-cased email, `None` for a blank email) or the message for each bad field.
+    pub fn validate(&self) -> Result<RegisterRequest, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = validate::name(&self.name).map_err(|m| errors.insert("name".into(), m.into()));
+        let mobile =
+            validate::mobile(&self.mobile).map_err(|m| errors.insert("mobile".into(), m.into()));
+        let email = match self.email.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(e) => validate::email(e)
+                .map(Some)
+                .map_err(|m| errors.insert("email".into(), m.into())),
+        };
+        if let Err(m) = validate::password(&self.password) {
+            errors.insert("password".into(), m.into());
+        }
+        match (name, mobile, email) {
+            (Ok(name), Ok(mobile), Ok(email)) if errors.is_empty() => Ok(RegisterRequest {
+                name,
+                mobile,
+                email,
+                password: self.password.clone(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// `POST /kpay/auth/login`. `username` is the mobile number, or the email given at registration.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+}
+
+/// `POST /kpay/auth/refresh`. API clients send their refresh token; the browser sends none and
+/// relies on its cookie.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefreshRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+}
+
+/// The documented token response of register, login and refresh.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TokenResponse {
+    pub access_token: String,
+    pub refresh_token: String,
+    /// Always `bearer`.
+    pub token_type: String,
+}
+
+/// `GET /kpay/auth/me`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct User {
+    pub id: String,
+    pub name: String,
+    pub mobile: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub merchant_id: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// Name of the header that carries the CSRF token on state-changing requests made with the
+/// session cookie. Its value is the `kitty_csrf` cookie's.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Cookie that holds the CSRF token. Readable by the app's script, unlike the session cookies.
+pub const CSRF_COOKIE: &str = "kitty_csrf";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_cleans_good_input() {
+        let req = RegisterRequest {
+            name: "  Sara Ahmadi ".into(),
+            mobile: "+98 912 123 4567".into(),
+            email: Some(" Sara@Example.COM ".into()),
+            password: "secret1".into(),
+        };
+        let ok = req.validate().unwrap();
+        assert_eq!(ok.name, "Sara Ahmadi");
+        assert_eq!(ok.mobile, "09121234567");
+        assert_eq!(ok.email.as_deref(), Some("sara@example.com"));
+    }
+
+    #[test]
+    fn register_reports_every_bad_field() {
+        let req = RegisterRequest {
+            name: " ".into(),
+            mobile: "12345".into(),
+            email: Some("nope".into()),
+            password: "12345".into(),
+        };
+        let errs = req.validate().unwrap_err();
+        let keys: Vec<_> = errs.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["email", "mobile", "name", "password"]);
+    }
+
+    #[test]
+    fn blank_email_is_none() {
+        let req = RegisterRequest {
+            name: "A".into(),
+            mobile: "09120000000".into(),
+            email: Some("   ".into()),
+            password: "123456".into(),
+        };
+        assert_eq!(req.validate().unwrap().email, None);
+    }
+}

@@ -1,0 +1,14 @@
+//! The REST contract of Kitty, compiled by both the app (wasm32) and the sandbox server (native).
+//!
+//! A field renamed here breaks the build of both sides, which is the point: the contract lives once.
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod format;
+pub mod money;
+pub mod notifications;
+pub mod validate;
+
+pub use error::{ErrorBody, FieldErrors};
+pub use money::{Currency, Money};

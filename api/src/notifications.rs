@@ -1,0 +1,37 @@
+//! KttiPay's app inbox: `GET /ktti/api/v2/notifications`.
+
+use serde::{Deserialize, Serialize};
+
+/// What a notification is about; the app picks its icon from this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    Deposit,
+    Expense,
+    Payment,
+    Invitation,
+    System,
+}
+
+/// One inbox item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Notification {
+    pub id: String,
+    pub kind: NotificationKind,
+    pub title: String,
+    pub body: String,
+    pub read: bool,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+/// The inbox, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationList {
+    pub notifications: Vec<Notification>,
+    pub total: i64,
+    pub unread: i64,
+}

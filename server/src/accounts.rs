@@ -1,0 +1,144 @@
+//! Users: creation with argon2 password hashes, look-up by mobile or email, and password checks.
+
+use crate::db::{is_unique_violation, now, Db};
+use crate::error::{AppError, AppResult};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
+use argon2::Argon2;
+use kitty_api::auth::{RegisterRequest, User};
+use kitty_api::format::to_rfc3339;
+use rand::Rng;
+use std::sync::OnceLock;
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: String,
+    name: String,
+    mobile: String,
+    email: Option<String>,
+    merchant_id: String,
+    created_at: i64,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> Self {
+        User {
+            id: r.id,
+            name: r.name,
+            mobile: r.mobile,
+            email: r.email,
+            merchant_id: r.merchant_id,
+            created_at: to_rfc3339(r.created_at),
+        }
+    }
+}
+
+/// Hashing takes tens of milliseconds on purpose; keep it off the async workers.
+pub async fn hash_password(password: String) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(AppError::internal)
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+async fn verify_password(password: String, hash: String) -> AppResult<bool> {
+    tokio::task::spawn_blocking(move || {
+        let parsed = PasswordHash::new(&hash).map_err(AppError::internal)?;
+        Ok(Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok())
+    })
+    .await
+    .map_err(AppError::internal)?
+}
+
+/// A hash to verify against when the username is unknown, so that "no such user" takes as long
+/// as "wrong password" and does not reveal which accounts exist.
+fn decoy_hash() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(b"decoy password", &salt)
+            .expect("argon2 with default params")
+            .to_string()
+    })
+}
+
+fn new_merchant_id() -> String {
+    let n: u64 = rand::thread_rng().gen_range(0..10_000_000_000);
+    format!("KP{n:010}")
+}
+
+/// Creates the account from an already validated request. 409 with a field error when the mobile
+/// or email is taken; nothing is written then.
+pub async fn create(db: &Db, req: &RegisterRequest) -> AppResult<User> {
+    let hash = hash_password(req.password.clone()).await?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let result = sqlx::query(
+        "INSERT INTO users (id, name, mobile, email, password_hash, merchant_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&id)
+    .bind(&req.name)
+    .bind(&req.mobile)
+    .bind(&req.email)
+    .bind(&hash)
+    .bind(new_merchant_id())
+    .bind(now())
+    .execute(db)
+    .await;
+    match result {
+        Ok(_) => by_id(db, &id).await,
+        Err(e) if is_unique_violation(&e, "users.mobile") => Err(AppError::conflict_on(
+            "mobile",
+            "An account with this mobile number already exists. Sign in instead.",
+        )),
+        Err(e) if is_unique_violation(&e, "users.email") => Err(AppError::conflict_on(
+            "email",
+            "An account with this email already exists. Sign in instead.",
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn by_id(db: &Db, id: &str) -> AppResult<User> {
+    sqlx::query_as::<_, UserRow>(
+        "SELECT id, name, mobile, email, merchant_id, created_at FROM users WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?
+    .map(User::from)
+    .ok_or_else(AppError::unauthorized)
+}
+
+/// The user whose mobile or email is `username` and whose password matches, or `None`.
+pub async fn authenticate(db: &Db, username: &str, password: &str) -> AppResult<Option<User>> {
+    let username = username.trim();
+    let key = if kitty_api::validate::is_email_username(username) {
+        username.to_lowercase()
+    } else {
+        kitty_api::validate::mobile(username).unwrap_or_else(|_| username.to_string())
+    };
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT id, password_hash FROM users WHERE mobile = ? OR email = ?")
+            .bind(&key)
+            .bind(&key)
+            .fetch_optional(db)
+            .await?;
+    let (id, hash) = match row {
+        Some(r) => (Some(r.0), r.1),
+        None => (None, decoy_hash().to_string()),
+    };
+    let ok = verify_password(password.to_string(), hash).await?;
+    match (ok, id) {
+        (true, Some(id)) => Ok(Some(by_id(db, &id).await?)),
+        _ => Ok(None),
+    }
+}

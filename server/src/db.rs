@@ -1,0 +1,53 @@
+//! The database: SQLite in WAL mode by default, migrations embedded in the binary.
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub type Db = SqlitePool;
+
+/// Opens (creating if needed) the database and brings its schema up to date.
+pub async fn connect(url: &str) -> Result<Db, String> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|e| format!("DATABASE_URL {url:?}: {e}"))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    if let Some(parent) = std::path::Path::new(options.get_filename()).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .map_err(|e| format!("cannot open database {url:?}: {e}"))?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .map_err(|e| format!("migrations failed: {e}"))?;
+    Ok(pool)
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// True when `e` is a UNIQUE violation on `table.column`.
+pub fn is_unique_violation(e: &sqlx::Error, table_column: &str) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation() && db.message().contains(table_column)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,198 @@
+//! One error type for every handler. It becomes the contract's [`ErrorBody`] with the right status;
+//! internal causes are logged and never sent.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use kitty_api::error::code;
+use kitty_api::{ErrorBody, FieldErrors};
+
+#[derive(Debug)]
+pub enum AppError {
+    BadRequest(String),
+    Unauthorized(String),
+    Forbidden {
+        code: &'static str,
+        message: String,
+    },
+    NotFound(String),
+    Conflict {
+        message: String,
+        fields: FieldErrors,
+    },
+    Validation(FieldErrors),
+    RateLimited {
+        retry_after_secs: u64,
+    },
+    Internal(String),
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn unauthorized() -> Self {
+        AppError::Unauthorized("Sign in to continue.".into())
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        AppError::NotFound(format!("{what} was not found."))
+    }
+
+    pub fn conflict_on(field: &str, message: &str) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(field.into(), message.into());
+        AppError::Conflict {
+            message: message.into(),
+            fields,
+        }
+    }
+
+    /// Logs the cause and hides it from the client.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        AppError::Internal(cause.to_string())
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::internal(format!("database: {e}"))
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(r: JsonRejection) -> Self {
+        match r {
+            JsonRejection::JsonDataError(e) => {
+                AppError::Validation(field_from_serde_message(&e.body_text()))
+            }
+            JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
+                "Send the body as JSON (Content-Type: application/json).".into(),
+            ),
+            other => AppError::BadRequest(format!(
+                "The request body is not valid JSON: {}",
+                other.body_text()
+            )),
+        }
+    }
+}
+
+/// axum says ``…target type: missing field `name` at line 1`` or ``…target type: name: invalid
+/// type: integer `3`…``: point the error at that field.
+fn field_from_serde_message(text: &str) -> FieldErrors {
+    let detail = text.split_once("target type: ").map_or(text, |(_, d)| d);
+    let (field, message) = if let Some(rest) = detail.strip_prefix("missing field `") {
+        (
+            rest.split('`').next().unwrap_or("body"),
+            "This field is required.",
+        )
+    } else {
+        match detail.split_once(": ") {
+            Some((path, _)) if !path.contains(' ') => (path, "This value has the wrong type."),
+            _ => ("body", "This value has the wrong type."),
+        }
+    };
+    let mut fields = FieldErrors::new();
+    fields.insert(field.to_string(), message.to_string());
+    fields
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, body, retry_after) = match self {
+            AppError::BadRequest(m) => (
+                StatusCode::BAD_REQUEST,
+                ErrorBody::new(code::BAD_REQUEST, m),
+                None,
+            ),
+            AppError::Unauthorized(m) => (
+                StatusCode::UNAUTHORIZED,
+                ErrorBody::new(code::UNAUTHORIZED, m),
+                None,
+            ),
+            AppError::Forbidden { code, message } => {
+                (StatusCode::FORBIDDEN, ErrorBody::new(code, message), None)
+            }
+            AppError::NotFound(m) => (
+                StatusCode::NOT_FOUND,
+                ErrorBody::new(code::NOT_FOUND, m),
+                None,
+            ),
+            AppError::Conflict { message, fields } => (
+                StatusCode::CONFLICT,
+                ErrorBody::new(code::CONFLICT, message).with_fields(fields),
+                None,
+            ),
+            AppError::Validation(fields) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorBody::new(code::VALIDATION, "Some fields need fixing.").with_fields(fields),
+                None,
+            ),
+            AppError::RateLimited { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorBody::new(
+                    code::RATE_LIMITED,
+                    format!(
+                        "Too many attempts. Try again in {}.",
+                        human_wait(retry_after_secs)
+                    ),
+                ),
+                Some(retry_after_secs),
+            ),
+            AppError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    ErrorBody::new(
+                        code::INTERNAL,
+                        "Something went wrong on our side. Try again in a moment.",
+                    ),
+                    None,
+                )
+            }
+        };
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
+    }
+}
+
+fn human_wait(secs: u64) -> String {
+    match secs {
+        0..=1 => "a second".into(),
+        2..=59 => format!("{secs} seconds"),
+        60..=119 => "a minute".into(),
+        _ => format!("{} minutes", secs.div_ceil(60)),
+    }
+}
+
+/// `Json<T>` whose rejection is our error body (400 for malformed JSON, 422 for a wrong field).
+#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct ApiJson<T>(pub T);
+
+impl<T: serde::Serialize> IntoResponse for ApiJson<T> {
+    fn into_response(self) -> Response {
+        Json(self.0).into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_messages_point_at_fields() {
+        let f = field_from_serde_message("Failed to deserialize the JSON body into the target type: missing field `password` at line 1 column 20");
+        assert_eq!(
+            f.get("password").map(String::as_str),
+            Some("This field is required.")
+        );
+        let f = field_from_serde_message("Failed to deserialize the JSON body into the target type: name: invalid type: integer `3`, expected a string at line 1 column 9");
+        assert!(f.contains_key("name"), "{f:?}");
+    }
+}

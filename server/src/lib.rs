@@ -1,0 +1,193 @@
+//! Kitty's sandbox server: the provider contracts of `../shared/seeds/` on one axum router, with
+//! SQLite persistence and simulated rails, serving the built app.
+
+pub mod accounts;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod providers;
+pub mod ratelimit;
+pub mod session;
+pub mod settings;
+pub mod web;
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use kitty_api::config::{AppConfig, DemoLogin, Mode};
+use providers::{kiota, kotani, kpay, ktti, sandbox};
+use ratelimit::RateLimiter;
+use settings::Settings;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Budgets for the endpoints that guess-and-check attacks go after.
+pub struct Limits {
+    /// Failed sign-ins per username.
+    pub login_user: RateLimiter,
+    /// Sign-in attempts per client address.
+    pub login_ip: RateLimiter,
+    /// Registrations per client address.
+    pub register: RateLimiter,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            login_user: RateLimiter::new(5, Duration::from_secs(15 * 60)),
+            login_ip: RateLimiter::new(30, Duration::from_secs(5 * 60)),
+            register: RateLimiter::new(20, Duration::from_secs(10 * 60)),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: db::Db,
+    pub settings: Arc<Settings>,
+    pub limits: Arc<Limits>,
+    pub spa: Arc<web::Spa>,
+    pub demo: Option<DemoLogin>,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kitty sandbox",
+        description = "KttiPay (/ktti), KPAY (/kpay), Kotani Pay (/kotani) and KiotaPay (/kiota) contracts, \
+                       implemented on simulated rails. Each operation's summary is its title in the provider's document."
+    ),
+    modifiers(&BearerScheme)
+)]
+struct ApiDoc;
+
+struct BearerScheme;
+
+impl utoipa::Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[utoipa::path(
+    get, path = "/api/config", tag = "Kitty", summary = "Get application configuration values.",
+    responses((status = 200, body = AppConfig))
+)]
+async fn config(State(state): State<AppState>) -> Json<AppConfig> {
+    Json(AppConfig {
+        mode: state.settings.mode,
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        providers: state.settings.providers.clone(),
+        demo: state.demo.clone(),
+    })
+}
+
+async fn healthz(State(state): State<AppState>) -> Result<&'static str, error::AppError> {
+    sqlx::query("SELECT 1").execute(&state.db).await?;
+    Ok("ok")
+}
+
+/// Origins outside this server that the app may call (providers pointed elsewhere).
+fn external_origins(settings: &Settings) -> Vec<String> {
+    let p = &settings.providers;
+    [&p.ktti, &p.kpay, &p.kotani, &p.kiota]
+        .into_iter()
+        .filter_map(|url| {
+            let (scheme, rest) = url.split_once("://")?;
+            Some(format!("{scheme}://{}", rest.split('/').next()?))
+        })
+        .collect()
+}
+
+/// Opens the database, seeds the demo when asked, and builds the whole router.
+pub async fn build(settings: Settings) -> Result<Router, String> {
+    let db = db::connect(&settings.database_url).await?;
+    let demo = if settings.demo && settings.mode == Mode::Sandbox {
+        Some(
+            demo::seed(&db)
+                .await
+                .map_err(|e| format!("demo seed: {e:?}"))?,
+        )
+    } else {
+        None
+    };
+    let spa = web::Spa::load(&settings.dist, &external_origins(&settings));
+    let state = AppState {
+        db,
+        settings: Arc::new(settings),
+        limits: Arc::new(Limits::default()),
+        spa: Arc::new(spa),
+        demo,
+    };
+    Ok(router(state))
+}
+
+pub fn router(state: AppState) -> Router {
+    let mut api = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(config))
+        .nest("/ktti", ktti::router())
+        .nest("/kpay", kpay::router())
+        .nest("/kotani", kotani::router())
+        .nest("/kiota", kiota::router());
+    if state.settings.mode == Mode::Sandbox {
+        api = api.nest("/sandbox", sandbox::router());
+    }
+    let (routes, openapi) = api.split_for_parts();
+    let openapi = Arc::new(openapi);
+    routes
+        .route(
+            "/api/openapi.json",
+            get(move || async move { Json(openapi.as_ref().clone()) }),
+        )
+        .route("/healthz", get(healthz))
+        .fallback(web::fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            web::security_headers,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves `app` on `listener` until SIGINT or SIGTERM, letting requests in flight finish.
+pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

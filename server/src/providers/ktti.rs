@@ -1,0 +1,119 @@
+//! KttiPay (`000_…`, `001_…`), under `/ktti`. This part: the current user and the app inbox.
+
+use crate::accounts;
+use crate::db::now;
+use crate::error::AppResult;
+use crate::session::CurrentUser;
+use crate::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use kitty_api::auth::User;
+use kitty_api::format::to_rfc3339;
+use kitty_api::notifications::{Notification, NotificationKind, NotificationList};
+use kitty_api::ErrorBody;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(current_user))
+        .routes(routes!(inbox))
+        .routes(routes!(mark_all_read))
+}
+
+#[utoipa::path(
+    get, path = "/api/v2/users/me", tag = "KttiPay", summary = "Get current user information.",
+    responses((status = 200, body = User), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn current_user(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<User>> {
+    Ok(Json(accounts::by_id(&state.db, &user.user_id).await?))
+}
+
+#[derive(sqlx::FromRow)]
+struct NotificationRow {
+    id: String,
+    kind: String,
+    title: String,
+    body: String,
+    read_at: Option<i64>,
+    created_at: i64,
+}
+
+pub fn kind_from_db(kind: &str) -> NotificationKind {
+    match kind {
+        "deposit" => NotificationKind::Deposit,
+        "expense" => NotificationKind::Expense,
+        "payment" => NotificationKind::Payment,
+        "invitation" => NotificationKind::Invitation,
+        _ => NotificationKind::System,
+    }
+}
+
+pub fn kind_to_db(kind: NotificationKind) -> &'static str {
+    match kind {
+        NotificationKind::Deposit => "deposit",
+        NotificationKind::Expense => "expense",
+        NotificationKind::Payment => "payment",
+        NotificationKind::Invitation => "invitation",
+        NotificationKind::System => "system",
+    }
+}
+
+#[utoipa::path(
+    get, path = "/api/v2/notifications/inbox", tag = "KttiPay",
+    summary = "Get app inbox notifications for the current user.",
+    description = "The newest 100, newest first, with the total and unread counts.",
+    responses((status = 200, body = NotificationList), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn inbox(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<NotificationList>> {
+    let rows: Vec<NotificationRow> = sqlx::query_as(
+        "SELECT id, kind, title, body, read_at, created_at FROM notifications
+         WHERE user_id = ? ORDER BY created_at DESC, id LIMIT 100",
+    )
+    .bind(&user.user_id)
+    .fetch_all(&state.db)
+    .await?;
+    let (total, unread): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COALESCE(SUM(read_at IS NULL), 0) FROM notifications WHERE user_id = ?",
+    )
+    .bind(&user.user_id)
+    .fetch_one(&state.db)
+    .await?;
+    let notifications = rows
+        .into_iter()
+        .map(|r| Notification {
+            id: r.id,
+            kind: kind_from_db(&r.kind),
+            title: r.title,
+            body: r.body,
+            read: r.read_at.is_some(),
+            created_at: to_rfc3339(r.created_at),
+        })
+        .collect();
+    Ok(Json(NotificationList {
+        notifications,
+        total,
+        unread,
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v2/notifications/inbox/read", tag = "KttiPay",
+    summary = "Mark every inbox notification of the current user as read.",
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppResult<StatusCode> {
+    sqlx::query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+        .bind(now())
+        .bind(&user.user_id)
+        .execute(&state.db)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,270 @@
+//! Sessions: opaque random tokens, stored only as SHA-256 hashes. The browser carries them in
+//! `HttpOnly; SameSite=Strict` cookies plus a CSRF token; API clients send `Authorization: Bearer`.
+
+use crate::db::{now, Db};
+use crate::error::{AppError, AppResult};
+use crate::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use kitty_api::auth::{CSRF_COOKIE, CSRF_HEADER};
+use kitty_api::error::code;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+pub const ACCESS_COOKIE: &str = "kitty_session";
+pub const REFRESH_COOKIE: &str = "kitty_refresh";
+pub const ACCESS_TTL_SECS: i64 = 15 * 60;
+pub const REFRESH_TTL_SECS: i64 = 30 * 24 * 3600;
+/// The refresh cookie is sent only to the endpoints that need it.
+const REFRESH_COOKIE_PATH: &str = "/kpay/auth";
+
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn hash_token(token: &str) -> String {
+    URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The tokens of a session just created or refreshed.
+pub struct IssuedTokens {
+    pub access: String,
+    pub refresh: String,
+    pub csrf: String,
+}
+
+pub async fn create(db: &Db, user_id: &str) -> AppResult<IssuedTokens> {
+    let tokens = IssuedTokens {
+        access: random_token(),
+        refresh: random_token(),
+        csrf: random_token(),
+    };
+    let t = now();
+    sqlx::query(
+        "INSERT INTO sessions (id, user_id, access_hash, access_expires_at, refresh_hash, refresh_expires_at, csrf_token, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(uuid::Uuid::new_v4().to_string())
+    .bind(user_id)
+    .bind(hash_token(&tokens.access))
+    .bind(t + ACCESS_TTL_SECS)
+    .bind(hash_token(&tokens.refresh))
+    .bind(t + REFRESH_TTL_SECS)
+    .bind(&tokens.csrf)
+    .bind(t)
+    .execute(db)
+    .await?;
+    Ok(tokens)
+}
+
+/// Swaps a live refresh token for new access and refresh tokens. The old refresh token stops
+/// working at once, so a leaked one is good for one use at most.
+///
+/// `cookie_request` holds the headers when the token came from the browser's cookie: such a
+/// request must carry the session's CSRF token.
+pub async fn rotate(
+    db: &Db,
+    refresh_token: &str,
+    cookie_request: Option<&HeaderMap>,
+) -> AppResult<IssuedTokens> {
+    let t = now();
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT id, csrf_token FROM sessions WHERE refresh_hash = ? AND refresh_expires_at > ?",
+    )
+    .bind(hash_token(refresh_token))
+    .bind(t)
+    .fetch_optional(db)
+    .await?;
+    let (id, csrf) =
+        row.ok_or_else(|| AppError::Unauthorized("Your session has ended. Sign in again.".into()))?;
+    if let Some(headers) = cookie_request {
+        check_csrf(&Method::POST, headers, &csrf)?;
+    }
+    let tokens = IssuedTokens {
+        access: random_token(),
+        refresh: random_token(),
+        csrf,
+    };
+    let updated = sqlx::query(
+        "UPDATE sessions SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?
+         WHERE id = ? AND refresh_hash = ?",
+    )
+    .bind(hash_token(&tokens.access))
+    .bind(t + ACCESS_TTL_SECS)
+    .bind(hash_token(&tokens.refresh))
+    .bind(t + REFRESH_TTL_SECS)
+    .bind(&id)
+    .bind(hash_token(refresh_token))
+    .execute(db)
+    .await?;
+    if updated.rows_affected() != 1 {
+        // Another request rotated the same token first.
+        return Err(AppError::Unauthorized(
+            "Your session has ended. Sign in again.".into(),
+        ));
+    }
+    Ok(tokens)
+}
+
+pub async fn delete_by_access(db: &Db, access: &str) -> AppResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE access_hash = ?")
+        .bind(hash_token(access))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_by_refresh(db: &Db, refresh: &str) -> AppResult<()> {
+    sqlx::query("DELETE FROM sessions WHERE refresh_hash = ?")
+        .bind(hash_token(refresh))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+pub fn bearer(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+/// Whether cookies should carry `Secure`: configured, or the request came through https.
+pub fn secure(state: &AppState, headers: &HeaderMap) -> bool {
+    state.settings.cookie_secure
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+fn set_cookie(
+    name: &str,
+    value: &str,
+    path: &str,
+    max_age: i64,
+    http_only: bool,
+    secure: bool,
+) -> HeaderValue {
+    let mut c = format!("{name}={value}; Path={path}; Max-Age={max_age}; SameSite=Strict");
+    if http_only {
+        c.push_str("; HttpOnly");
+    }
+    if secure {
+        c.push_str("; Secure");
+    }
+    HeaderValue::from_str(&c).expect("cookie values are base64url")
+}
+
+/// `Set-Cookie` headers that start (or renew) a browser session.
+pub fn session_cookies(tokens: &IssuedTokens, secure: bool) -> [HeaderValue; 3] {
+    [
+        set_cookie(
+            ACCESS_COOKIE,
+            &tokens.access,
+            "/",
+            ACCESS_TTL_SECS,
+            true,
+            secure,
+        ),
+        set_cookie(
+            REFRESH_COOKIE,
+            &tokens.refresh,
+            REFRESH_COOKIE_PATH,
+            REFRESH_TTL_SECS,
+            true,
+            secure,
+        ),
+        // Readable by the app's script, which echoes it in the CSRF header.
+        set_cookie(
+            CSRF_COOKIE,
+            &tokens.csrf,
+            "/",
+            REFRESH_TTL_SECS,
+            false,
+            secure,
+        ),
+    ]
+}
+
+/// `Set-Cookie` headers that end a browser session.
+pub fn clearing_cookies(secure: bool) -> [HeaderValue; 3] {
+    [
+        set_cookie(ACCESS_COOKIE, "", "/", 0, true, secure),
+        set_cookie(REFRESH_COOKIE, "", REFRESH_COOKIE_PATH, 0, true, secure),
+        set_cookie(CSRF_COOKIE, "", "/", 0, false, secure),
+    ]
+}
+
+/// A browser request that relies on cookies and changes state must echo the session's CSRF token.
+/// Bearer requests cannot be forged by another site, so they need none.
+pub fn check_csrf(method: &Method, headers: &HeaderMap, expected: &str) -> AppResult<()> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let sent = headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok());
+    if sent.is_some_and(|s| constant_time_eq(s.as_bytes(), expected.as_bytes())) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden {
+            code: code::CSRF,
+            message: "This request is missing its security token. Reload the page and try again."
+                .into(),
+        })
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The signed-in user of a request, from its bearer token or session cookie.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user_id: String,
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
+        let (token, via_cookie) = match bearer(&parts.headers) {
+            Some(t) => (t, false),
+            None => (
+                cookie(&parts.headers, ACCESS_COOKIE).ok_or_else(AppError::unauthorized)?,
+                true,
+            ),
+        };
+        let row: Option<(String, String)> = sqlx::query_as(
+            "SELECT user_id, csrf_token FROM sessions WHERE access_hash = ? AND access_expires_at > ?",
+        )
+        .bind(hash_token(&token))
+        .bind(now())
+        .fetch_optional(&state.db)
+        .await?;
+        let (user_id, csrf) = row.ok_or_else(AppError::unauthorized)?;
+        if via_cookie {
+            check_csrf(&parts.method, &parts.headers, &csrf)?;
+        }
+        Ok(CurrentUser { user_id })
+    }
+}

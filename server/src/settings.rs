@@ -1,0 +1,71 @@
+//! Configuration from the environment, read once at start-up.
+
+use kitty_api::config::{Mode, ProviderUrls};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `KITTY_ADDR`, default `127.0.0.1:8080`.
+    pub addr: SocketAddr,
+    /// `DATABASE_URL`, default a SQLite file under `./data`.
+    pub database_url: String,
+    /// `KITTY_DIST`: the folder trunk built the app into, default `./dist`.
+    pub dist: PathBuf,
+    /// `KITTY_MODE`: `sandbox` (default) or `live`.
+    pub mode: Mode,
+    /// `KITTY_KTTI_URL`, `KITTY_KPAY_URL`, `KITTY_KOTANI_URL`, `KITTY_KIOTA_URL`: where the app
+    /// sends each provider's requests. Default: this server, under the provider's prefix.
+    pub providers: ProviderUrls,
+    /// `KITTY_COOKIE_SECURE=1` marks cookies `Secure`. Also on for requests that arrive with
+    /// `X-Forwarded-Proto: https`.
+    pub cookie_secure: bool,
+    /// `KITTY_DEMO=1` (or `--demo`) seeds the demo account and its sample data.
+    pub demo: bool,
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Settings, String> {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        let addr = var("KITTY_ADDR")
+            .unwrap_or_else(|| "127.0.0.1:8080".into())
+            .parse()
+            .map_err(|e| format!("KITTY_ADDR: {e}"))?;
+        let mode = match var("KITTY_MODE").as_deref() {
+            None | Some("sandbox") => Mode::Sandbox,
+            Some("live") => Mode::Live,
+            Some(other) => {
+                return Err(format!("KITTY_MODE must be sandbox or live, not {other:?}"))
+            }
+        };
+        let defaults = ProviderUrls::default();
+        let flag = |k: &str| matches!(var(k).as_deref(), Some("1" | "true" | "yes"));
+        Ok(Settings {
+            addr,
+            database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/kitty.db".into()),
+            dist: var("KITTY_DIST").unwrap_or_else(|| "dist".into()).into(),
+            mode,
+            providers: ProviderUrls {
+                ktti: var("KITTY_KTTI_URL").unwrap_or(defaults.ktti),
+                kpay: var("KITTY_KPAY_URL").unwrap_or(defaults.kpay),
+                kotani: var("KITTY_KOTANI_URL").unwrap_or(defaults.kotani),
+                kiota: var("KITTY_KIOTA_URL").unwrap_or(defaults.kiota),
+            },
+            cookie_secure: flag("KITTY_COOKIE_SECURE"),
+            demo: flag("KITTY_DEMO") || std::env::args().any(|a| a == "--demo"),
+        })
+    }
+
+    /// Settings for tests and tools: sandbox mode, the given database and app folder.
+    pub fn for_test(database_url: String, dist: PathBuf) -> Settings {
+        Settings {
+            addr: "127.0.0.1:0".parse().expect("literal address"),
+            database_url,
+            dist,
+            mode: Mode::Sandbox,
+            providers: ProviderUrls::default(),
+            cookie_secure: false,
+            demo: false,
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Serving the built app: static files with the right caching, `index.html` for every client
+//! route, and the security headers (a CSP that allows exactly trunk's inline loader script).
+
+use crate::error::AppError;
+use crate::providers::API_PREFIXES;
+use crate::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+/// The app's entry page, read once at start-up, and the policy that goes with it.
+pub struct Spa {
+    dist: PathBuf,
+    index: Option<Bytes>,
+    csp: HeaderValue,
+}
+
+impl Spa {
+    pub fn load(dist: &Path, connect_origins: &[String]) -> Spa {
+        let index = std::fs::read(dist.join("index.html")).ok().map(Bytes::from);
+        if index.is_none() {
+            tracing::warn!(dist = %dist.display(), "no index.html: the app is not built (scripts/run builds it)");
+        }
+        let hashes = index
+            .as_deref()
+            .map(|html| inline_script_hashes(&String::from_utf8_lossy(html)))
+            .unwrap_or_default();
+        let csp = content_security_policy(&hashes, connect_origins);
+        Spa {
+            dist: dist.to_path_buf(),
+            index,
+            csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
+        }
+    }
+
+    fn index_response(&self) -> Response {
+        match &self.index {
+            Some(html) => (
+                [
+                    (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
+                    (header::CACHE_CONTROL, HeaderValue::from_static("no-cache")),
+                ],
+                Body::from(html.clone()),
+            )
+                .into_response(),
+            None => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+                "The Kitty app has not been built yet. Run scripts/run, which builds it with trunk.",
+            )
+                .into_response(),
+        }
+    }
+}
+
+/// `'sha256-…'` sources for every inline `<script>` (trunk writes one that loads the wasm).
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let attrs = &after[..open_end];
+        let body_and_more = &after[open_end + 1..];
+        let Some(close) = body_and_more.find("</script>") else {
+            break;
+        };
+        if !attrs.contains(" src=") {
+            let digest = Sha256::digest(body_and_more[..close].as_bytes());
+            out.push(format!("'sha256-{}'", STANDARD.encode(digest)));
+        }
+        rest = &body_and_more[close..];
+    }
+    out
+}
+
+fn content_security_policy(script_hashes: &[String], connect_origins: &[String]) -> String {
+    let mut script_src = vec!["'self'".to_string(), "'wasm-unsafe-eval'".to_string()];
+    script_src.extend_from_slice(script_hashes);
+    let mut connect_src = vec!["'self'".to_string()];
+    connect_src.extend_from_slice(connect_origins);
+    format!(
+        "default-src 'self'; script-src {}; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+         connect-src {}; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'",
+        script_src.join(" "),
+        connect_src.join(" ")
+    )
+}
+
+/// Files trunk names with a content hash (`kitty-1a2b3c4d5e6f7a8b_bg.wasm`) never change.
+fn is_hashed_asset(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let stem = name.split('.').next().unwrap_or(name);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+fn is_api_path(path: &str) -> bool {
+    path == "/api"
+        || API_PREFIXES
+            .iter()
+            .any(|p| path.starts_with(p) || path == &p[..p.len() - 1])
+}
+
+/// Everything the routers did not match: API paths get a JSON 404, files are served from the
+/// app folder, and any other path is a client route that gets `index.html`.
+pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    if is_api_path(&path) {
+        return AppError::NotFound(format!("There is no endpoint {} {path}.", req.method()))
+            .into_response();
+    }
+    if path == "/" || path == "/index.html" {
+        return state.spa.index_response();
+    }
+    let served = ServeDir::new(&state.spa.dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .oneshot(req)
+        .await;
+    let mut response = match served {
+        Ok(r) => r.map(Body::new),
+        Err(never) => match never {},
+    };
+    if response.status() == StatusCode::NOT_FOUND {
+        let last = path.rsplit('/').next().unwrap_or("");
+        return if last.contains('.') {
+            (StatusCode::NOT_FOUND, "Not found").into_response()
+        } else {
+            state.spa.index_response()
+        };
+    }
+    let cache = if is_hashed_asset(&path) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+}
+
+/// Headers every response carries; API responses are never cached unless a handler says so.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let api = is_api_path(req.uri().path());
+    let mut response = next.run(req).await;
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, state.spa.csp.clone());
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    if api && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts() {
+        let html = r#"<head><script src="/a.js"></script><script type="module" nonce="x">init('/k.wasm');</script></head>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 1);
+        let expected = STANDARD.encode(Sha256::digest(b"init('/k.wasm');"));
+        assert_eq!(hashes[0], format!("'sha256-{expected}'"));
+    }
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        assert!(is_hashed_asset("/kitty-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed_asset("/kitty-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/manifest.webmanifest"));
+        assert!(!is_hashed_asset("/icon-192.png"));
+    }
+
+    #[test]
+    fn api_paths() {
+        assert!(is_api_path("/kpay/nope"));
+        assert!(is_api_path("/kpay"));
+        assert!(is_api_path("/api/x"));
+        assert!(!is_api_path("/kpayments"));
+        assert!(!is_api_path("/merchant"));
+    }
+}

@@ -1,0 +1,64 @@
+//! The demo seed: sign-in works, the inbox has sample data, and seeding twice duplicates nothing.
+
+mod common;
+
+use common::expect;
+use kitty_server::settings::Settings;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn demo_seed_is_idempotent_and_signs_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("kitty.db").display());
+    let mut settings = Settings::for_test(db.clone(), dir.path().join("dist"));
+    settings.demo = true;
+    for _ in 0..2 {
+        let _ = kitty_server::build(settings.clone()).await.unwrap();
+    }
+    let app = kitty_server::build(settings).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(kitty_server::serve(listener, app));
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+
+    let config = expect(
+        client
+            .get(format!("{base}/api/config"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let login =
+        json!({"username": config["demo"]["username"], "password": config["demo"]["password"]});
+    expect(
+        client
+            .post(format!("{base}/kpay/auth/login"))
+            .json(&login)
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let inbox = expect(
+        client
+            .get(format!("{base}/ktti/api/v2/notifications/inbox"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        inbox["total"], 5,
+        "seeded three times, five notifications: {inbox}"
+    );
+    assert_eq!(inbox["unread"], 2);
+    assert_eq!(inbox["notifications"][0]["title"], "Deposit received");
+}

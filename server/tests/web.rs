@@ -1,0 +1,125 @@
+//! The server as the browser sees it: app files, client routes, headers, config, OpenAPI.
+
+mod common;
+
+use common::{expect, TestServer, INDEX_HTML};
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn client_routes_get_index_html_with_security_headers() {
+    let server = TestServer::start().await;
+    let b = server.browser();
+    for path in [
+        "/",
+        "/kitties",
+        "/merchant/shops/42",
+        "/login?next=%2Finbox",
+    ] {
+        let r = b.get(path).await;
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        let h = r.headers().clone();
+        assert_eq!(h["cache-control"], "no-cache", "{path}");
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("'wasm-unsafe-eval'") && !csp.contains("'unsafe-eval'"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("'sha256-"),
+            "{csp}"
+        );
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert!(h.contains_key("referrer-policy"));
+        assert_eq!(r.text().await.unwrap(), INDEX_HTML);
+    }
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_missing_files_404() {
+    let server = TestServer::start().await;
+    let b = server.browser();
+    let js = b.get("/kitty-0123456789abcdef.js").await;
+    assert_eq!(js.status(), StatusCode::OK);
+    assert!(js.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let manifest = b.get("/manifest.webmanifest").await;
+    assert_eq!(manifest.headers()["cache-control"], "no-cache");
+    assert_eq!(
+        b.get("/missing-file.js").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let server = TestServer::start().await;
+    // reqwest is built without decompression here, so the header is visible as sent.
+    let r = reqwest::Client::new()
+        .get(server.url("/api/openapi.json"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["content-encoding"], "br");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_are_json_404s() {
+    let server = TestServer::start().await;
+    let b = server.browser();
+    for path in [
+        "/kpay/nope",
+        "/kotani/v2/nothing",
+        "/api/nope",
+        "/sandbox/x",
+    ] {
+        let body = expect(b.get(path).await, StatusCode::NOT_FOUND).await;
+        assert_eq!(body["error"], "not_found", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn config_health_and_openapi() {
+    let server = TestServer::start().await;
+    let b = server.browser();
+    let config = expect(b.get("/api/config").await, StatusCode::OK).await;
+    assert_eq!(config["mode"], "sandbox");
+    assert_eq!(config["providers"]["kpay"], "/kpay");
+    assert!(
+        config.get("demo").is_none(),
+        "no demo account unless seeded"
+    );
+    assert_eq!(b.get("/healthz").await.text().await.unwrap(), "ok");
+    let doc = expect(b.get("/api/openapi.json").await, StatusCode::OK).await;
+    let summary = |path: &str, method: &str| {
+        doc["paths"][path][method]["summary"]
+            .as_str()
+            .map(str::to_string)
+    };
+    assert_eq!(
+        summary("/kpay/auth/register", "post").as_deref(),
+        Some("Register")
+    );
+    assert_eq!(
+        summary("/kpay/auth/login", "post").as_deref(),
+        Some("Login")
+    );
+    assert_eq!(
+        summary("/kpay/auth/me", "get").as_deref(),
+        Some("Get Current User")
+    );
+    assert_eq!(
+        summary("/kpay/auth/refresh", "post").as_deref(),
+        Some("Refresh user token.")
+    );
+    assert_eq!(
+        summary("/kpay/auth/logout", "post").as_deref(),
+        Some("Logout user.")
+    );
+    assert_eq!(
+        summary("/ktti/api/v2/notifications/inbox", "get").as_deref(),
+        Some("Get app inbox notifications for the current user.")
+    );
+}
