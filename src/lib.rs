@@ -1,1 +1,9 @@
+//! Kitty: group wallets, merchant payments and mobile-money ramps, as a Leptos single-page app.
 
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod fmt;
+pub mod pages;
+pub mod session;
+pub mod theme;

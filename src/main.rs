@@ -1,1 +1,8 @@
-fn main() {}
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(kitty::app::App);
+    // The static "Loading Kitty…" in index.html covers the wasm download on slow networks.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}

@@ -1,0 +1,115 @@
+use kitty_api::{ErrorBody, FieldErrors};
+use std::fmt;
+
+/// Every way a request can fail, as the app needs to tell them apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer: offline, or the server is down.
+    Network,
+    /// 400: the request itself was malformed.
+    BadRequest(String),
+    /// 401: not signed in, or wrong credentials.
+    Unauthorized(String),
+    /// 403: signed in but not allowed (or the CSRF token is missing).
+    Forbidden(String),
+    /// 404.
+    NotFound(String),
+    /// 409: clashes with something that exists, usually on a field.
+    Conflict {
+        message: String,
+        fields: FieldErrors,
+    },
+    /// 422: some fields are invalid.
+    Validation {
+        message: String,
+        fields: FieldErrors,
+    },
+    /// 429: wait `retry_after` seconds.
+    RateLimited {
+        message: String,
+        retry_after: Option<u64>,
+    },
+    /// 5xx.
+    Server(String),
+    /// A response the app could not read.
+    Unexpected(String),
+}
+
+impl ApiError {
+    /// Maps an HTTP status and the server's error body (when it sent one).
+    pub fn from_status(status: u16, body: Option<ErrorBody>, retry_after: Option<u64>) -> ApiError {
+        let (message, fields) = match body {
+            Some(b) => (b.message, b.fields),
+            None => (String::new(), FieldErrors::new()),
+        };
+        let or = |fallback: &str| {
+            if message.is_empty() {
+                fallback.to_string()
+            } else {
+                message.clone()
+            }
+        };
+        match status {
+            400 => ApiError::BadRequest(or("The request was not understood.")),
+            401 => ApiError::Unauthorized(or("Sign in to continue.")),
+            403 => ApiError::Forbidden(or("You do not have access to this.")),
+            404 => ApiError::NotFound(or("This was not found. It may have been removed.")),
+            409 => ApiError::Conflict {
+                message: or("This clashes with something that already exists."),
+                fields,
+            },
+            422 => ApiError::Validation {
+                message: or("Some fields need fixing."),
+                fields,
+            },
+            429 => ApiError::RateLimited {
+                message: or("Too many attempts. Wait a moment and try again."),
+                retry_after,
+            },
+            500..=599 => ApiError::Server(or("The server had a problem. Try again in a moment.")),
+            other => ApiError::Unexpected(format!("Unexpected response ({other}).")),
+        }
+    }
+
+    /// A sentence to show a person.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Network => "Can't reach Kitty. Check your connection and try again.".into(),
+            ApiError::BadRequest(m)
+            | ApiError::Unauthorized(m)
+            | ApiError::Forbidden(m)
+            | ApiError::NotFound(m)
+            | ApiError::Server(m)
+            | ApiError::Unexpected(m) => m.clone(),
+            ApiError::Conflict { message, .. }
+            | ApiError::Validation { message, .. }
+            | ApiError::RateLimited { message, .. } => message.clone(),
+        }
+    }
+
+    /// Per-field messages, for forms.
+    pub fn fields(&self) -> FieldErrors {
+        match self {
+            ApiError::Conflict { fields, .. } | ApiError::Validation { fields, .. } => {
+                fields.clone()
+            }
+            _ => FieldErrors::new(),
+        }
+    }
+
+    /// Whether trying the same request again later may work.
+    pub fn is_retryable(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network | ApiError::Server(_) | ApiError::RateLimited { .. }
+        )
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ApiError {}

@@ -1,0 +1,230 @@
+//! Typed REST clients, one module per provider, over one request helper that maps every failure
+//! to [`ApiError`].
+//!
+//! Each provider has its own base URL (from `GET /api/config`; default: this origin + prefix) so a
+//! deployment can point any of them at a real service.
+
+pub mod config;
+mod error;
+pub mod kpay;
+pub mod ktti;
+
+pub use error::ApiError;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use kitty_api::auth::CSRF_HEADER;
+use kitty_api::config::ProviderUrls;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+
+/// The four provider APIs the app talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    Ktti,
+    Kpay,
+    Kotani,
+    Kiota,
+}
+
+thread_local! {
+    static BASES: RefCell<ProviderUrls> = RefCell::new(ProviderUrls::default());
+    static ON_SIGNED_OUT: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Points each provider at the base URL the server configured.
+pub fn configure(urls: ProviderUrls) {
+    BASES.with(|b| *b.borrow_mut() = urls);
+}
+
+/// Called when a request is refused for want of a session even after a refresh: the app then
+/// sends the person to sign in.
+pub fn on_signed_out(hook: impl Fn() + 'static) {
+    ON_SIGNED_OUT.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
+}
+
+fn url(provider: Provider, path: &str) -> String {
+    BASES.with(|b| {
+        let b = b.borrow();
+        let base = match provider {
+            Provider::Ktti => &b.ktti,
+            Provider::Kpay => &b.kpay,
+            Provider::Kotani => &b.kotani,
+            Provider::Kiota => &b.kiota,
+        };
+        format!("{}{path}", base.trim_end_matches('/'))
+    })
+}
+
+/// The CSRF token from its readable cookie; sent back in a header on state-changing requests.
+fn csrf_token() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let cookies = doc
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?
+        .cookie()
+        .ok()?;
+    cookies
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == kitty_api::auth::CSRF_COOKIE)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Whether this browser holds a session the server may still accept. The CSRF cookie is set and
+/// cleared together with the (unreadable) session cookies, so it tells without a request.
+pub fn may_have_session() -> bool {
+    csrf_token().is_some()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Method {
+    Get,
+    Post,
+}
+
+struct Call<'a> {
+    method: Method,
+    provider: Provider,
+    path: &'a str,
+    body: Option<String>,
+}
+
+impl Call<'_> {
+    fn builder(&self) -> RequestBuilder {
+        let url = url(self.provider, self.path);
+        match self.method {
+            Method::Get => Request::get(&url),
+            Method::Post => {
+                let b = Request::post(&url);
+                match csrf_token() {
+                    Some(t) => b.header(CSRF_HEADER, &t),
+                    None => b,
+                }
+            }
+        }
+    }
+
+    async fn attempt(&self) -> Result<Response, ApiError> {
+        let builder = self.builder().header("accept", "application/json");
+        let sent = match &self.body {
+            Some(json) => {
+                builder
+                    .header("content-type", "application/json")
+                    .body(json.clone())
+                    .map_err(|e| ApiError::Unexpected(e.to_string()))?
+                    .send()
+                    .await
+            }
+            None => builder.send().await,
+        };
+        sent.map_err(|_| ApiError::Network)
+    }
+
+    /// Sends the request. A 401 triggers one session refresh and one retry; if that fails too,
+    /// the signed-out hook runs.
+    async fn send(self) -> Result<Response, ApiError> {
+        let response = self.attempt().await?;
+        if response.status() != 401 || is_session_endpoint(self.provider, self.path) {
+            return Ok(response);
+        }
+        if may_have_session() && refresh_session().await.is_ok() {
+            let retried = self.attempt().await?;
+            if retried.status() != 401 {
+                return Ok(retried);
+            }
+        }
+        ON_SIGNED_OUT.with(|h| {
+            if let Some(hook) = h.borrow().as_ref() {
+                hook()
+            }
+        });
+        Ok(response)
+    }
+}
+
+/// Renews the session from the refresh cookie. Sent directly, never through [`Call::send`], so a
+/// failing refresh cannot trigger another refresh.
+pub(crate) async fn refresh_session() -> Result<(), ApiError> {
+    let body = encode(&kitty_api::auth::RefreshRequest::default())?;
+    let call = Call {
+        method: Method::Post,
+        provider: Provider::Kpay,
+        path: "/auth/refresh",
+        body: Some(body),
+    };
+    into_result(call.attempt().await?).await.map(drop)
+}
+
+/// Sign-in endpoints answer 401 for wrong credentials; refreshing would not help.
+fn is_session_endpoint(provider: Provider, path: &str) -> bool {
+    provider == Provider::Kpay
+        && matches!(
+            path,
+            "/auth/login" | "/auth/register" | "/auth/refresh" | "/auth/logout"
+        )
+}
+
+async fn into_result(response: Response) -> Result<Response, ApiError> {
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.parse().ok());
+    let body = response.json::<kitty_api::ErrorBody>().await.ok();
+    Err(ApiError::from_status(status, body, retry_after))
+}
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    into_result(response)
+        .await?
+        .json()
+        .await
+        .map_err(|e| ApiError::Unexpected(format!("unreadable response: {e}")))
+}
+
+fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))
+}
+
+pub(crate) async fn get<T: DeserializeOwned>(
+    provider: Provider,
+    path: &str,
+) -> Result<T, ApiError> {
+    let call = Call {
+        method: Method::Get,
+        provider,
+        path,
+        body: None,
+    };
+    decode(call.send().await?).await
+}
+
+pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
+    provider: Provider,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let call = Call {
+        method: Method::Post,
+        provider,
+        path,
+        body: Some(encode(body)?),
+    };
+    decode(call.send().await?).await
+}
+
+/// A POST whose success has no body (204).
+pub(crate) async fn post_empty(provider: Provider, path: &str) -> Result<(), ApiError> {
+    let call = Call {
+        method: Method::Post,
+        provider,
+        path,
+        body: None,
+    };
+    into_result(call.send().await?).await.map(|_| ())
+}

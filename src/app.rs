@@ -1,0 +1,125 @@
+//! The route table and the signed-in shell.
+
+use crate::api;
+use crate::components::nav::Nav;
+use crate::components::toast::ToastHost;
+use crate::pages;
+use crate::session::{Auth, Session};
+use crate::theme;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    theme::apply(theme::saved());
+    api::on_signed_out(move || session.auth.set(Auth::SignedOut));
+    spawn_local(session.start());
+
+    view! {
+        <ToastHost>
+            <Router>
+                <Routes fallback=pages::not_found::NotFound>
+                    <Route path=path!("/login") view=pages::auth::Login />
+                    <Route path=path!("/register") view=pages::auth::Register />
+                    <ParentRoute path=path!("") view=Shell>
+                        <Route path=path!("") view=pages::home::Home />
+                        <Route path=path!("kitties") view=pages::areas::Kitties />
+                        <Route path=path!("merchant") view=pages::areas::Merchant />
+                        <Route path=path!("ramp") view=pages::areas::Ramp />
+                        <Route path=path!("inbox") view=pages::inbox::Inbox />
+                        <Route path=path!("account") view=pages::account::Account />
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </ToastHost>
+    }
+}
+
+/// The signed-in layout. Anyone not signed in goes to `/login?next=<this page>`.
+#[component]
+fn Shell() -> impl IntoView {
+    let session = crate::session::use_session();
+    let location = use_location();
+    let login_url = move || {
+        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        format!("/login?next={}", js_sys::encode_uri_component(&here))
+    };
+    view! {
+        {move || match session.auth.get() {
+            Auth::Checking => view! { <ShellSkeleton /> }.into_any(),
+            Auth::SignedOut => view! { <Redirect path=login_url() /> }.into_any(),
+            Auth::SignedIn(_) => view! { <SignedInLayout /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn SignedInLayout() -> impl IntoView {
+    let session = crate::session::use_session();
+    // The nav's unread badge, whichever page the person lands on.
+    spawn_local(async move {
+        if let Ok(list) = api::ktti::inbox().await {
+            session.unread.set(list.unread);
+        }
+    });
+    view! {
+        <div class="shell">
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <A href="/" attr:class="brand">
+                    <span class="brand__mark" aria-hidden="true">"K"</span>
+                    <span class="brand__name">"Kitty"</span>
+                </A>
+                <SandboxBadge />
+                <A href="/account" attr:class="topbar__account">
+                    <span class="avatar" aria-hidden="true">
+                        {move || session.user().map(|u| initials(&u.name)).unwrap_or_default()}
+                    </span>
+                    <span class="visually-hidden">"Account"</span>
+                </A>
+            </header>
+            <Nav unread=session.unread />
+            <main class="main" id="main" tabindex="-1">
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+/// A visible reminder that no real money moves here.
+#[component]
+pub fn SandboxBadge() -> impl IntoView {
+    let session = crate::session::use_session();
+    view! {
+        <Show when=move || session.is_sandbox()>
+            <span class="badge badge--sandbox" title="Payments here are simulated; no real money moves.">
+                "Sandbox"
+            </span>
+        </Show>
+    }
+}
+
+#[component]
+fn ShellSkeleton() -> impl IntoView {
+    view! {
+        <div class="shell shell--loading" aria-busy="true">
+            <p class="visually-hidden" role="status">"Loading Kitty…"</p>
+            <header class="topbar"><span class="brand"><span class="brand__mark">"K"</span></span></header>
+            <main class="main"><crate::components::feedback::Skeleton lines=4 /></main>
+        </div>
+    }
+}
+
+/// "Sara Demo" → "SD".
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}

@@ -1,0 +1,72 @@
+//! Labelled inputs with their error messages wired up for screen readers.
+
+use kitty_api::FieldErrors;
+use leptos::prelude::*;
+
+/// A text input bound to `value`, with its label, a hint and the error for `name` in `errors`.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] hint: &'static str,
+    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let error = move || errors.with(|e| e.get(name).cloned());
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label class="field__label" for=id.clone()>{label}</label>
+            <input
+                class="field__input"
+                id=id.clone()
+                name=name
+                type=kind
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                inputmode=(!inputmode.is_empty()).then_some(inputmode)
+                required=required
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    // The message described the old value; typing makes it stale.
+                    if errors.with_untracked(|e| e.contains_key(name)) {
+                        errors.update(|e| { e.remove(name); });
+                    }
+                }
+            />
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// A message about the whole form (wrong password, offline, …).
+#[component]
+pub fn FormAlert(message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|m| {
+            view! { <div class="form-alert" role="alert">{m}</div> }
+        })
+    }
+}

@@ -1,0 +1,8 @@
+//! Pieces shared by every page.
+
+pub mod feedback;
+pub mod form;
+pub mod icons;
+pub mod money;
+pub mod nav;
+pub mod toast;

@@ -1,0 +1,108 @@
+//! Short messages that appear at the edge of the screen and leave by themselves.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToastKind {
+    Success,
+    Error,
+    Info,
+}
+
+impl ToastKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            ToastKind::Success => "success",
+            ToastKind::Error => "error",
+            ToastKind::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub id: u64,
+    pub kind: ToastKind,
+    pub message: String,
+}
+
+/// The toast queue, provided by [`ToastHost`].
+#[derive(Clone, Copy)]
+pub struct Toasts {
+    list: RwSignal<Vec<Toast>>,
+    next_id: StoredValue<u64>,
+    lifetime: StoredValue<Duration>,
+}
+
+impl Toasts {
+    pub fn show(&self, kind: ToastKind, message: impl Into<String>) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.list.update(|l| {
+            l.push(Toast {
+                id,
+                kind,
+                message: message.into(),
+            });
+            // Keep the stack short on small screens.
+            if l.len() > 3 {
+                l.remove(0);
+            }
+        });
+        let this = *self;
+        set_timeout(move || this.dismiss(id), self.lifetime.get_value());
+    }
+
+    pub fn success(&self, message: impl Into<String>) {
+        self.show(ToastKind::Success, message)
+    }
+
+    pub fn error(&self, message: impl Into<String>) {
+        self.show(ToastKind::Error, message)
+    }
+
+    pub fn dismiss(&self, id: u64) {
+        // The host may be gone (page unloaded) by the time a timer fires.
+        self.list.try_update(|l| l.retain(|t| t.id != id));
+    }
+}
+
+pub fn use_toasts() -> Toasts {
+    expect_context::<Toasts>()
+}
+
+/// Provides [`Toasts`] to `children` and shows them. `lifetime` defaults to 5 seconds.
+#[component]
+pub fn ToastHost(
+    #[prop(optional)] lifetime: Option<Duration>,
+    children: Children,
+) -> impl IntoView {
+    let toasts = Toasts {
+        list: RwSignal::new(Vec::new()),
+        next_id: StoredValue::new(0),
+        lifetime: StoredValue::new(lifetime.unwrap_or(Duration::from_secs(5))),
+    };
+    provide_context(toasts);
+    view! {
+        {children()}
+        <div class="toasts" role="region" aria-label="Notifications">
+            <For each=move || toasts.list.get() key=|t| t.id let:toast>
+                <div
+                    class=format!("toast toast--{}", toast.kind.as_str())
+                    role=if toast.kind == ToastKind::Error { "alert" } else { "status" }
+                >
+                    <span class="toast__text">{toast.message.clone()}</span>
+                    <button
+                        type="button"
+                        class="toast__close"
+                        aria-label="Dismiss"
+                        on:click=move |_| toasts.dismiss(toast.id)
+                    >
+                        "×"
+                    </button>
+                </div>
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,27 @@
+//! Formatting with the browser's clock and time zone. The logic is in `kitty_api::format`, which is
+//! unit-tested natively; this only supplies "now" and the zone.
+
+fn offset_minutes() -> i32 {
+    // getTimezoneOffset is minutes *behind* UTC.
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+fn now_unix() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// `23 Nov 2026, 07:45`, local time; the raw text if the server sent something unreadable.
+pub fn datetime(rfc3339: &str) -> String {
+    kitty_api::format::datetime(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// `23 Nov 2026`, local time.
+pub fn date(rfc3339: &str) -> String {
+    kitty_api::format::date(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// `5 min ago`, or the date once it is older than a week.
+pub fn relative(rfc3339: &str) -> String {
+    kitty_api::format::relative(rfc3339, now_unix(), offset_minutes())
+        .unwrap_or_else(|| rfc3339.to_string())
+}

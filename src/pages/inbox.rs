@@ -1,0 +1,122 @@
+//! The app inbox (KttiPay notifications).
+
+use crate::api::{self, ApiError};
+use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::toast::use_toasts;
+use crate::fmt;
+use crate::session::use_session;
+use kitty_api::notifications::{Notification, NotificationKind, NotificationList};
+use leptos::prelude::*;
+
+/// Loads the inbox and keeps the nav's unread badge in step with it.
+pub fn inbox_resource() -> LocalResource<Result<NotificationList, ApiError>> {
+    let session = use_session();
+    LocalResource::new(move || async move {
+        let list = api::ktti::inbox().await;
+        if let Ok(l) = &list {
+            session.unread.set(l.unread);
+        }
+        list
+    })
+}
+
+fn kind_label(kind: NotificationKind) -> &'static str {
+    match kind {
+        NotificationKind::Deposit => "Deposit",
+        NotificationKind::Expense => "Expense",
+        NotificationKind::Payment => "Payment",
+        NotificationKind::Invitation => "Invitation",
+        NotificationKind::System => "Kitty",
+    }
+}
+
+fn kind_class(kind: NotificationKind) -> &'static str {
+    match kind {
+        NotificationKind::Deposit => "dot dot--deposit",
+        NotificationKind::Expense => "dot dot--expense",
+        NotificationKind::Payment => "dot dot--payment",
+        NotificationKind::Invitation => "dot dot--invitation",
+        NotificationKind::System => "dot dot--system",
+    }
+}
+
+/// One inbox item.
+#[component]
+pub fn NotificationItem(n: Notification) -> impl IntoView {
+    let when = fmt::relative(&n.created_at);
+    let exact = fmt::datetime(&n.created_at);
+    view! {
+        <li class="notice" class:notice--unread=!n.read>
+            <span class=kind_class(n.kind) aria-hidden="true"></span>
+            <div class="notice__text">
+                <p class="notice__title">
+                    {(!n.read).then(|| view! { <span class="visually-hidden">"Unread: "</span> })}
+                    {n.title.clone()}
+                </p>
+                <p class="notice__body">{n.body.clone()}</p>
+                <p class="notice__meta">
+                    <span>{kind_label(n.kind)}</span>
+                    " · "
+                    <time datetime=n.created_at.clone() title=exact>{when}</time>
+                </p>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    use_title("Inbox");
+    let toasts = use_toasts();
+    let inbox = inbox_resource();
+    let mark_read = Action::new_local(|_: &()| api::ktti::mark_all_read());
+    Effect::new(move || match mark_read.value().get() {
+        Some(Ok(())) => {
+            toasts.success("All caught up: every notification is marked as read.");
+            inbox.refetch();
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let retry = Callback::new(move |_| inbox.refetch());
+
+    view! {
+        <div class="page">
+            <header class="page__header">
+                <h1>"Inbox"</h1>
+                <button
+                    type="button"
+                    class="btn btn--secondary"
+                    disabled=move || mark_read.pending().get() || use_session().unread.get() == 0
+                    on:click=move |_| { mark_read.dispatch(()); }
+                >
+                    "Mark all as read"
+                </button>
+            </header>
+            <Transition fallback=|| view! { <Skeleton lines=5 /> }>
+                <ErrorBoundary fallback=move |errors| error_fallback(errors, Some(retry))>
+                    {move || Suspend::new(async move {
+                        inbox.await.map(|list| {
+                            if list.notifications.is_empty() {
+                                view! {
+                                    <EmptyState title="No notifications yet">
+                                        <p>"Deposits, card payments, paid links and invitations will show up here."</p>
+                                    </EmptyState>
+                                }.into_any()
+                            } else {
+                                view! {
+                                    <p class="page__lede">
+                                        {format!("{} notifications, {} unread", list.total, list.unread)}
+                                    </p>
+                                    <ul class="notice-list">
+                                        {list.notifications.into_iter().map(|n| view! { <NotificationItem n /> }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! Who is signed in, shared through context. The truth lives in the server's cookies; this is
+//! what the app last learned about it.
+
+use crate::api::{self, ApiError};
+use kitty_api::auth::User;
+use kitty_api::config::AppConfig;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    /// Still asking the server.
+    Checking,
+    SignedOut,
+    SignedIn(User),
+}
+
+/// App-wide state: the server's configuration and the session.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub auth: RwSignal<Auth>,
+    pub config: RwSignal<Option<AppConfig>>,
+    /// Unread inbox items, shown as a badge on the nav.
+    pub unread: RwSignal<i64>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            auth: RwSignal::new(Auth::Checking),
+            config: RwSignal::new(None),
+            unread: RwSignal::new(0),
+        }
+    }
+
+    /// Loads the configuration, then asks who is signed in.
+    pub async fn start(self) {
+        match api::config::load().await {
+            Ok(config) => {
+                api::configure(config.providers.clone());
+                self.config.set(Some(config));
+            }
+            // Defaults (same origin) still work; the sandbox badge just stays hidden.
+            Err(e) => leptos::logging::warn!("config: {e}"),
+        }
+        self.check().await;
+    }
+
+    /// Re-reads the current user from the server.
+    pub async fn check(self) {
+        // No CSRF cookie means no session was ever started here (it lives as long as the refresh
+        // token): skip the round trips that could only answer 401.
+        if !api::may_have_session() {
+            self.auth.set(Auth::SignedOut);
+            return;
+        }
+        let auth = match api::kpay::me().await {
+            Ok(user) => Auth::SignedIn(user),
+            Err(ApiError::Unauthorized(_)) => Auth::SignedOut,
+            Err(e) => {
+                leptos::logging::warn!("session check: {e}");
+                Auth::SignedOut
+            }
+        };
+        self.auth.set(auth);
+    }
+
+    pub fn user(&self) -> Option<User> {
+        match self.auth.get() {
+            Auth::SignedIn(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    pub fn is_sandbox(&self) -> bool {
+        self.config
+            .get()
+            .is_some_and(|c| c.mode == kitty_api::config::Mode::Sandbox)
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Where to go after signing in: the `next` query value if it is a path on this site.
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+        .unwrap_or_else(|| "/".to_string())
+}
