@@ -4,9 +4,10 @@ import { chromium } from "playwright-core";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const ROOT = resolve(import.meta.dirname, "..");
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export async function launchBrowser() {
   return chromium.launch({

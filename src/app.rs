@@ -45,8 +45,13 @@ pub fn App() -> impl IntoView {
 fn Shell() -> impl IntoView {
     let session = crate::session::use_session();
     let location = use_location();
+    // Untracked: the redirect itself changes the location, which must not re-run this.
     let login_url = move || {
-        let here = format!("{}{}", location.pathname.get(), location.search.get());
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
         format!("/login?next={}", js_sys::encode_uri_component(&here))
     };
     view! {

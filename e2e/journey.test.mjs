@@ -1,0 +1,106 @@
+// End to end: the release build of the app, served by the real server with a fresh database,
+// driven in real Chromium. Run with `node --test e2e/` after scripts/test has built both.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Console errors other than the 401s of a wrong password and the 409 of a taken mobile, which the journey causes on purpose. */
+const unexpected = (problems) =>
+  problems.filter((p) => !/status of (401 \(Unauthorized\)|409 \(Conflict\))/.test(p));
+
+async function signIn(page, username, password) {
+  await page.getByLabel("Mobile number or email").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+async function signOut(page) {
+  await page.getByRole("link", { name: "Account" }).first().click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login/);
+}
+
+test("register, sign out, wrong password, sign in, deep link returns after sign-in", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+
+  // Register: lands on the dashboard, greeted by name.
+  await page.goto(`${server.url}/register`);
+  assert.equal(await page.title(), "Create account · Kitty");
+  await page.getByLabel("Full name").fill("Nadia Rahimi");
+  await page.getByLabel("Mobile number").fill("0912 555 0101");
+  await page.getByLabel("Email (optional)").fill("nadia@example.com");
+  await page.getByLabel("Password").fill("kitty-pass");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Hi, Nadia" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/");
+  assert.equal(await page.title(), "Home · Kitty");
+  assert.ok(await page.getByText("Sandbox", { exact: true }).isVisible(), "sandbox badge shows");
+  assert.ok(await page.getByRole("navigation", { name: "Main" }).isVisible());
+
+  // The session is in HttpOnly cookies: script sees only the CSRF token, storage holds nothing.
+  const visible = await page.evaluate(() => ({
+    cookie: document.cookie,
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }));
+  assert.match(visible.cookie, /kitty_csrf=/);
+  assert.doesNotMatch(visible.cookie, /kitty_session|kitty_refresh/);
+  assert.deepEqual(visible.session, []);
+  assert.ok(visible.local.every((k) => k === "kitty-theme"), `localStorage: ${visible.local}`);
+
+  // Sign out.
+  await signOut(page);
+  assert.equal(await page.evaluate(() => document.cookie.includes("kitty_csrf")), false);
+
+  // Registering the same mobile again says so on the field.
+  await page.goto(`${server.url}/register`);
+  await page.getByLabel("Full name").fill("Someone Else");
+  await page.getByLabel("Mobile number").fill("09125550101");
+  await page.getByLabel("Password").fill("another1");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByText("An account with this mobile number already exists").waitFor();
+  assert.equal(await page.getByLabel("Full name").inputValue(), "Someone Else", "the form keeps what was typed");
+
+  // A wrong password shows an error and keeps the username.
+  await page.goto(`${server.url}/login`);
+  await signIn(page, "nadia@example.com", "wrong-password");
+  await page.getByRole("alert").filter({ hasText: "do not match" }).waitFor();
+  assert.equal(await page.getByLabel("Mobile number or email").inputValue(), "nadia@example.com");
+
+  // The right one signs in.
+  await page.getByLabel("Password").fill("kitty-pass");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Hi, Nadia" }).waitFor();
+  await signOut(page);
+
+  // A deep link to a protected page goes to sign-in, then back to where it pointed.
+  await page.goto(`${server.url}/inbox`);
+  await page.waitForURL(/\/login\?next=%2Finbox$/);
+  await signIn(page, "09125550101", "kitty-pass");
+  await page.getByRole("heading", { name: "Inbox" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, "/inbox");
+  await page.getByText("No notifications yet").waitFor();
+
+  assert.deepEqual(unexpected(problems), [], "no console errors (CSP violations would show here)");
+  await context.close();
+});
+
+test("unknown pages show a 404 page with a way home", async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/no/such/page`);
+  await page.getByRole("heading", { name: "This page does not exist" }).waitFor();
+  assert.equal(await page.title(), "Page not found · Kitty");
+  await page.close();
+});

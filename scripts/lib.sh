@@ -1,0 +1,66 @@
+# Shared by scripts/run and scripts/test. Installs only what is missing, so a second run skips
+# straight to building. Versions are the checked ones from ../shared/TOOLCHAIN.md.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+
+log() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages, installed only when missing.
+need_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]} (apt)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+# wasm32 target, trunk, wasm-bindgen-cli at Cargo.lock's version, node + npm tools (wasm-opt from
+# the binaryen npm package: Debian's binaryen is too old and breaks the app at start-up).
+ensure_build_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "Adding the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    log "Installing trunk $TRUNK_VERSION (about 13 minutes on 2 cores, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wbg
+  wbg=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg" ]; then
+    log "Installing wasm-bindgen-cli $wbg (about 5 minutes, once)"
+    # --locked fails for 0.2.130: a pinned dependency is missing from the registry.
+    cargo install wasm-bindgen-cli --version "$wbg"
+  fi
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    need_apt nodejs npm
+  fi
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
+    log "Installing npm tools (binaryen's wasm-opt, playwright-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Debian's Chromium and its driver, for the wasm component tests and the end-to-end journeys.
+ensure_browser() {
+  need_apt chromium chromium-driver
+}
+
+# The app in release mode (opt-level z, wasm-opt -Oz), with .br/.gz beside each file.
+build_app() {
+  log "Building the app (trunk, release)"
+  trunk build --release
+  node scripts/precompress.mjs dist
+}

@@ -1,0 +1,77 @@
+//! App logic that needs the browser build: error mapping, redirects, initials.
+
+use kitty::api::ApiError;
+use kitty::app::initials;
+use kitty::session::safe_next;
+use kitty_api::ErrorBody;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn statuses_map_to_typed_errors_with_the_servers_words() {
+    let mut body = ErrorBody::new(
+        "conflict",
+        "An account with this mobile number already exists.",
+    );
+    body.fields.insert("mobile".into(), "Taken.".into());
+    let e = ApiError::from_status(409, Some(body), None);
+    assert!(matches!(e, ApiError::Conflict { .. }));
+    assert_eq!(
+        e.message(),
+        "An account with this mobile number already exists."
+    );
+    assert_eq!(e.fields().get("mobile").map(String::as_str), Some("Taken."));
+
+    let limited = ApiError::from_status(429, None, Some(30));
+    assert_eq!(
+        limited,
+        ApiError::RateLimited {
+            message: "Too many attempts. Wait a moment and try again.".into(),
+            retry_after: Some(30)
+        }
+    );
+    assert!(limited.is_retryable());
+    assert!(matches!(
+        ApiError::from_status(401, None, None),
+        ApiError::Unauthorized(_)
+    ));
+    assert!(matches!(
+        ApiError::from_status(403, None, None),
+        ApiError::Forbidden(_)
+    ));
+    assert!(matches!(
+        ApiError::from_status(404, None, None),
+        ApiError::NotFound(_)
+    ));
+    assert!(matches!(
+        ApiError::from_status(422, None, None),
+        ApiError::Validation { .. }
+    ));
+    assert!(matches!(
+        ApiError::from_status(400, None, None),
+        ApiError::BadRequest(_)
+    ));
+    assert!(matches!(
+        ApiError::from_status(503, None, None),
+        ApiError::Server(_)
+    ));
+    assert!(ApiError::Network.message().contains("connection"));
+}
+
+#[wasm_bindgen_test]
+fn next_only_goes_to_paths_on_this_site() {
+    assert_eq!(safe_next(Some("/inbox?tab=1".into())), "/inbox?tab=1");
+    assert_eq!(safe_next(None), "/");
+    assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+    assert_eq!(safe_next(Some("//evil.example".into())), "/");
+    assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+}
+
+#[wasm_bindgen_test]
+fn initials_of_names() {
+    assert_eq!(initials("Sara Demo"), "SD");
+    assert_eq!(initials("  mina  "), "M");
+    assert_eq!(initials("Ali Reza Karimi"), "AR");
+    assert_eq!(initials(""), "");
+}
