@@ -373,3 +373,36 @@ async fn logout_ends_the_session_and_clears_cookies() {
         .unwrap();
     expect(refresh, StatusCode::UNAUTHORIZED).await;
 }
+
+#[tokio::test]
+async fn a_dead_browser_session_gets_its_cookies_cleared_on_refresh() {
+    let server = TestServer::start().await;
+    let b = server.browser();
+    let registered = b.register("09120000009").await;
+    let csrf = csrf_from(&registered);
+    let tokens = expect(registered, StatusCode::CREATED).await;
+    // The session ends elsewhere (another device signs it out by its bearer token).
+    let api = reqwest::Client::new();
+    let out = api
+        .post(server.url("/kpay/auth/logout"))
+        .bearer_auth(tokens["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    expect(out, StatusCode::NO_CONTENT).await;
+    let refresh = b
+        .client
+        .post(format!("{}/kpay/auth/refresh", b.base))
+        .header("x-csrf-token", &csrf)
+        .send()
+        .await
+        .unwrap();
+    let cleared = refresh
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter(|c| c.to_str().unwrap().contains("Max-Age=0"))
+        .count();
+    assert_eq!(cleared, 3, "all three cookies are cleared");
+    expect(refresh, StatusCode::UNAUTHORIZED).await;
+}

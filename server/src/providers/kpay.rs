@@ -160,7 +160,18 @@ async fn refresh(
             let token = session::cookie(&headers, session::REFRESH_COOKIE).ok_or_else(|| {
                 AppError::Unauthorized("Your session has ended. Sign in again.".into())
             })?;
-            session::rotate(&state.db, &token, Some(&headers)).await?
+            match session::rotate(&state.db, &token, Some(&headers)).await {
+                Ok(tokens) => tokens,
+                // The browser's session is over: drop its cookies too, so it stops trying.
+                Err(e @ AppError::Unauthorized(_)) => {
+                    let mut response = e.into_response();
+                    for c in session::clearing_cookies(session::secure(&state, &headers)) {
+                        response.headers_mut().append(header::SET_COOKIE, c);
+                    }
+                    return Ok(response);
+                }
+                Err(e) => return Err(e),
+            }
         }
     };
     Ok(token_response(&state, &headers, StatusCode::OK, tokens))
