@@ -42,6 +42,8 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   await page.getByLabel("Mobile number").fill("0912 555 0101");
   await page.getByLabel("Email (optional)").fill("nadia@example.com");
   await page.getByLabel("Password").fill("kitty-pass");
+  await page.getByRole("button", { name: "Show password" }).click();
+  assert.equal(await page.getByLabel("Password").getAttribute("type"), "text", "the password can be revealed");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Hi, Nadia" }).waitFor();
   assert.equal(new URL(page.url()).pathname, "/");
@@ -62,6 +64,7 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
 
   // Sign out.
   await signOut(page);
+  assert.equal(new URL(page.url()).search, "", "signing out on purpose does not ask to come back");
   assert.equal(await page.evaluate(() => document.cookie.includes("kitty_csrf")), false);
 
   // Registering the same mobile again says so on the field.

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod merchant;
 pub mod money;
 pub mod notifications;
 pub mod validate;

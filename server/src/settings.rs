@@ -4,6 +4,8 @@ use kitty_api::config::{Mode, ProviderUrls};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+pub const DEFAULT_PAYMENT_TTL_SECS: i64 = 15 * 60;
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// `KITTY_ADDR`, default `127.0.0.1:8080`.
@@ -22,6 +24,8 @@ pub struct Settings {
     pub cookie_secure: bool,
     /// `KITTY_DEMO=1` (or `--demo`) seeds the demo account and its sample data.
     pub demo: bool,
+    /// `KITTY_PAYMENT_TTL_SECS`: how long a buyer has to pay a card-to-card payment (default 900).
+    pub payment_ttl_secs: i64,
 }
 
 impl Settings {
@@ -53,6 +57,12 @@ impl Settings {
             },
             cookie_secure: flag("KITTY_COOKIE_SECURE"),
             demo: flag("KITTY_DEMO") || std::env::args().any(|a| a == "--demo"),
+            payment_ttl_secs: match var("KITTY_PAYMENT_TTL_SECS") {
+                None => DEFAULT_PAYMENT_TTL_SECS,
+                Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("KITTY_PAYMENT_TTL_SECS must be a positive number, not {v:?}")
+                })?,
+            },
         })
     }
 
@@ -66,6 +76,7 @@ impl Settings {
             providers: ProviderUrls::default(),
             cookie_secure: false,
             demo: false,
+            payment_ttl_secs: DEFAULT_PAYMENT_TTL_SECS,
         }
     }
 }

@@ -20,6 +20,16 @@ pub fn TextField(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let error = move || errors.with(|e| e.get(name).cloned());
+    // Passwords can be revealed: typing blind on a phone keyboard is error-prone.
+    let is_password = kind == "password";
+    let revealed = RwSignal::new(false);
+    let input_type = move || {
+        if is_password && revealed.get() {
+            "text"
+        } else {
+            kind
+        }
+    };
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
@@ -36,11 +46,12 @@ pub fn TextField(
     view! {
         <div class="field" class:field--invalid=move || error().is_some()>
             <label class="field__label" for=id.clone()>{label}</label>
+            <div class="field__control">
             <input
                 class="field__input"
                 id=id.clone()
                 name=name
-                type=kind
+                type=input_type
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 required=required
@@ -55,6 +66,19 @@ pub fn TextField(
                     }
                 }
             />
+            {is_password.then(|| view! {
+                <button
+                    type="button"
+                    class="field__reveal"
+                    aria-pressed=move || if revealed.get() { "true" } else { "false" }
+                    aria-controls=id.clone()
+                    on:click=move |_| revealed.update(|r| *r = !*r)
+                >
+                    {move || if revealed.get() { "Hide" } else { "Show" }}
+                    <span class="visually-hidden">" password"</span>
+                </button>
+            })}
+            </div>
             {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
             {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
         </div>

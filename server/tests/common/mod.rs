@@ -16,6 +16,11 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start() -> TestServer {
+        Self::start_with(|_| {}).await
+    }
+
+    /// A server whose settings `tweak` adjusts first.
+    pub async fn start_with(tweak: impl FnOnce(&mut Settings)) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -27,9 +32,9 @@ impl TestServer {
         .unwrap();
         std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
         let db = format!("sqlite://{}", dir.path().join("data/kitty.db").display());
-        let app = kitty_server::build(Settings::for_test(db, dist))
-            .await
-            .expect("server builds");
+        let mut settings = Settings::for_test(db, dist);
+        tweak(&mut settings);
+        let app = kitty_server::build(settings).await.expect("server builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(kitty_server::serve(listener, app));
@@ -102,5 +107,92 @@ pub async fn expect(response: Response, status: StatusCode) -> Value {
         Value::Null
     } else {
         serde_json::from_str(&text).unwrap_or(Value::String(text))
+    }
+}
+
+/// A valid 16-digit card number on `bin` (Luhn check digit computed).
+pub fn card(bin: &str, middle: u64) -> String {
+    let prefix = format!("{bin}{middle:09}");
+    (0..10)
+        .map(|d| format!("{prefix}{d}"))
+        .find(|n| kitty_api::merchant::luhn_ok(n))
+        .unwrap()
+}
+
+/// A signed-in browser with a shop and a card; returns (browser, csrf, shop id, api key, card id, card number).
+pub async fn merchant(server: &TestServer, mobile: &str) -> Merchant {
+    let b = server.browser();
+    let registered = b.register(mobile).await;
+    let csrf = csrf_from(&registered);
+    expect(registered, StatusCode::CREATED).await;
+    let m = Merchant {
+        b,
+        csrf,
+        shop_id: String::new(),
+        api_key: String::new(),
+        card_id: String::new(),
+        card_number: String::new(),
+    };
+    let shop = expect(
+        m.post(
+            "/kpay/shops",
+            json!({"name": "Cafe Nadia", "website": "https://cafe.example"}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let number = card("603799", mobile[5..].parse().unwrap());
+    let card = expect(
+        m.post(
+            "/kpay/cards",
+            json!({"card_number": number, "owner_name": "Nadia Rahimi"}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    Merchant {
+        shop_id: shop["id"].as_str().unwrap().into(),
+        api_key: shop["api_key"].as_str().unwrap().into(),
+        card_id: card["id"].as_str().unwrap().into(),
+        card_number: number,
+        ..m
+    }
+}
+
+pub struct Merchant {
+    pub b: Browser,
+    pub csrf: String,
+    pub shop_id: String,
+    pub api_key: String,
+    pub card_id: String,
+    pub card_number: String,
+}
+
+impl Merchant {
+    /// A state-changing request as the app sends it: cookie plus CSRF header.
+    pub async fn post(&self, path: &str, body: Value) -> Response {
+        self.b
+            .client
+            .post(format!("{}{path}", self.b.base))
+            .header("x-csrf-token", &self.csrf)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.b.get(path).await
+    }
+
+    pub async fn pay_link(&self, amount: i64) -> Value {
+        let body = json!({"shop_id": self.shop_id, "card_id": self.card_id, "amount": amount, "callback_url": "https://cafe.example/paid"});
+        expect(
+            self.post("/kpay/transactions/create", body).await,
+            StatusCode::CREATED,
+        )
+        .await
     }
 }

@@ -1,4 +1,4 @@
-//! KPAY (`004_acec56fab5b4ad07.txt`), under `/kpay`. This part: accounts and sessions.
+//! KPAY accounts and sessions: `/kpay/auth/*`.
 
 use crate::accounts;
 use crate::error::{ApiJson, AppError, AppResult};
@@ -15,8 +15,8 @@ use std::net::SocketAddr;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    router
         .routes(routes!(register))
         .routes(routes!(login))
         .routes(routes!(me))
