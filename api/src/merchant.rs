@@ -553,6 +553,27 @@ pub struct CardTransferResult {
     pub authority: Option<String>,
 }
 
+/// Paid money on one day (in the merchant's time zone).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DailyTotal {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Rials received that day (paid and paid late).
+    pub paid: i64,
+}
+
+/// `GET /kpay/merchant/summary`: the numbers on the merchant's home.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MerchantSummary {
+    pub today_paid: i64,
+    pub month_paid: i64,
+    pub pending_count: i64,
+    /// The last 14 days, oldest first, every day present.
+    pub daily: Vec<DailyTotal>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,33 +16,49 @@ use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
-/// The app's entry page, read once at start-up, and the policy that goes with it.
+/// The app's entry pages, read once at start-up, and the policy that goes with them.
 pub struct Spa {
     dist: PathBuf,
     index: Option<Bytes>,
+    /// The buyer's checkout page (`/pay/...`): its own small build under `dist/checkout/`.
+    checkout: Option<Bytes>,
     csp: HeaderValue,
 }
 
 impl Spa {
     pub fn load(dist: &Path, connect_origins: &[String]) -> Spa {
-        let index = std::fs::read(dist.join("index.html")).ok().map(Bytes::from);
+        let read = |p: PathBuf| std::fs::read(p).ok().map(Bytes::from);
+        let index = read(dist.join("index.html"));
+        let checkout = read(dist.join("checkout/index.html"));
         if index.is_none() {
             tracing::warn!(dist = %dist.display(), "no index.html: the app is not built (scripts/run builds it)");
         }
-        let hashes = index
-            .as_deref()
-            .map(|html| inline_script_hashes(&String::from_utf8_lossy(html)))
-            .unwrap_or_default();
+        let hashes: Vec<String> = [&index, &checkout]
+            .into_iter()
+            .flatten()
+            .flat_map(|html| inline_script_hashes(&String::from_utf8_lossy(html)))
+            .collect();
         let csp = content_security_policy(&hashes, connect_origins);
         Spa {
             dist: dist.to_path_buf(),
             index,
+            checkout,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
         }
     }
 
-    fn index_response(&self) -> Response {
-        match &self.index {
+    /// The entry page for a client route: the checkout build for `/pay/...`, else the app.
+    fn page_for(&self, path: &str) -> Response {
+        let page = if path.starts_with("/pay/") {
+            self.checkout.as_ref().or(self.index.as_ref())
+        } else {
+            self.index.as_ref()
+        };
+        Self::html_response(page)
+    }
+
+    fn html_response(page: Option<&Bytes>) -> Response {
+        match page {
             Some(html) => (
                 [
                     (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
@@ -122,8 +138,8 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return AppError::NotFound(format!("There is no endpoint {} {path}.", req.method()))
             .into_response();
     }
-    if path == "/" || path == "/index.html" {
-        return state.spa.index_response();
+    if path == "/" || path == "/index.html" || path.starts_with("/pay/") {
+        return state.spa.page_for(&path);
     }
     let served = ServeDir::new(&state.spa.dist)
         .precompressed_br()
@@ -139,7 +155,7 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return if last.contains('.') {
             (StatusCode::NOT_FOUND, "Not found").into_response()
         } else {
-            state.spa.index_response()
+            state.spa.page_for(&path)
         };
     }
     let cache = if is_hashed_asset(&path) {

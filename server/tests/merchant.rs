@@ -498,3 +498,48 @@ async fn merchant_endpoints_need_a_session_and_check_input() {
     let wrong_type = expect(m.post("/kpay/transactions/create", json!({"shop_id": "x", "card_id": "y", "amount": "lots", "callback_url": "https://a.example"})).await, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(wrong_type["fields"]["amount"].is_string(), "{wrong_type}");
 }
+
+#[tokio::test]
+async fn summary_detail_and_qr_code() {
+    let server = TestServer::start().await;
+    let m = merchant(&server, "09121110011").await;
+    let a = m.pay_link(400_000).await;
+    m.pay_link(150_000).await;
+    transfer(&server, &m.card_number, a["final_amount"].as_i64().unwrap()).await;
+    let s = expect(
+        m.get("/kpay/merchant/summary?tz_offset=210").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(s["today_paid"], 400_000);
+    assert_eq!(s["month_paid"], 400_000);
+    assert_eq!(s["pending_count"], 1);
+    let daily = s["daily"].as_array().unwrap();
+    assert_eq!(daily.len(), 14);
+    assert_eq!(daily[13]["paid"], 400_000);
+    assert!(daily[..13].iter().all(|d| d["paid"] == 0));
+
+    let id = a["id"].as_str().unwrap();
+    let detail = expect(
+        m.get(&format!("/kpay/transactions/{id}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(detail["status"], "paid");
+    assert_eq!(detail["shop_name"], "Cafe Nadia");
+    let other = merchant(&server, "09121110012").await;
+    expect(
+        other.get(&format!("/kpay/transactions/{id}")).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+
+    let qr = reqwest::get(server.url(&format!(
+        "/kpay/transactions/payment/{}/qr.svg",
+        a["authority"].as_str().unwrap()
+    )))
+    .await
+    .unwrap();
+    assert_eq!(qr.headers()["content-type"], "image/svg+xml");
+    assert!(qr.text().await.unwrap().contains("<svg"));
+}

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{expect, TestServer, INDEX_HTML};
+use common::{expect, TestServer, CHECKOUT_HTML, INDEX_HTML};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -122,4 +122,19 @@ async fn config_health_and_openapi() {
         summary("/ktti/api/v2/notifications/inbox", "get").as_deref(),
         Some("Get app inbox notifications for the current user.")
     );
+}
+
+#[tokio::test]
+async fn checkout_links_get_the_small_checkout_page_and_its_script_is_allowed() {
+    let server = TestServer::start().await;
+    let r = server.browser().get("/pay/KPANYTHING").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(r.text().await.unwrap(), CHECKOUT_HTML);
+    // Both pages' inline loaders are allowed, and nothing else inline.
+    assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    assert!(!csp.contains("unsafe-inline"));
 }

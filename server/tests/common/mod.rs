@@ -9,6 +9,8 @@ use tempfile::TempDir;
 
 pub const INDEX_HTML: &str = r#"<!doctype html><html><head><script type="module">import init from '/kitty-0123456789abcdef.js';init('/kitty-0123456789abcdef_bg.wasm');</script></head><body></body></html>"#;
 
+pub const CHECKOUT_HTML: &str = r#"<!doctype html><html><head><script type="module">import init from '/checkout/checkout-0123456789abcdef.js';init();</script></head><body></body></html>"#;
+
 pub struct TestServer {
     pub base: String,
     _dir: TempDir,
@@ -31,6 +33,8 @@ impl TestServer {
         )
         .unwrap();
         std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
+        std::fs::create_dir_all(dist.join("checkout")).unwrap();
+        std::fs::write(dist.join("checkout/index.html"), CHECKOUT_HTML).unwrap();
         let db = format!("sqlite://{}", dir.path().join("data/kitty.db").display());
         let mut settings = Settings::for_test(db, dist);
         tweak(&mut settings);

@@ -13,8 +13,8 @@ use axum::Json;
 use kitty_api::format::to_rfc3339;
 use kitty_api::merchant::{
     fee, mask_card, CardTransfer, CardTransferResult, CreateTransactionRequest, CreatedTransaction,
-    FeeSide, PaymentInfo, StatusCheck, Transaction, TransactionList, TransactionStatus,
-    VerifyRequest, VerifyResponse,
+    DailyTotal, FeeSide, MerchantSummary, PaymentInfo, StatusCheck, Transaction, TransactionList,
+    TransactionStatus, VerifyRequest, VerifyResponse,
 };
 use kitty_api::ErrorBody;
 use serde::Deserialize;
@@ -29,6 +29,9 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(check_status))
         .routes(routes!(list_transactions))
         .routes(routes!(export_transactions))
+        .routes(routes!(get_transaction))
+        .routes(routes!(payment_qr))
+        .routes(routes!(summary))
 }
 
 /// Offsets added to the sum so that pending payments to one card differ: 1 to 999 Rials.
@@ -602,4 +605,128 @@ pub async fn expire_now(db: &Db, authority: &str) -> AppResult<()> {
         return Err(AppError::not_found("A pending payment with this authority"));
     }
     Ok(())
+}
+
+#[utoipa::path(
+    get, path = "/transactions/{id}", tag = "KPAY", summary = "Get Transaction",
+    description = "One of the current user's transactions.",
+    params(("id" = String, Path, description = "Transaction ID")),
+    responses((status = 200, body = Transaction), (status = 404, body = ErrorBody), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn get_transaction(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Transaction>> {
+    expire_due(&state.db).await?;
+    let row: Option<TransactionRow> = sqlx::query_as(
+        "SELECT t.id, t.authority, t.shop_id, s.name AS shop_name, t.card_number, t.amount, t.final_amount, t.fee,
+                t.fee_side, t.status, t.description, t.factor_number, t.callback_url, t.payment_url, t.created_at,
+                t.expires_at, t.paid_at, t.verified_at
+         FROM transactions t JOIN shops s ON s.id = t.shop_id WHERE t.id = ? AND t.user_id = ?",
+    )
+    .bind(&id)
+    .bind(&user.user_id)
+    .fetch_optional(&state.db)
+    .await?;
+    row.map(|r| Json(r.into()))
+        .ok_or_else(|| AppError::not_found("The transaction"))
+}
+
+#[utoipa::path(
+    get, path = "/transactions/payment/{authority}/qr.svg", tag = "KPAY",
+    summary = "Payment link QR code",
+    description = "An SVG QR code of the payment's link, to open it on a phone. Public.",
+    params(("authority" = String, Path)),
+    responses((status = 200, content_type = "image/svg+xml", body = String), (status = 404, body = ErrorBody))
+)]
+async fn payment_qr(
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+) -> AppResult<Response> {
+    let (url,): (String,) =
+        sqlx::query_as("SELECT payment_url FROM transactions WHERE authority = ?")
+            .bind(&authority)
+            .fetch_optional(&state.db)
+            .await?
+            .ok_or_else(|| AppError::not_found("This payment"))?;
+    let code = qrcode::QrCode::new(url.as_bytes()).map_err(AppError::internal)?;
+    let svg = code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build();
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400, immutable"),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct SummaryQuery {
+    /// Minutes east of UTC that the merchant's days start in (Tehran: 210). Default 0.
+    tz_offset: Option<i64>,
+}
+
+#[utoipa::path(
+    get, path = "/merchant/summary", tag = "KPAY", summary = "Merchant summary",
+    description = "Paid totals for today and this month, the pending count, and the last 14 days of paid amounts.",
+    params(SummaryQuery),
+    responses((status = 200, body = MerchantSummary), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn summary(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<SummaryQuery>,
+) -> AppResult<Json<MerchantSummary>> {
+    expire_due(&state.db).await?;
+    let offset = q.tz_offset.unwrap_or(0).clamp(-14 * 60, 14 * 60) * 60;
+    let local_now = now() + offset;
+    let today = local_now.div_euclid(86_400);
+    let first_day = today - 13;
+    // The month's first day, from the civil date of today.
+    let today_str = to_rfc3339(today * 86_400);
+    let month_start_str = format!("{}-01T00:00:00Z", &today_str[..7]);
+    let month_start =
+        kitty_api::format::parse_rfc3339(&month_start_str).unwrap_or(today * 86_400) / 86_400;
+    let since_day = first_day.min(month_start);
+    let rows: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT (paid_at + ?) / 86400 AS day, SUM(amount)
+         FROM transactions WHERE user_id = ? AND status IN ('paid', 'paid_late') AND paid_at + ? >= ?
+         GROUP BY day",
+    )
+    .bind(offset)
+    .bind(&user.user_id)
+    .bind(offset)
+    .bind(since_day * 86_400)
+    .fetch_all(&state.db)
+    .await?;
+    let on = |d: i64| rows.iter().filter(|r| r.0 == d).map(|r| r.1).sum::<i64>();
+    let (pending_count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM transactions WHERE user_id = ? AND status = 'pending'",
+    )
+    .bind(&user.user_id)
+    .fetch_one(&state.db)
+    .await?;
+    Ok(Json(MerchantSummary {
+        today_paid: on(today),
+        month_paid: rows
+            .iter()
+            .filter(|r| r.0 >= month_start)
+            .map(|r| r.1)
+            .sum(),
+        pending_count,
+        daily: (first_day..=today)
+            .map(|d| DailyTotal {
+                date: to_rfc3339(d * 86_400)[..10].to_string(),
+                paid: on(d),
+            })
+            .collect(),
+    }))
 }
