@@ -58,9 +58,14 @@ ensure_browser() {
   need_apt chromium chromium-driver
 }
 
-# The app in release mode (opt-level z, wasm-opt -Oz), with .br/.gz beside each file.
+# The app and the buyer's checkout page in release mode (opt-level z, wasm-opt -Oz), with .br/.gz
+# beside each file. The checkout is its own trunk target so buyers load only what it needs; it
+# goes second because trunk empties dist/ when it builds the app.
 build_app() {
   log "Building the app (trunk, release)"
-  trunk build --release
+  trunk build index.html --release
+  log "Building the checkout page (trunk, release)"
+  trunk build checkout.html --release --dist dist/checkout --public-url /checkout/
   node scripts/precompress.mjs dist
+  node scripts/precompress.mjs dist/checkout
 }

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod app;
+pub mod checkout;
 pub mod components;
 pub mod fmt;
 pub mod pages;

@@ -476,6 +476,10 @@ pub struct PaymentInfo {
     pub remaining_seconds: i64,
     pub description: Option<String>,
     pub callback_url: String,
+    /// True on a sandbox server, where the page offers to simulate the transfer. Saves the buyer's
+    /// phone a second request.
+    #[serde(default)]
+    pub sandbox: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,3 +28,4 @@ pub async fn refresh() -> Result<(), ApiError> {
 pub async fn logout() -> Result<(), ApiError> {
     post_empty(Kpay, "/auth/logout").await
 }
+

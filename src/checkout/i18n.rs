@@ -1,0 +1,177 @@
+//! The checkout page's words in English and Persian. Buyers in Iran read Persian right to left;
+//! the page flips direction and can show Persian digits.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Fa,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fa => "fa",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::En => "ltr",
+            Lang::Fa => "rtl",
+        }
+    }
+
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &EN,
+            Lang::Fa => &FA,
+        }
+    }
+}
+
+pub struct Text {
+    pub title: &'static str,
+    pub pay_to: &'static str,
+    pub amount: &'static str,
+    pub rials: &'static str,
+    pub exact_note: &'static str,
+    pub card: &'static str,
+    pub owner: &'static str,
+    pub bank: &'static str,
+    pub time_left: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub steps: [&'static str; 3],
+    pub waiting: &'static str,
+    pub paid_title: &'static str,
+    pub paid_body: &'static str,
+    pub expired_title: &'static str,
+    pub expired_body: &'static str,
+    pub late_title: &'static str,
+    pub late_body: &'static str,
+    pub failed_title: &'static str,
+    pub failed_body: &'static str,
+    pub back_to_shop: &'static str,
+    pub redirecting: &'static str,
+    pub loading: &'static str,
+    pub not_found: &'static str,
+    pub offline: &'static str,
+    pub retry: &'static str,
+    pub simulate: &'static str,
+    pub sandbox_note: &'static str,
+    pub scan: &'static str,
+    pub other_lang: &'static str,
+    pub persian_digits: &'static str,
+}
+
+pub static EN: Text = Text {
+    title: "Pay by card transfer",
+    pay_to: "Pay to",
+    amount: "Amount to transfer",
+    rials: "Rials",
+    exact_note: "Transfer exactly this amount: the last digits tell your payment apart.",
+    card: "Card number",
+    owner: "Card owner",
+    bank: "Bank",
+    time_left: "Time left",
+    copy: "Copy",
+    copied: "Copied",
+    steps: [
+        "Open your bank app and choose card-to-card transfer.",
+        "Enter the card number and the exact amount above.",
+        "Keep this page open: it updates by itself when the money arrives.",
+    ],
+    waiting: "Waiting for your transfer…",
+    paid_title: "Payment received",
+    paid_body: "Thank you. The shop has been told.",
+    expired_title: "This payment has expired",
+    expired_body: "Its time ran out before a transfer arrived. If you already paid, contact the shop with your bank receipt.",
+    late_title: "Your transfer arrived late",
+    late_body: "It came after this payment's time ran out. The shop can see it and will settle it with you.",
+    failed_title: "This payment failed",
+    failed_body: "Nothing was taken by this page. Go back to the shop and try again.",
+    back_to_shop: "Return to the shop",
+    redirecting: "Returning to the shop…",
+    loading: "Loading payment…",
+    not_found: "This payment link is not valid. Check the link the shop gave you.",
+    offline: "Can't reach the payment service. Check your connection; this page will keep trying.",
+    retry: "Try again",
+    simulate: "Simulate the bank transfer",
+    sandbox_note: "Sandbox: no real money moves.",
+    scan: "Scan to open this page on your phone",
+    other_lang: "فارسی",
+    persian_digits: "Persian digits",
+};
+
+pub static FA: Text = Text {
+    title: "پرداخت کارت به کارت",
+    pay_to: "پرداخت به",
+    amount: "مبلغ قابل پرداخت",
+    rials: "ریال",
+    exact_note: "دقیقاً همین مبلغ را واریز کنید: چند رقم آخر، پرداخت شما را مشخص می‌کند.",
+    card: "شماره کارت",
+    owner: "صاحب کارت",
+    bank: "بانک",
+    time_left: "زمان باقی‌مانده",
+    copy: "کپی",
+    copied: "کپی شد",
+    steps: [
+        "برنامه بانک خود را باز کنید و کارت به کارت را انتخاب کنید.",
+        "شماره کارت و مبلغ دقیق بالا را وارد کنید.",
+        "این صفحه را باز نگه دارید: با رسیدن پول، خودش به‌روز می‌شود.",
+    ],
+    waiting: "در انتظار واریز شما…",
+    paid_title: "پرداخت دریافت شد",
+    paid_body: "سپاسگزاریم. به فروشگاه اطلاع داده شد.",
+    expired_title: "مهلت این پرداخت تمام شده است",
+    expired_body: "پیش از رسیدن واریز، زمان آن به پایان رسید. اگر پرداخت کرده‌اید، با رسید بانکی با فروشگاه تماس بگیرید.",
+    late_title: "واریز شما با تأخیر رسید",
+    late_body: "پس از پایان مهلت این پرداخت رسید. فروشگاه آن را می‌بیند و با شما تسویه می‌کند.",
+    failed_title: "این پرداخت ناموفق بود",
+    failed_body: "این صفحه مبلغی برداشت نکرده است. به فروشگاه برگردید و دوباره تلاش کنید.",
+    back_to_shop: "بازگشت به فروشگاه",
+    redirecting: "در حال بازگشت به فروشگاه…",
+    loading: "در حال بارگذاری پرداخت…",
+    not_found: "این پیوند پرداخت معتبر نیست. پیوندی را که فروشگاه داده است بررسی کنید.",
+    offline: "دسترسی به سرویس پرداخت ممکن نیست. اتصال خود را بررسی کنید؛ این صفحه دوباره تلاش می‌کند.",
+    retry: "تلاش دوباره",
+    simulate: "شبیه‌سازی واریز بانکی",
+    sandbox_note: "محیط آزمایشی: پول واقعی جابه‌جا نمی‌شود.",
+    scan: "برای باز کردن این صفحه در تلفن، اسکن کنید",
+    other_lang: "English",
+    persian_digits: "ارقام فارسی",
+};
+
+/// `1262513` → `1,262,513`; with Persian digits, `۱٬۲۶۲٬۵۱۳`.
+pub fn number(n: i64, persian: bool) -> String {
+    let grouped = kitty_api::Money::new(n, kitty_api::Currency::IRR)
+        .to_string()
+        .replace("IRR ", "");
+    if persian {
+        digits_fa(&grouped).replace(',', "٬")
+    } else {
+        grouped
+    }
+}
+
+/// ASCII digits to Persian ones; everything else stays.
+pub fn digits_fa(s: &str) -> String {
+    s.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(0x06F0 + d).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// `mm:ss`.
+pub fn clock(seconds: i64, persian: bool) -> String {
+    let s = seconds.max(0);
+    let text = format!("{:02}:{:02}", s / 60, s % 60);
+    if persian {
+        digits_fa(&text)
+    } else {
+        text
+    }
+}

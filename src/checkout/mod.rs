@@ -1,0 +1,298 @@
+//! The buyer's checkout page: what to transfer, to which card, before when; then the outcome.
+//! It polls the payment's status and returns the buyer to the shop when it is settled.
+
+pub mod i18n;
+mod net;
+
+use crate::api::ApiError;
+use i18n::{clock, number, Lang, Text};
+use kitty_api::merchant::{group_card, CardTransfer, PaymentInfo, TransactionStatus};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// How often the page asks whether the money arrived.
+const POLL: Duration = Duration::from_secs(3);
+/// How long the outcome stays on screen before the buyer is sent back to the shop.
+const REDIRECT_AFTER: Duration = Duration::from_secs(5);
+const LANG_KEY: &str = "kitty-lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// The saved choice, else Persian for browsers that prefer it.
+fn initial_lang() -> Lang {
+    let saved = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
+    let preferred = saved.or_else(|| window().navigator().language());
+    match preferred.as_deref() {
+        Some(l) if l.starts_with("fa") => Lang::Fa,
+        _ => Lang::En,
+    }
+}
+
+/// `callback_url` with the outcome appended, as the merchant's server expects it.
+pub fn return_url(callback: &str, authority: &str, status: TransactionStatus) -> String {
+    let sep = if callback.contains('?') { '&' } else { '?' };
+    format!(
+        "{callback}{sep}authority={}&status={}",
+        js_sys::encode_uri_component(authority),
+        status.as_str()
+    )
+}
+
+#[component]
+pub fn Checkout(authority: String) -> impl IntoView {
+    let lang = RwSignal::new(initial_lang());
+    let persian_digits = RwSignal::new(true);
+    let info = RwSignal::new(None::<Result<PaymentInfo, ApiError>>);
+    let status = RwSignal::new(None::<TransactionStatus>);
+    let remaining = RwSignal::new(0i64);
+    let sandbox = RwSignal::new(false);
+    let authority = StoredValue::new(authority);
+
+    Effect::new(move || {
+        let l = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", l.code());
+            let _ = root.set_attribute("dir", l.dir());
+        }
+        document().set_title(l.text().title);
+    });
+
+    let load = move || {
+        spawn_local(async move {
+            let result = net::payment_info(&authority.get_value()).await;
+            if let Ok(p) = &result {
+                status.set(Some(p.status));
+                remaining.set(p.remaining_seconds);
+                sandbox.set(p.sandbox);
+            }
+            info.set(Some(result));
+        })
+    };
+    load();
+
+    let check = move || {
+        spawn_local(async move {
+            if let Ok(s) = net::check_status(&authority.get_value()).await {
+                status.set(Some(s));
+            }
+        })
+    };
+    let pending = move || status.get_untracked() == Some(TransactionStatus::Pending);
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            if pending() {
+                check();
+            }
+        },
+        POLL,
+    ) {
+        on_cleanup(move || h.clear());
+    }
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            if pending() {
+                let left = remaining.get_untracked() - 1;
+                remaining.set(left.max(0));
+                if left == 0 {
+                    // The server decides; ask it now rather than at the next poll.
+                    check();
+                }
+            }
+        },
+        Duration::from_secs(1),
+    ) {
+        on_cleanup(move || h.clear());
+    }
+
+    // Once settled one way or the other, send the buyer back to the shop.
+    Effect::new(move || {
+        let Some(s) = status.get() else { return };
+        if s == TransactionStatus::Pending {
+            return;
+        }
+        let Some(Ok(p)) = info.get_untracked() else { return };
+        let url = return_url(&p.callback_url, &p.authority, s);
+        set_timeout(
+            move || {
+                let _ = window().location().set_href(&url);
+            },
+            REDIRECT_AFTER,
+        );
+    });
+
+    let t = move || lang.get().text();
+    let fa_digits = move || lang.get() == Lang::Fa && persian_digits.get();
+    let switch_lang = move |_| {
+        let next = if lang.get_untracked() == Lang::En { Lang::Fa } else { Lang::En };
+        lang.set(next);
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANG_KEY, next.code());
+        }
+    };
+
+    view! {
+        <main class="checkout">
+            <div class="checkout__bar">
+                <span class="checkout__brand">"Kitty Pay"</span>
+                <Show when=move || lang.get() == Lang::Fa>
+                    <label class="checkout__digits">
+                        <input type="checkbox" prop:checked=move || persian_digits.get()
+                            on:change=move |_| persian_digits.update(|p| *p = !*p) />
+                        {move || t().persian_digits}
+                    </label>
+                </Show>
+                <button type="button" class="link-button" on:click=switch_lang
+                    lang=move || if lang.get() == Lang::En { "fa" } else { "en" }>
+                    {move || t().other_lang}
+                </button>
+            </div>
+            {move || match info.get() {
+                None => view! { <p class="checkout__loading" role="status">{t().loading}</p> }.into_any(),
+                Some(Err(e)) => view! { <LoadError error=e t=t() on_retry=Callback::new(move |_| load()) /> }.into_any(),
+                Some(Ok(p)) => match status.get().unwrap_or(p.status) {
+                    TransactionStatus::Pending => view! {
+                        <PayNow info=p remaining fa_digits=Signal::derive(fa_digits) t=Signal::derive(t) sandbox />
+                    }.into_any(),
+                    done => view! { <Outcome info=p status=done t=t() /> }.into_any(),
+                },
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn LoadError(error: ApiError, t: &'static Text, on_retry: Callback<()>) -> impl IntoView {
+    let message = match error {
+        ApiError::NotFound(_) => t.not_found,
+        _ => t.offline,
+    };
+    view! {
+        <section class="checkout__card checkout__card--error" role="alert">
+            <p>{message}</p>
+            <button type="button" class="checkout__button" on:click=move |_| on_retry.run(())>{t.retry}</button>
+        </section>
+    }
+}
+
+/// Copies `value` and says so for two seconds.
+#[component]
+fn CopyButton(value: String, #[prop(into)] label: Signal<&'static str>, #[prop(into)] done: Signal<&'static str>, what: &'static str) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let value = value.clone();
+        let promise = window().navigator().clipboard().write_text(&value);
+        spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                copied.set(true);
+                set_timeout(move || { copied.try_set(false); }, Duration::from_secs(2));
+            }
+        });
+    };
+    view! {
+        <button type="button" class="copy" on:click=copy aria-label=move || format!("{} {what}", label.get())>
+            {move || if copied.get() { done.get() } else { label.get() }}
+        </button>
+        <span class="visually-hidden" role="status">{move || copied.get().then(|| done.get())}</span>
+    }
+}
+
+#[component]
+fn PayNow(
+    info: PaymentInfo,
+    remaining: RwSignal<i64>,
+    fa_digits: Signal<bool>,
+    t: Signal<&'static Text>,
+    sandbox: RwSignal<bool>,
+) -> impl IntoView {
+    let card_grouped = group_card(&info.card_number);
+    let card_shown = {
+        let g = card_grouped.clone();
+        move || if fa_digits.get() { i18n::digits_fa(&g) } else { g.clone() }
+    };
+    let amount = info.final_amount;
+    let urgent = move || remaining.get() < 60;
+    let simulate = Action::new_local(move |transfer: &CardTransfer| {
+        let transfer = transfer.clone();
+        async move { net::simulate_transfer(&transfer.card_number, transfer.amount).await }
+    });
+    let transfer = CardTransfer { card_number: info.card_number.clone(), amount };
+    let qr = format!("/kpay/transactions/payment/{}/qr.svg", info.authority);
+    view! {
+        <section class="checkout__card" aria-labelledby="pay-heading">
+            <p class="checkout__to">{move || t.get().pay_to} " " <strong id="pay-heading">{info.shop_name.clone()}</strong></p>
+            {info.description.clone().map(|d| view! { <p class="checkout__desc">{d}</p> })}
+            <div class="checkout__amount">
+                <span class="checkout__label">{move || t.get().amount}</span>
+                <div class="checkout__row">
+                    <span class="checkout__big" dir="ltr">
+                        {move || number(amount, fa_digits.get())} " " <small>{move || t.get().rials}</small>
+                    </span>
+                    <CopyButton value=amount.to_string() label=Signal::derive(move || t.get().copy)
+                        done=Signal::derive(move || t.get().copied) what="amount" />
+                </div>
+                <p class="checkout__note">{move || t.get().exact_note}</p>
+            </div>
+            <div class="checkout__field">
+                <span class="checkout__label">{move || t.get().card}</span>
+                <div class="checkout__row">
+                    <span class="checkout__cardno" dir="ltr">{card_shown}</span>
+                    <CopyButton value=info.card_number.clone() label=Signal::derive(move || t.get().copy)
+                        done=Signal::derive(move || t.get().copied) what="card number" />
+                </div>
+            </div>
+            <dl class="checkout__facts">
+                <div><dt>{move || t.get().owner}</dt><dd>{info.owner_name.clone()}</dd></div>
+                <div><dt>{move || t.get().bank}</dt><dd>{info.bank_name.clone()}</dd></div>
+                <div>
+                    <dt>{move || t.get().time_left}</dt>
+                    <dd class="checkout__timer" class:checkout__timer--urgent=urgent dir="ltr"
+                        role="timer" aria-live="off">{move || clock(remaining.get(), fa_digits.get())}</dd>
+                </div>
+            </dl>
+            <p class="checkout__waiting" role="status"><span class="spinner" aria-hidden="true"></span>{move || t.get().waiting}</p>
+        </section>
+        <Show when=move || sandbox.get()>
+            <section class="checkout__sandbox">
+                <p>{move || t.get().sandbox_note}</p>
+                <button type="button" class="checkout__button checkout__button--secondary"
+                    disabled=move || simulate.pending().get()
+                    on:click={
+                        let transfer = transfer.clone();
+                        move |_| { simulate.dispatch(transfer.clone()); }
+                    }>
+                    {move || t.get().simulate}
+                </button>
+            </section>
+        </Show>
+        <ol class="checkout__steps">
+            {move || t.get().steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}
+        </ol>
+        <aside class="checkout__qr">
+            <img src=qr width="160" height="160" loading="lazy" alt=move || t.get().scan />
+            <p>{move || t.get().scan}</p>
+        </aside>
+    }
+}
+
+#[component]
+fn Outcome(info: PaymentInfo, status: TransactionStatus, t: &'static Text) -> impl IntoView {
+    let (title, body, class) = match status {
+        TransactionStatus::Paid => (t.paid_title, t.paid_body, "checkout__card checkout__card--paid"),
+        TransactionStatus::PaidLate => (t.late_title, t.late_body, "checkout__card checkout__card--late"),
+        TransactionStatus::Expired => (t.expired_title, t.expired_body, "checkout__card checkout__card--expired"),
+        _ => (t.failed_title, t.failed_body, "checkout__card checkout__card--failed"),
+    };
+    let back = return_url(&info.callback_url, &info.authority, status);
+    view! {
+        <section class=class role="alert">
+            <h1 class="checkout__outcome">{title}</h1>
+            <p>{body}</p>
+            <p class="checkout__label">{info.shop_name.clone()}</p>
+            <a class="checkout__button" href=back>{t.back_to_shop}</a>
+            <p class="checkout__note">{t.redirecting}</p>
+        </section>
+    }
+}
