@@ -26,7 +26,7 @@ export async function launchBrowser() {
 }
 
 /** Starts kitty-server on 127.0.0.1 with a random port and a database in a fresh temp folder. */
-export async function startServer({ demo = false } = {}) {
+export async function startServer({ demo = false, env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "kitty-e2e-"));
   const bin = process.env.KITTY_SERVER_BIN ?? join(ROOT, "target/debug/kitty-server");
   const child = spawn(bin, [], {
@@ -38,6 +38,7 @@ export async function startServer({ demo = false } = {}) {
       KITTY_DIST: process.env.KITTY_DIST ?? join(ROOT, "dist"),
       KITTY_DEMO: demo ? "1" : "0",
       RUST_LOG: process.env.RUST_LOG ?? "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -70,4 +71,19 @@ export function watchProblems(page) {
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   return problems;
+}
+
+/** A valid 16-digit card number on an Iranian BIN (Luhn check digit computed). */
+export function cardNumber(bin = "603799", middle = 123456789) {
+  const prefix = `${bin}${String(middle).padStart(9, "0")}`;
+  for (let d = 0; d < 10; d++) {
+    const n = prefix + d;
+    let sum = 0;
+    [...n].reverse().forEach((c, i) => {
+      let v = Number(c);
+      if (i % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+      sum += v;
+    });
+    if (sum % 10 === 0) return n;
+  }
 }

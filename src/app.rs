@@ -29,7 +29,15 @@ pub fn App() -> impl IntoView {
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("") view=pages::home::Home />
                         <Route path=path!("kitties") view=pages::areas::Kitties />
-                        <Route path=path!("merchant") view=pages::areas::Merchant />
+                        <ParentRoute path=path!("merchant") view=pages::merchant::MerchantLayout>
+                            <Route path=path!("") view=pages::merchant::MerchantHome />
+                            <Route path=path!("shops") view=pages::merchant::Shops />
+                            <Route path=path!("shops/:id") view=pages::merchant::ShopDetail />
+                            <Route path=path!("cards") view=pages::merchant::Cards />
+                            <Route path=path!("links/new") view=pages::merchant::NewLink />
+                            <Route path=path!("transactions") view=pages::merchant::Transactions />
+                            <Route path=path!("transactions/:id") view=pages::merchant::TransactionDetail />
+                        </ParentRoute>
                         <Route path=path!("ramp") view=pages::areas::Ramp />
                         <Route path=path!("inbox") view=pages::inbox::Inbox />
                         <Route path=path!("account") view=pages::account::Account />

@@ -1,7 +1,7 @@
 //! Formatting with the browser's clock and time zone. The logic is in `kitty_api::format`, which is
 //! unit-tested natively; this only supplies "now" and the zone.
 
-fn offset_minutes() -> i32 {
+pub fn offset_minutes() -> i32 {
     // getTimezoneOffset is minutes *behind* UTC.
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }

@@ -29,3 +29,108 @@ pub async fn logout() -> Result<(), ApiError> {
     post_empty(Kpay, "/auth/logout").await
 }
 
+// ---- Merchant: shops, cards, transactions ----
+
+use kitty_api::merchant::{
+    AddCardRequest, ApiKey, Card, CardList, CreateShopRequest, CreateTransactionRequest,
+    CreatedShop, CreatedTransaction, MerchantSummary, ShopList, Transaction, TransactionList,
+};
+
+pub async fn shops() -> Result<ShopList, ApiError> {
+    get(Kpay, "/shops").await
+}
+
+pub async fn create_shop(req: &CreateShopRequest) -> Result<CreatedShop, ApiError> {
+    post(Kpay, "/shops", req).await
+}
+
+pub async fn regenerate_key(shop_id: &str) -> Result<ApiKey, ApiError> {
+    post(
+        Kpay,
+        &format!("/shops/{}/regenerate-key", enc(shop_id)),
+        &(),
+    )
+    .await
+}
+
+pub async fn cards() -> Result<CardList, ApiError> {
+    get(Kpay, "/cards").await
+}
+
+pub async fn add_card(req: &AddCardRequest) -> Result<Card, ApiError> {
+    post(Kpay, "/cards", req).await
+}
+
+pub async fn deactivate_card(card_id: &str) -> Result<Card, ApiError> {
+    post(Kpay, &format!("/cards/{}/deactivate", enc(card_id)), &()).await
+}
+
+pub async fn create_transaction(
+    req: &CreateTransactionRequest,
+) -> Result<CreatedTransaction, ApiError> {
+    post(Kpay, "/transactions/create", req).await
+}
+
+/// The list filter, as it appears in the app's URL and the API's query string alike.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TransactionFilter {
+    pub shop_id: Option<String>,
+    pub status: Option<String>,
+    pub page: i64,
+}
+
+impl TransactionFilter {
+    pub fn query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = &self.shop_id {
+            parts.push(format!("shop_id={}", enc(s)));
+        }
+        if let Some(s) = &self.status {
+            parts.push(format!("status={}", enc(s)));
+        }
+        if self.page > 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        parts.join("&")
+    }
+}
+
+pub async fn transactions(filter: &TransactionFilter) -> Result<TransactionList, ApiError> {
+    get(
+        Kpay,
+        &format!("/transactions?per_page=20&{}", filter.query()),
+    )
+    .await
+}
+
+/// Where the browser downloads the CSV of the same filter (a plain link: GET with the cookie).
+pub fn export_url(filter: &TransactionFilter) -> String {
+    super::url(
+        super::Provider::Kpay,
+        &format!("/transactions/export.csv?{}", filter.query()),
+    )
+}
+
+pub async fn transaction(id: &str) -> Result<Transaction, ApiError> {
+    get(Kpay, &format!("/transactions/{}", enc(id))).await
+}
+
+pub async fn summary(tz_offset_minutes: i32) -> Result<MerchantSummary, ApiError> {
+    get(
+        Kpay,
+        &format!("/merchant/summary?tz_offset={tz_offset_minutes}"),
+    )
+    .await
+}
+
+/// The QR code of a payment link (an SVG the server draws).
+pub fn qr_url(authority: &str) -> String {
+    super::url(
+        super::Provider::Kpay,
+        &format!("/transactions/payment/{}/qr.svg", enc(authority)),
+    )
+}
+
+fn enc(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}

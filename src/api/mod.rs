@@ -44,7 +44,7 @@ pub fn on_signed_out(hook: impl Fn() + 'static) {
     ON_SIGNED_OUT.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
 }
 
-fn url(provider: Provider, path: &str) -> String {
+pub(crate) fn url(provider: Provider, path: &str) -> String {
     BASES.with(|b| {
         let b = b.borrow();
         let base = match provider {

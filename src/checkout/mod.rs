@@ -5,6 +5,7 @@ pub mod i18n;
 mod net;
 
 use crate::api::ApiError;
+use crate::components::copy::CopyButton;
 use i18n::{clock, number, Lang, Text};
 use kitty_api::merchant::{group_card, CardTransfer, PaymentInfo, TransactionStatus};
 use leptos::prelude::*;
@@ -113,7 +114,9 @@ pub fn Checkout(authority: String) -> impl IntoView {
         if s == TransactionStatus::Pending {
             return;
         }
-        let Some(Ok(p)) = info.get_untracked() else { return };
+        let Some(Ok(p)) = info.get_untracked() else {
+            return;
+        };
         let url = return_url(&p.callback_url, &p.authority, s);
         set_timeout(
             move || {
@@ -126,7 +129,11 @@ pub fn Checkout(authority: String) -> impl IntoView {
     let t = move || lang.get().text();
     let fa_digits = move || lang.get() == Lang::Fa && persian_digits.get();
     let switch_lang = move |_| {
-        let next = if lang.get_untracked() == Lang::En { Lang::Fa } else { Lang::En };
+        let next = if lang.get_untracked() == Lang::En {
+            Lang::Fa
+        } else {
+            Lang::En
+        };
         lang.set(next);
         if let Some(s) = storage() {
             let _ = s.set_item(LANG_KEY, next.code());
@@ -177,28 +184,6 @@ fn LoadError(error: ApiError, t: &'static Text, on_retry: Callback<()>) -> impl 
     }
 }
 
-/// Copies `value` and says so for two seconds.
-#[component]
-fn CopyButton(value: String, #[prop(into)] label: Signal<&'static str>, #[prop(into)] done: Signal<&'static str>, what: &'static str) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let value = value.clone();
-        let promise = window().navigator().clipboard().write_text(&value);
-        spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                copied.set(true);
-                set_timeout(move || { copied.try_set(false); }, Duration::from_secs(2));
-            }
-        });
-    };
-    view! {
-        <button type="button" class="copy" on:click=copy aria-label=move || format!("{} {what}", label.get())>
-            {move || if copied.get() { done.get() } else { label.get() }}
-        </button>
-        <span class="visually-hidden" role="status">{move || copied.get().then(|| done.get())}</span>
-    }
-}
-
 #[component]
 fn PayNow(
     info: PaymentInfo,
@@ -210,7 +195,13 @@ fn PayNow(
     let card_grouped = group_card(&info.card_number);
     let card_shown = {
         let g = card_grouped.clone();
-        move || if fa_digits.get() { i18n::digits_fa(&g) } else { g.clone() }
+        move || {
+            if fa_digits.get() {
+                i18n::digits_fa(&g)
+            } else {
+                g.clone()
+            }
+        }
     };
     let amount = info.final_amount;
     let urgent = move || remaining.get() < 60;
@@ -218,7 +209,10 @@ fn PayNow(
         let transfer = transfer.clone();
         async move { net::simulate_transfer(&transfer.card_number, transfer.amount).await }
     });
-    let transfer = CardTransfer { card_number: info.card_number.clone(), amount };
+    let transfer = CardTransfer {
+        card_number: info.card_number.clone(),
+        amount,
+    };
     let qr = format!("/kpay/transactions/payment/{}/qr.svg", info.authority);
     view! {
         <section class="checkout__card" aria-labelledby="pay-heading">
@@ -280,10 +274,26 @@ fn PayNow(
 #[component]
 fn Outcome(info: PaymentInfo, status: TransactionStatus, t: &'static Text) -> impl IntoView {
     let (title, body, class) = match status {
-        TransactionStatus::Paid => (t.paid_title, t.paid_body, "checkout__card checkout__card--paid"),
-        TransactionStatus::PaidLate => (t.late_title, t.late_body, "checkout__card checkout__card--late"),
-        TransactionStatus::Expired => (t.expired_title, t.expired_body, "checkout__card checkout__card--expired"),
-        _ => (t.failed_title, t.failed_body, "checkout__card checkout__card--failed"),
+        TransactionStatus::Paid => (
+            t.paid_title,
+            t.paid_body,
+            "checkout__card checkout__card--paid",
+        ),
+        TransactionStatus::PaidLate => (
+            t.late_title,
+            t.late_body,
+            "checkout__card checkout__card--late",
+        ),
+        TransactionStatus::Expired => (
+            t.expired_title,
+            t.expired_body,
+            "checkout__card checkout__card--expired",
+        ),
+        _ => (
+            t.failed_title,
+            t.failed_body,
+            "checkout__card checkout__card--failed",
+        ),
     };
     let back = return_url(&info.callback_url, &info.authority, status);
     view! {

@@ -17,7 +17,9 @@ async fn fetch_json(request: gloo_net::http::Request) -> Result<JsValue, ApiErro
         });
     }
     let raw: web_sys::Response = response.into();
-    let promise = raw.json().map_err(|_| ApiError::Unexpected("not JSON".into()))?;
+    let promise = raw
+        .json()
+        .map_err(|_| ApiError::Unexpected("not JSON".into()))?;
     JsFuture::from(promise)
         .await
         .map_err(|_| ApiError::Unexpected("not JSON".into()))
@@ -33,7 +35,10 @@ fn string(obj: &JsValue, name: &str) -> Option<String> {
 
 fn int(obj: &JsValue, name: &str) -> Option<i64> {
     // JSON numbers arrive as f64; Rial amounts are far below 2^53, so this is exact.
-    field(obj, name).as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)
+    field(obj, name)
+        .as_f64()
+        .filter(|f| f.fract() == 0.0)
+        .map(|f| f as i64)
 }
 
 fn status(obj: &JsValue) -> Option<TransactionStatus> {
@@ -45,8 +50,17 @@ fn base() -> &'static str {
 }
 
 pub async fn payment_info(authority: &str) -> Result<PaymentInfo, ApiError> {
-    let url = format!("{}/payment/{}", base(), js_sys::encode_uri_component(authority));
-    let v = fetch_json(gloo_net::http::Request::get(&url).build().map_err(|_| ApiError::Network)?).await?;
+    let url = format!(
+        "{}/payment/{}",
+        base(),
+        js_sys::encode_uri_component(authority)
+    );
+    let v = fetch_json(
+        gloo_net::http::Request::get(&url)
+            .build()
+            .map_err(|_| ApiError::Network)?,
+    )
+    .await?;
     let read = || -> Option<PaymentInfo> {
         Some(PaymentInfo {
             authority: string(&v, "authority")?,
@@ -67,8 +81,17 @@ pub async fn payment_info(authority: &str) -> Result<PaymentInfo, ApiError> {
 }
 
 pub async fn check_status(authority: &str) -> Result<TransactionStatus, ApiError> {
-    let url = format!("{}/check/{}", base(), js_sys::encode_uri_component(authority));
-    let v = fetch_json(gloo_net::http::Request::get(&url).build().map_err(|_| ApiError::Network)?).await?;
+    let url = format!(
+        "{}/check/{}",
+        base(),
+        js_sys::encode_uri_component(authority)
+    );
+    let v = fetch_json(
+        gloo_net::http::Request::get(&url)
+            .build()
+            .map_err(|_| ApiError::Network)?,
+    )
+    .await?;
     status(&v).ok_or_else(|| ApiError::Unexpected("unreadable status".into()))
 }
 
@@ -83,4 +106,3 @@ pub async fn simulate_transfer(card_number: &str, amount: i64) -> Result<(), Api
         .map_err(|_| ApiError::Network)?;
     fetch_json(request).await.map(drop)
 }
-

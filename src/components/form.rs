@@ -94,3 +94,45 @@ pub fn FormAlert(message: Signal<Option<String>>) -> impl IntoView {
         })
     }
 }
+
+/// A labelled `<select>` bound to `value`, with the error for `name` in `errors`.
+/// `options` are (value, label) pairs; an empty `placeholder` adds no blank first option.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let error = move || errors.with(|e| e.get(name).cloned());
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label class="field__label" for=id.clone()>{label}</label>
+            <select
+                class="field__input"
+                id=id.clone()
+                name=name
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || error().is_some().then(|| error_id.clone())
+                }
+                on:change=move |ev| {
+                    value.set(event_target_value(&ev));
+                    errors.update(|e| { e.remove(name); });
+                }
+            >
+                {(!placeholder.is_empty()).then(|| view! { <option value="">{placeholder}</option> })}
+                {move || options.get().into_iter().map(|(v, l)| {
+                    let selected = value.get_untracked() == v;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+            {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}

@@ -1,5 +1,6 @@
 //! Pieces shared by every page.
 
+pub mod copy;
 pub mod feedback;
 pub mod form;
 pub mod icons;

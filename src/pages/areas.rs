@@ -46,23 +46,6 @@ pub fn Kitties() -> impl IntoView {
 }
 
 #[component]
-pub fn Merchant() -> impl IntoView {
-    use_title("Merchant");
-    view! {
-        <AreaLanding
-            title="Merchant"
-            lede="Collect payments card to card or in crypto, without a traditional gateway."
-            coming=&[
-                "Shops with API keys, and the bank cards that receive money",
-                "Payment links with a public checkout page: countdown, live status, QR code",
-                "Every payment in one list, with filters and CSV export",
-                "A crypto gateway: deposit addresses, confirmations, balances and withdrawals",
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn Ramp() -> impl IntoView {
     use_title("Ramp");
     view! {

@@ -5,4 +5,5 @@ pub mod areas;
 pub mod auth;
 pub mod home;
 pub mod inbox;
+pub mod merchant;
 pub mod not_found;

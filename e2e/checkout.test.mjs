@@ -1,0 +1,139 @@
+// End to end: a merchant sets up and creates a payment link in the app; a buyer pays it on the
+// public checkout page; the merchant sees it paid. And a link that runs out of time.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cardNumber, launchBrowser, startServer, watchProblems } from "./browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+test("a merchant creates a link, a buyer pays it, the merchant sees it paid", async () => {
+  const merchant = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const m = await merchant.newPage();
+  const problems = watchProblems(m);
+
+  await m.goto(`${server.url}/register`);
+  await m.getByLabel("Full name").fill("Reza Merchant");
+  await m.getByLabel("Mobile number").fill("09127770001");
+  await m.getByLabel("Password").fill("shop-pass");
+  await m.getByRole("button", { name: "Create account" }).click();
+  await m.getByRole("heading", { name: "Hi, Reza" }).waitFor();
+
+  // A shop: its API key is shown once.
+  await m.getByRole("link", { name: "Merchant" }).first().click();
+  await m.getByRole("heading", { name: "Get ready to take payments" }).waitFor();
+  await m.getByRole("navigation", { name: "Merchant" }).getByRole("link", { name: "Shops" }).click();
+  await m.getByLabel("Shop name").fill("Reza Books");
+  await m.getByRole("button", { name: "Create shop" }).click();
+  await m.getByText("Copy this API key now.").waitFor();
+  assert.match(await m.locator(".key-reveal__key").textContent(), /^kp_/);
+
+  // A card: validated as typed, the bank shown.
+  await m.getByRole("navigation", { name: "Merchant" }).getByRole("link", { name: "Cards" }).click();
+  const card = cardNumber("610433", 987654321);
+  const typo = card.slice(0, 15) + ((Number(card[15]) + 1) % 10);
+  await m.getByLabel("Card number").fill(typo);
+  await m.getByText("This card number has a typo").waitFor();
+  await m.getByLabel("Card number").fill(card);
+  await m.getByText("Bank: Bank Mellat").waitFor();
+  await m.getByLabel("Name on the card").fill("Reza Karimi");
+  await m.getByRole("button", { name: "Add card" }).click();
+  await m.locator(".row__title", { hasText: `6104-33**-****-${card.slice(12)}` }).waitFor();
+
+  // A payment link.
+  await m.getByRole("navigation", { name: "Merchant" }).getByRole("link", { name: "New link" }).click();
+  await m.getByLabel("Amount (Rials)").fill("1,250,000");
+  await m.getByLabel("Invoice number (optional)").fill("INV-7");
+  await m.getByLabel("Return address").fill(`${server.url}/thanks`);
+  await m.getByRole("button", { name: "Create link" }).click();
+  await m.getByRole("heading", { name: "Your payment link is ready" }).waitFor();
+  const link = await m.locator(".link-result__url").textContent();
+  assert.match(link, /\/pay\/KP[A-Z0-9]{24}$/);
+  assert.ok(await m.locator("img.qr").evaluate((img) => img.complete && img.naturalWidth > 0), "the QR code loads");
+
+  // The buyer, on a phone, in a context of their own.
+  const buyer = await browser.newContext(phone);
+  const b = await buyer.newPage();
+  const buyerProblems = watchProblems(b);
+  await b.goto(link);
+  await b.getByText("Reza Books").waitFor();
+  const cardText = await b.locator(".checkout__cardno").textContent();
+  assert.equal(cardText, card.match(/.{4}/g).join(" "), "the full card number, grouped 4-4-4-4");
+  assert.match(await b.locator(".checkout__big").textContent(), /^1,25\d,\d{3} Rials$/);
+  const first = await b.getByRole("timer").textContent();
+  assert.match(first, /^1[45]:\d\d$/);
+  await b.waitForTimeout(1500);
+  assert.notEqual(await b.getByRole("timer").textContent(), first, "the countdown runs");
+  // Everything a buyer needs is on the first screen of a 390 × 844 phone.
+  for (const sel of [".checkout__big", ".checkout__cardno", ".checkout__facts", ".copy"]) {
+    const box = await b.locator(sel).first().boundingBox();
+    assert.ok(box && box.y + box.height <= 844, `${sel} is above the fold (${JSON.stringify(box)})`);
+  }
+  await b.screenshot({ path: "e2e/artifacts/checkout-phone.png" }).catch(() => {});
+
+  // Persian, right to left.
+  await b.getByRole("button", { name: "فارسی" }).click();
+  assert.equal(await b.evaluate(() => document.documentElement.dir), "rtl");
+  await b.getByText("پرداخت به").waitFor();
+  assert.match(await b.locator(".checkout__cardno").textContent(), /^[۰-۹ ]+$/);
+  await b.getByRole("button", { name: "English" }).click();
+
+  // The bank's notification arrives; the page turns to paid without a reload.
+  await b.getByRole("button", { name: "Simulate the bank transfer" }).click();
+  await b.getByRole("heading", { name: "Payment received" }).waitFor({ timeout: 10_000 });
+  const back = await b.getByRole("link", { name: "Return to the shop" }).getAttribute("href");
+  assert.match(back, /\/thanks\?authority=KP[A-Z0-9]{24}&status=paid$/);
+  await b.waitForURL(/\/thanks\?authority=.*&status=paid$/, { timeout: 10_000 });
+
+  // The merchant's list shows it paid.
+  await m.getByRole("navigation", { name: "Merchant" }).getByRole("link", { name: "Transactions" }).click();
+  await m.locator(".row", { hasText: "INV-7" }).getByText("Paid", { exact: true }).waitFor();
+  await m.getByLabel("Status").selectOption("paid");
+  await m.waitForURL(/status=paid/);
+  assert.equal(await m.locator(".rows .row").count(), 1);
+
+  const expected = /status of (401|404) /; // signed-out checks; the buyer's redirect lands on a client route
+  assert.deepEqual(problems.filter((p) => !expected.test(p)), []);
+  assert.deepEqual(buyerProblems.filter((p) => !expected.test(p)), []);
+  await merchant.close();
+  await buyer.close();
+});
+
+test("a link whose time runs out shows expired and returns the buyer to the shop", async () => {
+  const short = await startServer({ env: { KITTY_PAYMENT_TTL_SECS: "4" } });
+  try {
+    const api = async (path, body, token) => {
+      const r = await fetch(`${short.url}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      assert.ok(r.ok, `${path}: ${r.status} ${await r.clone().text()}`);
+      return r.json();
+    };
+    const { access_token } = await api("/kpay/auth/register", { name: "Mina", mobile: "09127770002", password: "shop-pass" });
+    const shop = await api("/kpay/shops", { name: "Mina Tea" }, access_token);
+    const card = await api("/kpay/cards", { card_number: cardNumber(), owner_name: "Mina" }, access_token);
+    const link = await api("/kpay/transactions/create",
+      { shop_id: shop.id, card_id: card.id, amount: 90000, callback_url: `${short.url}/back` }, access_token);
+
+    const buyer = await browser.newContext(phone);
+    const b = await buyer.newPage();
+    await b.goto(link.payment_url);
+    await b.getByText("Mina Tea").waitFor();
+    await b.getByRole("heading", { name: "This payment has expired" }).waitFor({ timeout: 15_000 });
+    await b.waitForURL(/\/back\?authority=.*&status=expired$/, { timeout: 10_000 });
+    await buyer.close();
+  } finally {
+    await short.stop();
+  }
+});

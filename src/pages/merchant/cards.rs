@@ -1,0 +1,181 @@
+use crate::api;
+use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::form::{FormAlert, TextField};
+use crate::components::toast::use_toasts;
+use kitty_api::merchant::{self as m, AddCardRequest, Card};
+use kitty_api::FieldErrors;
+use leptos::prelude::*;
+
+/// What the typed card number says so far: the bank once the BIN is in, a typo once all 16
+/// digits are.
+fn card_feedback(input: &str) -> (Option<&'static str>, Option<&'static str>) {
+    let digits: String = input.chars().filter(char::is_ascii_digit).collect();
+    let bank = m::bank_name(&digits);
+    let problem = if digits.len() >= 16 {
+        m::card_number(input).err()
+    } else {
+        None
+    };
+    (bank, problem)
+}
+
+#[component]
+pub fn Cards() -> impl IntoView {
+    use_title("Cards");
+    let toasts = use_toasts();
+    let cards = LocalResource::new(api::kpay::cards);
+    let number = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let shaba = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+
+    // Validate as the person types, without shouting before they are done.
+    Effect::new(move || {
+        let (_, problem) = card_feedback(&number.get());
+        errors.update(|e| match problem {
+            Some(p) => {
+                e.insert("card_number".into(), p.into());
+            }
+            None => {
+                e.remove("card_number");
+            }
+        });
+    });
+    Effect::new(move || {
+        let s = shaba.get();
+        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        let problem = (compact.len() >= 26).then(|| m::shaba(&s).err()).flatten();
+        errors.update(|e| match problem {
+            Some(p) => {
+                e.insert("shaba".into(), p.into());
+            }
+            None => {
+                e.remove("shaba");
+            }
+        });
+    });
+    let bank = move || card_feedback(&number.get()).0;
+
+    let add = Action::new_local(|req: &AddCardRequest| {
+        let req = req.clone();
+        async move { api::kpay::add_card(&req).await }
+    });
+    Effect::new(move || match add.value().get() {
+        Some(Ok(card)) => {
+            toasts.success(format!(
+                "Added {} card {}",
+                card.bank_name, card.card_number
+            ));
+            number.set(String::new());
+            owner.set(String::new());
+            shaba.set(String::new());
+            cards.refetch();
+        }
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            alert.set(Some(e.message()));
+        }
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        let s = shaba.get_untracked();
+        let req = AddCardRequest {
+            card_number: number.get_untracked(),
+            owner_name: owner.get_untracked(),
+            shaba: (!s.trim().is_empty()).then_some(s),
+        };
+        match req.validate() {
+            Ok(clean) => {
+                errors.set(FieldErrors::new());
+                add.dispatch(clean);
+            }
+            Err(found) => errors.set(found),
+        }
+    };
+    let deactivate = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::kpay::deactivate_card(&id).await }
+    });
+    Effect::new(move || match deactivate.value().get() {
+        Some(Ok(card)) => {
+            toasts.success(format!(
+                "Card {} no longer receives new payments.",
+                card.card_number
+            ));
+            cards.refetch();
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let retry = Callback::new(move |_| cards.refetch());
+
+    view! {
+        <div class="page">
+            <header class="page__header"><h1>"Cards"</h1></header>
+            <div class="split">
+                <section class="card" aria-labelledby="cards-heading">
+                    <h2 id="cards-heading">"Cards that receive money"</h2>
+                    <Transition fallback=|| view! { <Skeleton lines=3 /> }>
+                        <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                            {move || Suspend::new(async move {
+                                cards.await.map(|list| if list.cards.is_empty() {
+                                    view! { <EmptyState title="No cards yet"><p>"Buyers transfer to a card you add here."</p></EmptyState> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="rows">
+                                            {list.cards.into_iter().map(|c| view! { <CardRow card=c deactivate /> }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                })
+                            })}
+                        </ErrorBoundary>
+                    </Transition>
+                </section>
+                <section class="card" aria-labelledby="add-card-heading">
+                    <h2 id="add-card-heading">"Add a card"</h2>
+                    <form class="form" on:submit=on_submit novalidate>
+                        <FormAlert message=alert.into() />
+                        <TextField name="card_number" label="Card number" value=number errors inputmode="numeric"
+                            autocomplete="off" hint="16 digits, as printed on the card" required=true />
+                        <p class="bank-hint" aria-live="polite">{move || bank().map(|b| format!("Bank: {b}"))}</p>
+                        <TextField name="owner_name" label="Name on the card" value=owner errors required=true />
+                        <TextField name="shaba" label="Shaba (optional)" value=shaba errors autocomplete="off"
+                            hint="IR followed by 24 digits" />
+                        <button class="btn btn--primary" type="submit" disabled=move || add.pending().get()>
+                            {move || if add.pending().get() { "Adding…" } else { "Add card" }}
+                        </button>
+                    </form>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn CardRow(card: Card, deactivate: Action<String, Result<Card, api::ApiError>>) -> impl IntoView {
+    let id = card.id.clone();
+    let on_deactivate = move |_| {
+        if window()
+            .confirm_with_message("Stop using this card for new payments?")
+            .unwrap_or(false)
+        {
+            deactivate.dispatch(id.clone());
+        }
+    };
+    view! {
+        <li class="row" class:row--inactive=!card.is_active>
+            <div class="row__main">
+                <span class="row__title mono">{card.card_number.clone()}</span>
+                <span class="row__meta">{format!("{} · {}", card.bank_name, card.owner_name)}</span>
+            </div>
+            {if card.is_active {
+                view! { <button type="button" class="btn btn--small btn--secondary" on:click=on_deactivate>"Deactivate"</button> }.into_any()
+            } else {
+                view! { <span class="status status--expired">"Inactive"</span> }.into_any()
+            }}
+        </li>
+    }
+}

@@ -1,0 +1,177 @@
+use super::rials;
+use crate::api;
+use crate::components::copy::CopyButton;
+use crate::components::feedback::use_title;
+use crate::components::form::{FormAlert, SelectField, TextField};
+use kitty_api::merchant::{CreateTransactionRequest, CreatedTransaction, FeeSide};
+use kitty_api::{Currency, FieldErrors, Money};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NewLink() -> impl IntoView {
+    use_title("New payment link");
+    let choices = LocalResource::new(|| async {
+        let shops = api::kpay::shops().await?;
+        let cards = api::kpay::cards().await?;
+        Ok::<_, api::ApiError>((shops, cards))
+    });
+    let shop = RwSignal::new(String::new());
+    let card = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let factor = RwSignal::new(String::new());
+    let callback = RwSignal::new(String::new());
+    let customer_pays = RwSignal::new(false);
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    let created = RwSignal::new(None::<CreatedTransaction>);
+
+    let options = move |pick: fn(
+        &(kitty_api::merchant::ShopList, kitty_api::merchant::CardList),
+    ) -> Vec<(String, String)>| {
+        choices
+            .get()
+            .and_then(|r| r.ok())
+            .map(|c| pick(&c))
+            .unwrap_or_default()
+    };
+    let shop_options = Signal::derive(move || {
+        options(|(s, _)| {
+            s.shops
+                .iter()
+                .map(|s| (s.id.clone(), s.name.clone()))
+                .collect()
+        })
+    });
+    let card_options = Signal::derive(move || {
+        options(|(_, c)| {
+            c.cards
+                .iter()
+                .filter(|c| c.is_active)
+                .map(|c| (c.id.clone(), format!("{} · {}", c.card_number, c.bank_name)))
+                .collect()
+        })
+    });
+    // With one shop or one card there is nothing to choose.
+    Effect::new(move || {
+        if let [(id, _)] = shop_options.get().as_slice() {
+            shop.set(id.clone());
+        }
+        if let [(id, _)] = card_options.get().as_slice() {
+            card.set(id.clone());
+        }
+    });
+
+    let create = Action::new_local(|req: &CreateTransactionRequest| {
+        let req = req.clone();
+        async move { api::kpay::create_transaction(&req).await }
+    });
+    Effect::new(move || match create.value().get() {
+        Some(Ok(t)) => created.set(Some(t)),
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            alert.set(Some(e.message()));
+        }
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        let opt = |s: String| (!s.trim().is_empty()).then_some(s);
+        let parsed = Money::parse(&amount.get_untracked(), Currency::IRR);
+        let req = CreateTransactionRequest {
+            shop_id: shop.get_untracked(),
+            card_id: card.get_untracked(),
+            amount: parsed.map(|m| m.amount).unwrap_or(0),
+            callback_url: callback.get_untracked(),
+            description: opt(description.get_untracked()),
+            factor_number: opt(factor.get_untracked()),
+            fee_side: Some(if customer_pays.get_untracked() {
+                FeeSide::Customer
+            } else {
+                FeeSide::Merchant
+            }),
+        };
+        match req.validate() {
+            Ok(clean) if parsed.is_ok() => {
+                errors.set(FieldErrors::new());
+                create.dispatch(clean);
+            }
+            result => {
+                let mut found = result.err().unwrap_or_default();
+                if let Err(e) = parsed {
+                    found.insert("amount".into(), e.to_string());
+                }
+                errors.set(found);
+            }
+        }
+    };
+    let fee_preview = move || {
+        Money::parse(&amount.get(), Currency::IRR)
+            .ok()
+            .filter(|m| m.amount > 0)
+            .map(|m| format!("Fee: {}", rials(kitty_api::merchant::fee(m.amount))))
+    };
+
+    view! {
+        <div class="page">
+            <header class="page__header"><h1>"New payment link"</h1></header>
+            {move || match created.get() {
+                Some(t) => view! { <LinkResult t on_again=Callback::new(move |_| { created.set(None); amount.set(String::new()); factor.set(String::new()); }) /> }.into_any(),
+                None => view! {
+                    <section class="card card--form">
+                        <form class="form" on:submit=on_submit novalidate>
+                            <FormAlert message=alert.into() />
+                            <Show when=move || choices.get().and_then(|r| r.ok()).is_some_and(|(s, c)| s.total == 0 || !c.cards.iter().any(|c| c.is_active))>
+                                <p class="form-alert form-alert--info">"You need a shop and an active card first: "
+                                    <A href="/merchant/shops">"shops"</A>", "<A href="/merchant/cards">"cards"</A>"."</p>
+                            </Show>
+                            <SelectField name="shop_id" label="Shop" value=shop errors options=shop_options placeholder="Choose a shop" />
+                            <SelectField name="card_id" label="Card that receives the money" value=card errors options=card_options placeholder="Choose a card" />
+                            <TextField name="amount" label="Amount (Rials)" value=amount errors inputmode="numeric" autocomplete="off" required=true />
+                            <p class="field__hint" aria-live="polite">{fee_preview}</p>
+                            <fieldset class="choice">
+                                <legend class="field__label">"Who pays the 1% fee"</legend>
+                                <label class="choice__option">
+                                    <input type="radio" name="fee_side" prop:checked=move || !customer_pays.get() on:change=move |_| customer_pays.set(false) />
+                                    "I do (taken from the amount)"
+                                </label>
+                                <label class="choice__option">
+                                    <input type="radio" name="fee_side" prop:checked=move || customer_pays.get() on:change=move |_| customer_pays.set(true) />
+                                    "The buyer (added to the amount)"
+                                </label>
+                            </fieldset>
+                            <TextField name="description" label="Description (optional)" value=description errors />
+                            <TextField name="factor_number" label="Invoice number (optional)" value=factor errors hint="Unique per shop" />
+                            <TextField name="callback_url" label="Return address" value=callback errors kind="url"
+                                hint="Where the buyer goes afterwards, e.g. https://shop.example/paid" required=true />
+                            <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
+                                {move || if create.pending().get() { "Creating…" } else { "Create link" }}
+                            </button>
+                        </form>
+                    </section>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn LinkResult(t: CreatedTransaction, on_again: Callback<()>) -> impl IntoView {
+    view! {
+        <section class="card link-result" aria-labelledby="link-heading">
+            <h2 id="link-heading">"Your payment link is ready"</h2>
+            <p>{format!("The buyer transfers {} (amount {}, fee {}).", rials(t.final_amount), rials(t.amount), rials(t.fee))}</p>
+            <div class="key-reveal__row">
+                <a class="mono link-result__url" href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a>
+                <CopyButton value=t.payment_url.clone() label="Copy" done="Copied" what="payment link" />
+            </div>
+            <img class="qr" src=api::kpay::qr_url(&t.authority) width="200" height="200" alt="QR code of the payment link" />
+            <div class="actions">
+                <A href=format!("/merchant/transactions/{}", t.id) attr:class="btn btn--secondary">"Follow this payment"</A>
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>"Create another"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+//! The merchant area (KPAY card-to-card): overview, shops, cards, payment links, transactions.
+
+mod cards;
+mod home;
+mod links;
+mod shops;
+mod transactions;
+
+pub use cards::Cards;
+pub use home::MerchantHome;
+pub use links::NewLink;
+pub use shops::{ShopDetail, Shops};
+pub use transactions::{TransactionDetail, Transactions};
+
+use kitty_api::merchant::TransactionStatus;
+use kitty_api::{Currency, Money};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+
+/// Whole Rials, formatted: `IRR 1,250,000`.
+pub fn rials(amount: i64) -> String {
+    Money::new(amount, Currency::IRR).to_string()
+}
+
+/// The merchant area's frame: a row of tabs over the page.
+#[component]
+pub fn MerchantLayout() -> impl IntoView {
+    const TABS: [(&str, &str); 5] = [
+        ("/merchant", "Overview"),
+        ("/merchant/links/new", "New link"),
+        ("/merchant/transactions", "Transactions"),
+        ("/merchant/shops", "Shops"),
+        ("/merchant/cards", "Cards"),
+    ];
+    view! {
+        <nav class="tabs" aria-label="Merchant">
+            {TABS.iter().map(|(href, label)| view! {
+                <A href=*href exact=*href == "/merchant" attr:class="tabs__tab">{*label}</A>
+            }).collect_view()}
+        </nav>
+        <Outlet />
+    }
+}
+
+#[component]
+pub fn StatusBadge(status: TransactionStatus) -> impl IntoView {
+    view! { <span class=format!("status status--{}", status.as_str())>{status.label()}</span> }
+}

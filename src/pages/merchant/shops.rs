@@ -1,0 +1,207 @@
+use crate::api;
+use crate::components::copy::CopyButton;
+use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::form::{FormAlert, TextField};
+use crate::components::toast::use_toasts;
+use kitty_api::merchant::{CreateShopRequest, CreatedShop, Shop};
+use kitty_api::FieldErrors;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+/// The key just issued, with the warning that it will not be shown again.
+#[component]
+fn KeyReveal(key: String) -> impl IntoView {
+    view! {
+        <div class="key-reveal" role="status">
+            <p><strong>"Copy this API key now."</strong>" It is shown once; Kitty keeps only a fingerprint of it."</p>
+            <div class="key-reveal__row">
+                <code class="mono key-reveal__key">{key.clone()}</code>
+                <CopyButton value=key label="Copy" done="Copied" what="API key" />
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn Shops() -> impl IntoView {
+    use_title("Shops");
+    let shops = LocalResource::new(api::kpay::shops);
+    let name = RwSignal::new(String::new());
+    let website = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    let created = RwSignal::new(None::<CreatedShop>);
+    let create = Action::new_local(|req: &CreateShopRequest| {
+        let req = req.clone();
+        async move { api::kpay::create_shop(&req).await }
+    });
+    Effect::new(move || match create.value().get() {
+        Some(Ok(shop)) => {
+            created.set(Some(shop));
+            name.set(String::new());
+            website.set(String::new());
+            phone.set(String::new());
+            shops.refetch();
+        }
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            alert.set(Some(e.message()));
+        }
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        let opt = |s: String| (!s.trim().is_empty()).then_some(s);
+        let req = CreateShopRequest {
+            name: name.get_untracked(),
+            website: opt(website.get_untracked()),
+            phone: opt(phone.get_untracked()),
+        };
+        match req.validate() {
+            Ok(clean) => {
+                errors.set(FieldErrors::new());
+                create.dispatch(clean);
+            }
+            Err(found) => errors.set(found),
+        }
+    };
+    let retry = Callback::new(move |_| shops.refetch());
+    view! {
+        <div class="page">
+            <header class="page__header"><h1>"Shops"</h1></header>
+            {move || created.get().map(|s| view! {
+                <section class="card">
+                    <h2>{format!("{} is ready", s.name)}</h2>
+                    <KeyReveal key=s.api_key.clone() />
+                    <A href=format!("/merchant/shops/{}", s.id) attr:class="link">"See how to use it"</A>
+                </section>
+            })}
+            <div class="split">
+                <section class="card" aria-labelledby="shops-heading">
+                    <h2 id="shops-heading">"Your shops"</h2>
+                    <Transition fallback=|| view! { <Skeleton lines=3 /> }>
+                        <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                            {move || Suspend::new(async move {
+                                shops.await.map(|list| if list.shops.is_empty() {
+                                    view! { <EmptyState title="No shops yet"><p>"Create one to get an API key and start taking payments."</p></EmptyState> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="rows">
+                                            {list.shops.into_iter().map(|s| view! { <ShopRow shop=s /> }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                })
+                            })}
+                        </ErrorBoundary>
+                    </Transition>
+                </section>
+                <section class="card" aria-labelledby="new-shop-heading">
+                    <h2 id="new-shop-heading">"New shop"</h2>
+                    <form class="form" on:submit=on_submit novalidate>
+                        <FormAlert message=alert.into() />
+                        <TextField name="name" label="Shop name" value=name errors required=true />
+                        <TextField name="website" label="Website (optional)" value=website errors kind="url" hint="https://shop.example" />
+                        <TextField name="phone" label="Support phone (optional)" value=phone errors kind="tel" inputmode="tel" />
+                        <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
+                            {move || if create.pending().get() { "Creating…" } else { "Create shop" }}
+                        </button>
+                    </form>
+                </section>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ShopRow(shop: Shop) -> impl IntoView {
+    view! {
+        <li class="row">
+            <A href=format!("/merchant/shops/{}", shop.id) attr:class="row__main">
+                <span class="row__title">{shop.name.clone()}</span>
+                <span class="row__meta">{shop.website.clone().unwrap_or_else(|| "No website".into())}</span>
+            </A>
+            <code class="mono row__aside">{format!("{}…", shop.api_key_prefix)}</code>
+        </li>
+    }
+}
+
+#[component]
+pub fn ShopDetail() -> impl IntoView {
+    use_title("Shop");
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let shops = LocalResource::new(api::kpay::shops);
+    let toasts = use_toasts();
+    let new_key = RwSignal::new(None::<String>);
+    let regenerate = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::kpay::regenerate_key(&id).await }
+    });
+    Effect::new(move || match regenerate.value().get() {
+        Some(Ok(k)) => {
+            new_key.set(Some(k.api_key));
+            shops.refetch();
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let on_regenerate = move |_| {
+        let sure = window()
+            .confirm_with_message("Make a new API key? The current key stops working at once, so update your server right after.")
+            .unwrap_or(false);
+        if sure {
+            regenerate.dispatch(id());
+        }
+    };
+    let origin = window().location().origin().unwrap_or_default();
+    let retry = Callback::new(move |_| shops.refetch());
+    view! {
+        <div class="page">
+            <A href="/merchant/shops" attr:class="back">"← Shops"</A>
+            <Transition fallback=|| view! { <Skeleton lines=4 /> }>
+                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                    {move || {
+                        let origin = origin.clone();
+                        Suspend::new(async move {
+                            shops.await.map(|list| match list.shops.into_iter().find(|s| s.id == id()) {
+                                None => view! { <EmptyState title="Shop not found"><p>"It may belong to another account."</p></EmptyState> }.into_any(),
+                                Some(shop) => {
+                                    let sample = format!(
+                                        "curl -X POST {origin}/kpay/transactions/create \\\n  -H 'X-API-Key: YOUR_API_KEY' \\\n  -H 'Content-Type: application/json' \\\n  -d '{{\"shop_id\": \"{}\", \"card_id\": \"CARD_ID\", \"amount\": 1250000,\n       \"callback_url\": \"https://your-shop.example/paid\", \"factor_number\": \"INV-1001\"}}'",
+                                        shop.id
+                                    );
+                                    view! {
+                                        <header class="page__header"><h1>{shop.name.clone()}</h1></header>
+                                        <section class="card">
+                                            <dl class="details">
+                                                <dt>"Shop ID"</dt><dd class="mono">{shop.id.clone()}</dd>
+                                                <dt>"Website"</dt><dd>{shop.website.clone().unwrap_or_else(|| "—".into())}</dd>
+                                                <dt>"Phone"</dt><dd>{shop.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                                                <dt>"API key"</dt><dd class="mono">{format!("{}… (hidden)", shop.api_key_prefix)}</dd>
+                                            </dl>
+                                        </section>
+                                        <section class="card" aria-labelledby="key-heading">
+                                            <h2 id="key-heading">"API key"</h2>
+                                            <p class="muted">"Your server sends it in the X-API-Key header to create and verify payments."</p>
+                                            {move || new_key.get().map(|k| view! { <KeyReveal key=k /> })}
+                                            <button type="button" class="btn btn--secondary" on:click=on_regenerate
+                                                disabled=move || regenerate.pending().get()>"Regenerate key"</button>
+                                        </section>
+                                        <section class="card" aria-labelledby="sample-heading">
+                                            <h2 id="sample-heading">"Create a payment from your server"</h2>
+                                            <pre class="code"><code>{sample.clone()}</code></pre>
+                                            <CopyButton value=sample label="Copy" done="Copied" what="code sample" />
+                                        </section>
+                                    }.into_any()
+                                }
+                            })
+                        })
+                    }}
+                </ErrorBoundary>
+            </Transition>
+        </div>
+    }
+}

@@ -1,0 +1,212 @@
+use super::{rials, StatusBadge};
+use crate::api::{self, kpay::TransactionFilter};
+use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::fmt;
+use kitty_api::merchant::{Transaction, TransactionStatus};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+const STATUSES: [TransactionStatus; 5] = [
+    TransactionStatus::Pending,
+    TransactionStatus::Paid,
+    TransactionStatus::PaidLate,
+    TransactionStatus::Expired,
+    TransactionStatus::Failed,
+];
+
+/// The list's state lives in the URL, so a reload or a shared link shows the same page.
+#[component]
+pub fn Transactions() -> impl IntoView {
+    use_title("Transactions");
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let filter = Memo::new(move |_| {
+        query.with(|q| TransactionFilter {
+            shop_id: q.get("shop_id").filter(|s| !s.is_empty()),
+            status: q.get("status").filter(|s| !s.is_empty()),
+            page: q
+                .get("page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1)
+                .max(1),
+        })
+    });
+    let list = LocalResource::new(move || {
+        let f = filter.get();
+        async move { api::kpay::transactions(&f).await }
+    });
+    let shops = LocalResource::new(api::kpay::shops);
+    let go = move |f: TransactionFilter| {
+        let q = f.query();
+        navigate(
+            &if q.is_empty() {
+                "/merchant/transactions".to_string()
+            } else {
+                format!("/merchant/transactions?{q}")
+            },
+            Default::default(),
+        );
+    };
+    let set_shop = {
+        let go = go.clone();
+        move |ev| {
+            go(TransactionFilter {
+                shop_id: Some(event_target_value(&ev)).filter(|s| !s.is_empty()),
+                page: 1,
+                ..filter.get_untracked()
+            })
+        }
+    };
+    let set_status = {
+        let go = go.clone();
+        move |ev| {
+            go(TransactionFilter {
+                status: Some(event_target_value(&ev)).filter(|s| !s.is_empty()),
+                page: 1,
+                ..filter.get_untracked()
+            })
+        }
+    };
+    let retry = Callback::new(move |_| list.refetch());
+    view! {
+        <div class="page">
+            <header class="page__header">
+                <h1>"Transactions"</h1>
+                <a class="btn btn--secondary" href=move || api::kpay::export_url(&filter.get()) download="kitty-transactions.csv">"Export CSV"</a>
+            </header>
+            <div class="filters" role="search" aria-label="Filter transactions">
+                <label class="field">
+                    <span class="field__label">"Shop"</span>
+                    <select class="field__input" on:change=set_shop>
+                        <option value="">"All shops"</option>
+                        {move || shops.get().and_then(|r| r.ok()).map(|l| l.shops.into_iter().map(|s| {
+                            let selected = filter.with(|f| f.shop_id.as_deref() == Some(s.id.as_str()));
+                            view! { <option value=s.id.clone() selected=selected>{s.name.clone()}</option> }
+                        }).collect_view())}
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field__label">"Status"</span>
+                    <select class="field__input" on:change=set_status>
+                        <option value="">"Any status"</option>
+                        {STATUSES.iter().map(|s| {
+                            let s = *s;
+                            view! { <option value=s.as_str() selected=move || filter.with(|f| f.status.as_deref() == Some(s.as_str()))>{s.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Transition fallback=|| view! { <Skeleton lines=6 /> }>
+                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                    {move || {
+                        let go = go.clone();
+                        Suspend::new(async move {
+                            list.await.map(|l| {
+                                if l.transactions.is_empty() {
+                                    return view! {
+                                        <EmptyState title="No transactions here">
+                                            <p>"Payments show up as soon as you create a link. "<A href="/merchant/links/new">"Create one"</A></p>
+                                        </EmptyState>
+                                    }.into_any();
+                                }
+                                let pages = (l.total + l.per_page - 1) / l.per_page;
+                                let page = l.page;
+                                let (prev, next) = (go.clone(), go.clone());
+                                view! {
+                                    <p class="page__lede">{format!("{} transactions", l.total)}</p>
+                                    <ul class="rows rows--card">
+                                        {l.transactions.into_iter().map(|t| view! { <TransactionRow t /> }).collect_view()}
+                                    </ul>
+                                    <nav class="pager" aria-label="Pages">
+                                        <button type="button" class="btn btn--secondary btn--small" disabled={page <= 1}
+                                            on:click=move |_| prev(TransactionFilter { page: page - 1, ..filter.get_untracked() })>"Previous"</button>
+                                        <span>{format!("Page {page} of {}", pages.max(1))}</span>
+                                        <button type="button" class="btn btn--secondary btn--small" disabled={page >= pages}
+                                            on:click=move |_| next(TransactionFilter { page: page + 1, ..filter.get_untracked() })>"Next"</button>
+                                    </nav>
+                                }.into_any()
+                            })
+                        })
+                    }}
+                </ErrorBoundary>
+            </Transition>
+        </div>
+    }
+}
+
+#[component]
+fn TransactionRow(t: Transaction) -> impl IntoView {
+    view! {
+        <li class="row">
+            <A href=format!("/merchant/transactions/{}", t.id) attr:class="row__main">
+                <span class="row__title">{rials(t.amount)}</span>
+                <span class="row__meta">
+                    {t.shop_name.clone()}
+                    {t.factor_number.clone().map(|f| format!(" · {f}"))}
+                    " · " {fmt::datetime(&t.created_at)}
+                </span>
+            </A>
+            <StatusBadge status=t.status />
+        </li>
+    }
+}
+
+#[component]
+pub fn TransactionDetail() -> impl IntoView {
+    use_title("Transaction");
+    let params = use_params_map();
+    let tx = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { api::kpay::transaction(&id).await }
+    });
+    // While the buyer may still pay, keep the page current.
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            if tx
+                .get()
+                .and_then(|r| r.ok())
+                .is_some_and(|t| t.status == TransactionStatus::Pending)
+            {
+                tx.refetch();
+            }
+        },
+        std::time::Duration::from_secs(5),
+    ) {
+        on_cleanup(move || h.clear());
+    }
+    let retry = Callback::new(move |_| tx.refetch());
+    view! {
+        <div class="page">
+            <A href="/merchant/transactions" attr:class="back">"← Transactions"</A>
+            <Transition fallback=|| view! { <Skeleton lines=6 /> }>
+                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                    {move || Suspend::new(async move {
+                        tx.await.map(|t| view! {
+                            <header class="page__header">
+                                <h1>{rials(t.amount)}</h1>
+                                <StatusBadge status=t.status />
+                            </header>
+                            <section class="card">
+                                <dl class="details">
+                                    <dt>"Shop"</dt><dd>{t.shop_name.clone()}</dd>
+                                    <dt>"Buyer transfers"</dt><dd>{rials(t.final_amount)}</dd>
+                                    <dt>"Fee"</dt><dd>{format!("{} (paid by {})", rials(t.fee), if t.fee_side == kitty_api::merchant::FeeSide::Customer { "the buyer" } else { "you" })}</dd>
+                                    <dt>"To card"</dt><dd class="mono">{t.card_number.clone()}</dd>
+                                    <dt>"Invoice"</dt><dd>{t.factor_number.clone().unwrap_or_else(|| "—".into())}</dd>
+                                    <dt>"Description"</dt><dd>{t.description.clone().unwrap_or_else(|| "—".into())}</dd>
+                                    <dt>"Authority"</dt><dd class="mono">{t.authority.clone()}</dd>
+                                    <dt>"Created"</dt><dd>{fmt::datetime(&t.created_at)}</dd>
+                                    <dt>"Expires"</dt><dd>{fmt::datetime(&t.expires_at)}</dd>
+                                    <dt>"Paid"</dt><dd>{t.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
+                                    <dt>"Verified"</dt><dd>{t.verified_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "Not yet".into())}</dd>
+                                    <dt>"Payment page"</dt><dd><a href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a></dd>
+                                </dl>
+                            </section>
+                        })
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </div>
+    }
+}
