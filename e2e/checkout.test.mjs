@@ -51,7 +51,12 @@ test("a merchant creates a link, a buyer pays it, the merchant sees it paid", as
 
   // A payment link.
   await m.getByRole("navigation", { name: "Merchant" }).getByRole("link", { name: "New link" }).click();
+  // One shop and one card: already chosen, and the form shows it.
+  await m.locator("#field-shop_id option", { hasText: "Reza Books" }).waitFor({ state: "attached" });
+  await m.waitForFunction(() => document.querySelector("#field-card_id").value !== "");
+  assert.notEqual(await m.getByLabel("Shop", { exact: true }).inputValue(), "");
   await m.getByLabel("Amount (Rials)").fill("1,250,000");
+  await m.getByText("Fee: IRR 12,500").waitFor();
   await m.getByLabel("Invoice number (optional)").fill("INV-7");
   await m.getByLabel("Return address").fill(`${server.url}/thanks`);
   await m.getByRole("button", { name: "Create link" }).click();

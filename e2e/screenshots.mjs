@@ -1,6 +1,6 @@
 // Screenshots of the main pages on a phone and a desktop, for a person to look at.
 // Usage: node e2e/screenshots.mjs [out-dir]   (needs a built dist/ and target/debug/kitty-server)
-import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+import { cardNumber, launchBrowser, startServer, watchProblems } from "./browser.mjs";
 import { mkdirSync } from "node:fs";
 
 const out = process.argv[2] ?? "e2e/artifacts";
@@ -8,6 +8,34 @@ mkdirSync(out, { recursive: true });
 const server = await startServer({ demo: true });
 const browser = await launchBrowser();
 const sizes = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+
+// Some merchant data for the demo account, through the API.
+const login = await fetch(`${server.url}/kpay/auth/login`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ username: "09120000000", password: "demo1234" }),
+});
+const { access_token } = await login.json();
+const post = async (path, body) =>
+  (await fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
+    body: JSON.stringify(body),
+  })).json();
+const shop = await post("/kpay/shops", { name: "Demo Shop", website: "https://shop.example" });
+const card = await post("/kpay/cards", { card_number: cardNumber(), owner_name: "Sara Demo" });
+const links = [];
+for (const [amount, factor] of [[1250000, "INV-1001"], [480000, "INV-1002"], [2200000, "INV-1003"]]) {
+  links.push(await post("/kpay/transactions/create", {
+    shop_id: shop.id, card_id: card.id, amount, factor_number: factor, callback_url: "https://shop.example/paid", description: "Two books",
+  }));
+}
+await fetch(`${server.url}/sandbox/card-transfers`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ card_number: cardNumber(), amount: links[0].final_amount }),
+});
+
 try {
   for (const [name, viewport] of Object.entries(sizes)) {
     for (const scheme of ["light", "dark"]) {
@@ -22,14 +50,18 @@ try {
       await page.getByRole("heading", { name: /^Hi,/ }).waitFor();
       await page.waitForSelector(".notice");
       await page.screenshot({ path: `${out}/home-${name}-${scheme}.png`, fullPage: true });
-      if (scheme === "light") {
-        for (const path of ["inbox", "kitties", "account", "nope"]) {
-          await page.goto(`${server.url}/${path}`);
-          await page.waitForSelector("h1");
-          await page.waitForTimeout(300);
-          await page.screenshot({ path: `${out}/${path}-${name}.png`, fullPage: true });
-        }
+      const pages = scheme === "light"
+        ? ["inbox", "kitties", "account", "nope", "merchant", "merchant/shops", "merchant/cards", "merchant/links/new", "merchant/transactions", `merchant/transactions/${links[0].id}`]
+        : ["merchant", "merchant/transactions"];
+      for (const path of pages) {
+        await page.goto(`${server.url}/${path}`);
+        await page.waitForSelector("h1");
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `${out}/${path.replaceAll("/", "_")}-${name}-${scheme}.png`, fullPage: true });
       }
+      await page.goto(links[1].payment_url);
+      await page.waitForSelector(".checkout__card");
+      await page.screenshot({ path: `${out}/checkout-${name}-${scheme}.png`, fullPage: true });
       if (problems.length) console.log(`${name}/${scheme} problems:\n  ${problems.join("\n  ")}`);
       await context.close();
     }

@@ -75,3 +75,28 @@ fn initials_of_names() {
     assert_eq!(initials("Ali Reza Karimi"), "AR");
     assert_eq!(initials(""), "");
 }
+
+#[wasm_bindgen_test]
+fn checkout_numbers_clock_and_return_address() {
+    use kitty::checkout::i18n::{clock, digits_fa, number};
+    use kitty::checkout::return_url;
+    use kitty_api::merchant::TransactionStatus;
+    assert_eq!(number(1_262_513, false), "1,262,513");
+    assert_eq!(number(1_262_513, true), "۱٬۲۶۲٬۵۱۳");
+    assert_eq!(digits_fa("6037 99"), "۶۰۳۷ ۹۹");
+    assert_eq!(clock(899, false), "14:59");
+    assert_eq!(clock(-3, false), "00:00");
+    assert_eq!(clock(65, true), "۰۱:۰۵");
+    assert_eq!(
+        return_url("https://shop.example/paid", "KPAB", TransactionStatus::Paid),
+        "https://shop.example/paid?authority=KPAB&status=paid"
+    );
+    assert_eq!(
+        return_url(
+            "https://shop.example/r?order=7",
+            "KP/1",
+            TransactionStatus::Expired
+        ),
+        "https://shop.example/r?order=7&authority=KP%2F1&status=expired"
+    );
+}

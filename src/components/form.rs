@@ -128,8 +128,9 @@ pub fn SelectField(
             >
                 {(!placeholder.is_empty()).then(|| view! { <option value="">{placeholder}</option> })}
                 {move || options.get().into_iter().map(|(v, l)| {
-                    let selected = value.get_untracked() == v;
-                    view! { <option value=v selected=selected>{l}</option> }
+                    let this = v.clone();
+                    // A property, not the attribute: a value chosen in code must show too.
+                    view! { <option value=v prop:selected=move || value.get() == this>{l}</option> }
                 }).collect_view()}
             </select>
             {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}

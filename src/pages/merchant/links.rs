@@ -8,6 +8,11 @@ use kitty_api::{Currency, FieldErrors, Money};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The shops and cards a link can use.
+type Choices = (kitty_api::merchant::ShopList, kitty_api::merchant::CardList);
+/// `(value, label)` pairs of a select.
+type Options = Vec<(String, String)>;
+
 #[component]
 pub fn NewLink() -> impl IntoView {
     use_title("New payment link");
@@ -27,9 +32,7 @@ pub fn NewLink() -> impl IntoView {
     let alert = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<CreatedTransaction>);
 
-    let options = move |pick: fn(
-        &(kitty_api::merchant::ShopList, kitty_api::merchant::CardList),
-    ) -> Vec<(String, String)>| {
+    let options = move |pick: fn(&Choices) -> Options| {
         choices
             .get()
             .and_then(|r| r.ok())
