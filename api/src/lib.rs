@@ -6,9 +6,11 @@ pub mod auth;
 pub mod config;
 pub mod error;
 pub mod format;
+pub mod kitty;
 pub mod merchant;
 pub mod money;
 pub mod notifications;
+pub mod split;
 pub mod validate;
 
 pub use error::{ErrorBody, FieldErrors};

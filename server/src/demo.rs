@@ -3,7 +3,7 @@
 use crate::accounts;
 use crate::db::{now, Db};
 use crate::error::AppResult;
-use crate::providers::ktti::kind_to_db;
+use crate::providers::ktti::inbox::kind_to_db;
 use kitty_api::auth::RegisterRequest;
 use kitty_api::config::DemoLogin;
 use kitty_api::notifications::NotificationKind;

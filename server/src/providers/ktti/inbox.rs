@@ -1,4 +1,4 @@
-//! KttiPay (`000_…`, `001_…`), under `/ktti`. This part: the current user and the app inbox.
+//! KttiPay's current user and app inbox.
 
 use crate::accounts;
 use crate::db::now;
@@ -15,8 +15,8 @@ use kitty_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    router
         .routes(routes!(current_user))
         .routes(routes!(inbox))
         .routes(routes!(mark_all_read))
@@ -116,4 +116,24 @@ async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppR
         .execute(&state.db)
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Puts a notification in `user_id`'s inbox, inside the caller's database transaction.
+pub async fn notify(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: &str,
+    kind: NotificationKind,
+    title: &str,
+    body: &str,
+) -> AppResult<()> {
+    sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(user_id)
+        .bind(kind_to_db(kind))
+        .bind(title)
+        .bind(body)
+        .bind(now())
+        .execute(conn)
+        .await?;
+    Ok(())
 }

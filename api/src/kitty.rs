@@ -1,0 +1,428 @@
+//! KttiPay group wallets ("kitties"): the contract of `/ktti/api/v3/...`. Amounts are minor units
+//! of the kitty's currency.
+
+use crate::split::allocate;
+use crate::{Currency, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+macro_rules! schema {
+    ($($item:item)*) => {
+        $(
+            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+            #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+            $item
+        )*
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KittyStatus {
+    Active,
+    /// Closure initiated: the card is frozen and nothing can be spent.
+    Closing,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Member,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SplitMode {
+    /// Equal parts among the listed members.
+    #[default]
+    Even,
+    /// Parts in proportion to whole-number shares.
+    Shares,
+    /// Whole percentages that add up to 100.
+    Percent,
+    /// Fixed amounts: for one transaction they must add up to its amount; as a kitty's default
+    /// they act as proportions.
+    Amount,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TxKind {
+    Deposit,
+    Expense,
+    Refund,
+    /// Money paid out to a member when the kitty closes.
+    Payout,
+}
+
+schema! {
+    pub struct CreateKittyRequest {
+        pub name: String,
+        #[serde(default)]
+        pub currency: Option<Currency>,
+        /// Minor units.
+        #[serde(default)]
+        pub goal_amount: Option<i64>,
+        #[serde(default)]
+        pub description: Option<String>,
+    }
+
+    /// `PATCH`: only the fields present change; a `goal_amount` of 0 removes the goal.
+    pub struct UpdateKittyRequest {
+        #[serde(default)]
+        pub name: Option<String>,
+        #[serde(default)]
+        pub description: Option<String>,
+        #[serde(default)]
+        pub goal_amount: Option<i64>,
+    }
+
+    /// The kitty's own bank account, for deposits (the "BankingProvider" account).
+    pub struct BankAccount {
+        pub account_name: String,
+        pub bsb: String,
+        pub account_number: String,
+    }
+
+    /// The shared card for spending.
+    pub struct KittyCard {
+        pub id: String,
+        /// `•••• 1234`.
+        pub masked_number: String,
+        /// `active`, `frozen` or `closed`.
+        pub status: String,
+    }
+
+    pub struct Kitty {
+        pub id: String,
+        pub name: String,
+        pub description: Option<String>,
+        pub currency: Currency,
+        pub goal_amount: Option<i64>,
+        pub is_personal: bool,
+        pub status: KittyStatus,
+        /// Money the kitty can spend now.
+        pub available_balance: i64,
+        /// Everything held, including money not yet available (equal to available in the sandbox).
+        pub total_balance: i64,
+        pub referral_code: String,
+        pub account: BankAccount,
+        pub card: KittyCard,
+        pub my_role: Role,
+        pub member_count: i64,
+        pub created_at: String,
+    }
+
+    pub struct KittyList {
+        pub ktties: Vec<Kitty>,
+        pub total: i64,
+    }
+
+    /// A member with their totals: deposited (net of payouts), share of spending, and the balance
+    /// between them.
+    pub struct Member {
+        pub user_id: String,
+        pub name: String,
+        pub role: Role,
+        pub admin_requested: bool,
+        /// False once they left or were removed (kept while their money is in the totals).
+        pub active: bool,
+        pub deposited: i64,
+        pub spent: i64,
+        pub balance: i64,
+    }
+
+    /// Members and totals. `members[].balance` + `unassigned` = `available_balance`, exactly.
+    pub struct MemberTotals {
+        pub members: Vec<Member>,
+        /// Deposits no member has been assigned yet.
+        pub unassigned: i64,
+        pub available_balance: i64,
+    }
+
+    pub struct InviteRequest {
+        /// The invitee's mobile number or email.
+        pub contact: String,
+    }
+
+    pub struct Invitation {
+        pub id: String,
+        pub ktti_id: String,
+        pub ktti_name: String,
+        pub invited_by: String,
+        pub contact: String,
+        /// `pending`, `accepted` or `rejected`.
+        pub status: String,
+        pub created_at: String,
+    }
+
+    pub struct InvitationList {
+        pub invitations: Vec<Invitation>,
+    }
+
+    pub struct JoinRequest {
+        pub referral_code: String,
+    }
+
+    pub struct UpdateMembershipRequest {
+        pub role: Role,
+    }
+
+    pub struct Proportion {
+        pub user_id: String,
+        /// Ignored for `even`; shares, whole percent, or minor units otherwise.
+        #[serde(default)]
+        pub value: i64,
+    }
+
+    /// A kitty's default split, or one transaction's. Members not listed take no part.
+    pub struct SplitRule {
+        pub mode: SplitMode,
+        pub proportions: Vec<Proportion>,
+    }
+
+    pub struct KittyTransaction {
+        pub id: String,
+        pub ktti_id: String,
+        pub ktti_name: String,
+        pub kind: TxKind,
+        /// Positive: the size of the deposit, expense, refund or payout.
+        pub amount: i64,
+        pub currency: Currency,
+        /// Card merchant, deposit sender, or payout note.
+        pub description: String,
+        /// The member a deposit or payout belongs to; `None` for an unassigned deposit.
+        pub assignee_id: Option<String>,
+        pub assignee_name: Option<String>,
+        pub note: Option<String>,
+        pub category: Option<String>,
+        /// True when this transaction's split differs from the kitty's default.
+        pub custom_split: bool,
+        pub created_at: String,
+    }
+
+    pub struct KittyTransactionList {
+        pub transactions: Vec<KittyTransaction>,
+        pub total: i64,
+        pub page: i64,
+        pub per_page: i64,
+    }
+
+    pub struct ShareLine {
+        pub user_id: String,
+        pub name: String,
+        /// Positive for a share of an expense, negative for a share of a refund.
+        pub amount: i64,
+    }
+
+    /// How a transaction is split (for a deposit or payout: its one assignee).
+    pub struct TransactionSplit {
+        pub transaction: KittyTransaction,
+        pub rule: Option<SplitRule>,
+        pub shares: Vec<ShareLine>,
+    }
+
+    pub struct AssignRequest {
+        pub user_id: String,
+    }
+
+    /// "Additional info" of a transaction.
+    pub struct TransactionInfo {
+        #[serde(default)]
+        pub note: Option<String>,
+        #[serde(default)]
+        pub category: Option<String>,
+    }
+
+    /// What disbursal paid out, one payout transaction per member with a positive balance.
+    pub struct Disbursement {
+        pub payouts: Vec<ShareLine>,
+    }
+
+    /// `POST /sandbox/kitty-deposits`: a bank transfer into a kitty's account.
+    pub struct KittyDeposit {
+        pub account_number: String,
+        pub amount: i64,
+        pub sender_name: String,
+    }
+
+    /// `POST /sandbox/card-spends`: a payment (or refund) on a kitty's card.
+    pub struct CardSpend {
+        pub card_id: String,
+        pub merchant_name: String,
+        pub amount: i64,
+        #[serde(default)]
+        pub refund: bool,
+    }
+}
+
+impl CreateKittyRequest {
+    pub fn validate(&self) -> Result<CreateKittyRequest, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = self.name.trim().to_string();
+        if name.is_empty() || name.chars().count() > 60 {
+            errors.insert(
+                "name".into(),
+                "Give the kitty a name of up to 60 characters.".into(),
+            );
+        }
+        if self.goal_amount.is_some_and(|g| g < 0) {
+            errors.insert("goal_amount".into(), "A goal cannot be negative.".into());
+        }
+        let description = self
+            .description
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+        if description
+            .as_ref()
+            .is_some_and(|d| d.chars().count() > 280)
+        {
+            errors.insert("description".into(), "Use at most 280 characters.".into());
+        }
+        if errors.is_empty() {
+            Ok(CreateKittyRequest {
+                name,
+                currency: Some(self.currency.unwrap_or(Currency::AUD)),
+                goal_amount: self.goal_amount.filter(|g| *g > 0),
+                description,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl SplitRule {
+    /// Everyone listed, in equal parts.
+    pub fn even(user_ids: impl IntoIterator<Item = String>) -> SplitRule {
+        SplitRule {
+            mode: SplitMode::Even,
+            proportions: user_ids
+                .into_iter()
+                .map(|user_id| Proportion { user_id, value: 1 })
+                .collect(),
+        }
+    }
+
+    /// Checks the rule. `exact_total` is the transaction's amount when the rule is for one
+    /// transaction (fixed amounts must then add up to it); `None` for a kitty's default.
+    pub fn check(&self, exact_total: Option<i64>) -> Result<(), String> {
+        if self.proportions.is_empty() {
+            return Err("Choose at least one member to split with.".into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        if !self.proportions.iter().all(|p| seen.insert(&p.user_id)) {
+            return Err("Each member can appear only once.".into());
+        }
+        if self.mode != SplitMode::Even && self.proportions.iter().any(|p| p.value < 0) {
+            return Err("Values cannot be negative.".into());
+        }
+        let sum: i64 = self.proportions.iter().map(|p| p.value).sum();
+        match self.mode {
+            SplitMode::Even => Ok(()),
+            SplitMode::Shares if sum == 0 => Err("Give at least one member a share.".into()),
+            SplitMode::Shares => Ok(()),
+            SplitMode::Percent if sum != 100 => Err(format!(
+                "Percentages must add up to 100; these add up to {sum}."
+            )),
+            SplitMode::Percent => Ok(()),
+            SplitMode::Amount => match exact_total {
+                Some(t) if sum != t.abs() => Err(format!(
+                    "Amounts must add up to the transaction's {}; these add up to {}.",
+                    t.abs(),
+                    sum
+                )),
+                None if sum == 0 => Err("Give at least one member an amount.".into()),
+                _ => Ok(()),
+            },
+        }
+    }
+
+    /// The shares of `total` (negative for a refund), in the order of `proportions`. They always
+    /// add up to `total` exactly.
+    pub fn shares(&self, total: i64) -> Result<Vec<(String, i64)>, String> {
+        self.check(None)?;
+        let weights: Vec<u64> = self
+            .proportions
+            .iter()
+            .map(|p| {
+                if self.mode == SplitMode::Even {
+                    1
+                } else {
+                    p.value as u64
+                }
+            })
+            .collect();
+        let shares = allocate(total, &weights).ok_or("Give at least one member a part.")?;
+        Ok(self
+            .proportions
+            .iter()
+            .map(|p| p.user_id.clone())
+            .zip(shares)
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(mode: SplitMode, values: &[i64]) -> SplitRule {
+        SplitRule {
+            mode,
+            proportions: values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Proportion {
+                    user_id: format!("u{i}"),
+                    value: *v,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn rules_explain_what_is_wrong() {
+        assert!(rule(SplitMode::Percent, &[70, 30]).check(None).is_ok());
+        assert_eq!(
+            rule(SplitMode::Percent, &[70, 20]).check(None).unwrap_err(),
+            "Percentages must add up to 100; these add up to 90."
+        );
+        assert!(rule(SplitMode::Amount, &[500, 300])
+            .check(Some(800))
+            .is_ok());
+        assert!(rule(SplitMode::Amount, &[500, 300])
+            .check(Some(-800))
+            .is_ok());
+        assert!(rule(SplitMode::Amount, &[500, 200])
+            .check(Some(800))
+            .unwrap_err()
+            .contains("add up to 700"));
+        assert!(rule(SplitMode::Shares, &[0, 0]).check(None).is_err());
+        assert!(rule(SplitMode::Shares, &[1, -1]).check(None).is_err());
+        assert!(rule(SplitMode::Even, &[]).check(None).is_err());
+        let mut dup = rule(SplitMode::Even, &[1, 1]);
+        dup.proportions[1].user_id = "u0".into();
+        assert!(dup.check(None).is_err());
+    }
+
+    #[test]
+    fn shares_follow_the_rule() {
+        let s = rule(SplitMode::Percent, &[70, 30]).shares(8420).unwrap();
+        assert_eq!(s, vec![("u0".to_string(), 5894), ("u1".to_string(), 2526)]);
+        let s = rule(SplitMode::Even, &[0, 0, 0]).shares(-1000).unwrap();
+        assert_eq!(
+            s.iter().map(|x| x.1).collect::<Vec<_>>(),
+            vec![-334, -333, -333]
+        );
+        let s = rule(SplitMode::Amount, &[500, 300]).shares(800).unwrap();
+        assert_eq!(s.iter().map(|x| x.1).collect::<Vec<_>>(), vec![500, 300]);
+    }
+}

@@ -1,0 +1,421 @@
+//! Money movements: the transactions of a kitty and of all the caller's kitties, unassigned
+//! deposits, each transaction's split and additional info.
+
+use super::ledger::{self, conflict, TxRow, TX_SELECT};
+use crate::error::{ApiJson, AppError, AppResult};
+use crate::session::CurrentUser;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use kitty_api::kitty::{
+    AssignRequest, KittyStatus, KittyTransaction, KittyTransactionList, ShareLine, SplitRule,
+    TransactionInfo, TransactionSplit, TxKind,
+};
+use kitty_api::{ErrorBody, FieldErrors};
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    router
+        .routes(routes!(kitty_transactions))
+        .routes(routes!(all_transactions))
+        .routes(routes!(unassigned_deposits))
+        .routes(routes!(transaction_detail))
+        .routes(routes!(view_split, update_split))
+        .routes(routes!(update_assignee))
+        .routes(routes!(view_info, update_info))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct Paging {
+    /// From 1.
+    page: Option<i64>,
+    /// 1 to 100; default 20.
+    per_page: Option<i64>,
+}
+
+impl Paging {
+    fn resolve(&self) -> (i64, i64) {
+        (
+            self.page.unwrap_or(1).max(1),
+            self.per_page.unwrap_or(20).clamp(1, 100),
+        )
+    }
+}
+
+async fn page_of(
+    conn: &mut SqliteConnection,
+    filter: &str,
+    bind: &str,
+    paging: &Paging,
+) -> AppResult<KittyTransactionList> {
+    let (page, per_page) = paging.resolve();
+    let (total,): (i64,) = sqlx::query_as(&format!(
+        "SELECT COUNT(*) FROM ktti_transactions t JOIN ktties k ON k.id = t.ktti_id WHERE {filter}"
+    ))
+    .bind(bind)
+    .fetch_one(&mut *conn)
+    .await?;
+    let rows: Vec<TxRow> = sqlx::query_as(&format!(
+        "{TX_SELECT} WHERE {filter} ORDER BY t.created_at DESC, t.rowid DESC LIMIT ? OFFSET ?"
+    ))
+    .bind(bind)
+    .bind(per_page)
+    .bind((page - 1) * per_page)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(KittyTransactionList {
+        transactions: rows.into_iter().map(Into::into).collect(),
+        total,
+        page,
+        per_page,
+    })
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}/transactions", tag = "KttiPay", summary = "Return all transactions in a ktti.",
+    description = "Newest first.",
+    params(("kttiId" = String, Path), Paging),
+    responses((status = 200, body = KittyTransactionList), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn kitty_transactions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<KittyTransactionList>> {
+    let mut conn = state.db.acquire().await?;
+    ledger::access(&mut conn, &id, &user.user_id).await?;
+    Ok(Json(
+        page_of(&mut conn, "t.ktti_id = ?", &id, &paging).await?,
+    ))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/transactions", tag = "KttiPay", summary = "Return transactions from all kttis that the user is a member of.",
+    params(Paging),
+    responses((status = 200, body = KittyTransactionList), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn all_transactions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(paging): Query<Paging>,
+) -> AppResult<Json<KittyTransactionList>> {
+    let mut conn = state.db.acquire().await?;
+    let filter =
+        "t.ktti_id IN (SELECT ktti_id FROM ktti_members WHERE user_id = ? AND status = 'active')";
+    Ok(Json(
+        page_of(&mut conn, filter, &user.user_id, &paging).await?,
+    ))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}/unassigned-deposits", tag = "KttiPay", summary = "Return a list of unassigned deposits.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, body = KittyTransactionList), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn unassigned_deposits(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<KittyTransactionList>> {
+    let mut conn = state.db.acquire().await?;
+    ledger::access(&mut conn, &id, &user.user_id).await?;
+    let rows: Vec<TxRow> = sqlx::query_as(&format!(
+        "{TX_SELECT} WHERE t.ktti_id = ? AND t.kind = 'deposit' AND t.assignee_id IS NULL ORDER BY t.created_at DESC"
+    ))
+    .bind(&id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let total = rows.len() as i64;
+    Ok(Json(KittyTransactionList {
+        transactions: rows.into_iter().map(Into::into).collect(),
+        total,
+        page: 1,
+        per_page: total.max(1),
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}/transactions/{transactionId}", tag = "KttiPay",
+    summary = "View the details of a specific transaction.",
+    params(("kttiId" = String, Path), ("transactionId" = String, Path)),
+    responses((status = 200, body = KittyTransaction), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn transaction_detail(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, tx_id)): Path<(String, String)>,
+) -> AppResult<Json<KittyTransaction>> {
+    let mut conn = state.db.acquire().await?;
+    ledger::access(&mut conn, &id, &user.user_id).await?;
+    Ok(Json(ledger::transaction(&mut conn, &id, &tx_id).await?))
+}
+
+async fn split_view(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+    tx_id: &str,
+) -> AppResult<TransactionSplit> {
+    let transaction = ledger::transaction(conn, ktti_id, tx_id).await?;
+    if matches!(transaction.kind, TxKind::Deposit | TxKind::Payout) {
+        let shares = match (&transaction.assignee_id, &transaction.assignee_name) {
+            (Some(id), Some(name)) => vec![ShareLine {
+                user_id: id.clone(),
+                name: name.clone(),
+                amount: if transaction.kind == TxKind::Deposit {
+                    transaction.amount
+                } else {
+                    -transaction.amount
+                },
+            }],
+            _ => vec![],
+        };
+        return Ok(TransactionSplit {
+            transaction,
+            rule: None,
+            shares,
+        });
+    }
+    let (mode,): (Option<String>,) =
+        sqlx::query_as("SELECT split_mode FROM ktti_transactions WHERE id = ?")
+            .bind(tx_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT s.user_id, u.name, s.value, s.share FROM ktti_splits s JOIN users u ON u.id = s.user_id
+         WHERE s.transaction_id = ? ORDER BY u.name",
+    )
+    .bind(tx_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let rule = SplitRule {
+        mode: ledger::mode_of(mode.as_deref().unwrap_or("even")),
+        proportions: rows
+            .iter()
+            .map(|r| kitty_api::kitty::Proportion {
+                user_id: r.0.clone(),
+                value: r.2,
+            })
+            .collect(),
+    };
+    let shares = rows
+        .into_iter()
+        .map(|r| ShareLine {
+            user_id: r.0,
+            name: r.1,
+            amount: r.3,
+        })
+        .collect();
+    Ok(TransactionSplit {
+        transaction,
+        rule: Some(rule),
+        shares,
+    })
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}/transactions/{transactionId}/split", tag = "KttiPay",
+    summary = "View split details for a transaction (expenses, refunds, and deposits).",
+    params(("kttiId" = String, Path), ("transactionId" = String, Path)),
+    responses((status = 200, body = TransactionSplit), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn view_split(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, tx_id)): Path<(String, String)>,
+) -> AppResult<Json<TransactionSplit>> {
+    let mut conn = state.db.acquire().await?;
+    ledger::access(&mut conn, &id, &user.user_id).await?;
+    Ok(Json(split_view(&mut conn, &id, &tx_id).await?))
+}
+
+fn field_error(field: &str, message: String) -> AppError {
+    let mut f = FieldErrors::new();
+    f.insert(field.into(), message);
+    AppError::Validation(f)
+}
+
+#[utoipa::path(
+    put, path = "/api/v3/ktties/{kttiId}/transactions/{transactionId}/split", tag = "KttiPay",
+    summary = "Update split details for a non-deposit transaction (expenses and refunds).",
+    params(("kttiId" = String, Path), ("transactionId" = String, Path)),
+    request_body = SplitRule,
+    responses((status = 200, body = TransactionSplit), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn update_split(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, tx_id)): Path<(String, String)>,
+    ApiJson(rule): ApiJson<SplitRule>,
+) -> AppResult<Json<TransactionSplit>> {
+    let mut tx = state.db.begin().await?;
+    ledger::lock(&mut tx, &id).await?;
+    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    access.require_admin()?;
+    if access.status == KittyStatus::Closed {
+        return Err(conflict(
+            "This kitty is closed; its splits can no longer change.",
+        ));
+    }
+    let t = ledger::transaction(&mut tx, &id, &tx_id).await?;
+    let signed = match t.kind {
+        TxKind::Expense => t.amount,
+        TxKind::Refund => -t.amount,
+        _ => {
+            return Err(conflict(
+                "Deposits and payouts are not split: a deposit belongs to its assignee.",
+            ))
+        }
+    };
+    rule.check(Some(signed))
+        .map_err(|m| field_error("proportions", m))?;
+    for p in &rule.proportions {
+        let member: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM ktti_members WHERE ktti_id = ? AND user_id = ?")
+                .bind(&id)
+                .bind(&p.user_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if member.is_none() {
+            return Err(field_error(
+                "proportions",
+                "Only the kitty's members can take part in a split.".into(),
+            ));
+        }
+    }
+    ledger::write_split(&mut tx, &tx_id, signed, &rule).await?;
+    sqlx::query("UPDATE ktti_transactions SET split_mode = ?, custom_split = 1 WHERE id = ?")
+        .bind(ledger::mode_str(rule.mode))
+        .bind(&tx_id)
+        .execute(&mut *tx)
+        .await?;
+    let view = split_view(&mut tx, &id, &tx_id).await?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+#[utoipa::path(
+    put, path = "/api/v3/ktties/{kttiId}/transactions/{transactionId}/assignee", tag = "KttiPay",
+    summary = "Update assignee for a deposit transaction.",
+    params(("kttiId" = String, Path), ("transactionId" = String, Path)),
+    request_body = AssignRequest,
+    responses((status = 200, body = TransactionSplit), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn update_assignee(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, tx_id)): Path<(String, String)>,
+    ApiJson(req): ApiJson<AssignRequest>,
+) -> AppResult<Json<TransactionSplit>> {
+    let mut tx = state.db.begin().await?;
+    ledger::lock(&mut tx, &id).await?;
+    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    access.require_admin()?;
+    if access.status == KittyStatus::Closed {
+        return Err(conflict("This kitty is closed."));
+    }
+    let t = ledger::transaction(&mut tx, &id, &tx_id).await?;
+    if t.kind != TxKind::Deposit {
+        return Err(conflict("Only deposits have an assignee."));
+    }
+    ledger::access(&mut tx, &id, &req.user_id)
+        .await
+        .map_err(|_| field_error("user_id", "Choose a current member of this kitty.".into()))?;
+    sqlx::query("UPDATE ktti_transactions SET assignee_id = ? WHERE id = ?")
+        .bind(&req.user_id)
+        .bind(&tx_id)
+        .execute(&mut *tx)
+        .await?;
+    let view = split_view(&mut tx, &id, &tx_id).await?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+/// A transaction of one of the caller's kitties, by its id alone.
+async fn own_transaction(
+    conn: &mut SqliteConnection,
+    tx_id: &str,
+    user_id: &str,
+) -> AppResult<(String, ledger::Access)> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT ktti_id FROM ktti_transactions WHERE id = ?")
+            .bind(tx_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (ktti_id,) = row.ok_or_else(|| AppError::not_found("The transaction"))?;
+    let access = ledger::access(conn, &ktti_id, user_id)
+        .await
+        .map_err(|_| AppError::not_found("The transaction"))?;
+    Ok((ktti_id, access))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/transactions/{transactionId}/info", tag = "KttiPay", summary = "View transaction with additional info.",
+    params(("transactionId" = String, Path)),
+    responses((status = 200, body = KittyTransaction), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn view_info(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(tx_id): Path<String>,
+) -> AppResult<Json<KittyTransaction>> {
+    let mut conn = state.db.acquire().await?;
+    let (ktti_id, _) = own_transaction(&mut conn, &tx_id, &user.user_id).await?;
+    Ok(Json(
+        ledger::transaction(&mut conn, &ktti_id, &tx_id).await?,
+    ))
+}
+
+#[utoipa::path(
+    patch, path = "/api/v3/transactions/{transactionId}/info", tag = "KttiPay", summary = "Update transaction with additional info.",
+    description = "A note and a category; admins only.",
+    params(("transactionId" = String, Path)),
+    request_body = TransactionInfo,
+    responses((status = 200, body = KittyTransaction), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn update_info(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(tx_id): Path<String>,
+    ApiJson(info): ApiJson<TransactionInfo>,
+) -> AppResult<Json<KittyTransaction>> {
+    let mut tx = state.db.begin().await?;
+    let (ktti_id, access) = own_transaction(&mut tx, &tx_id, &user.user_id).await?;
+    access.require_admin()?;
+    let clean = |v: &Option<String>, max: usize, field: &str| -> AppResult<Option<String>> {
+        let v = v
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
+        if v.as_ref().is_some_and(|s| s.chars().count() > max) {
+            return Err(field_error(field, format!("Use at most {max} characters.")));
+        }
+        Ok(v)
+    };
+    let note = clean(&info.note, 500, "note")?;
+    let category = clean(&info.category, 40, "category")?;
+    sqlx::query("UPDATE ktti_transactions SET note = CASE WHEN ? THEN ? ELSE note END, category = CASE WHEN ? THEN ? ELSE category END WHERE id = ?")
+        .bind(info.note.is_some())
+        .bind(note)
+        .bind(info.category.is_some())
+        .bind(category)
+        .bind(&tx_id)
+        .execute(&mut *tx)
+        .await?;
+    let t = ledger::transaction(&mut tx, &ktti_id, &tx_id).await?;
+    tx.commit().await?;
+    Ok(Json(t))
+}

@@ -1,0 +1,379 @@
+//! Kitties themselves: list, create, read, update, the personal kitty, and closure.
+
+use super::ledger::{self, conflict, Access};
+use crate::db::Db;
+use crate::error::{ApiJson, AppError, AppResult};
+use crate::session::CurrentUser;
+use crate::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use kitty_api::kitty::{
+    CreateKittyRequest, Disbursement, Kitty, KittyList, KittyStatus, ShareLine, TxKind,
+    UpdateKittyRequest,
+};
+use kitty_api::{Currency, ErrorBody};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    router
+        .routes(routes!(list_kitties, create_kitty))
+        .routes(routes!(personal_kitty))
+        .routes(routes!(read_kitty, update_kitty))
+        .routes(routes!(initiate_closure))
+        .routes(routes!(disburse))
+        .routes(routes!(close))
+        .routes(routes!(cancel_closure))
+}
+
+/// Every user has a personal kitty; it is made the first time it is needed.
+async fn ensure_personal(db: &Db, user_id: &str) -> AppResult<String> {
+    let existing: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM ktties WHERE owner_id = ? AND is_personal = 1")
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
+    if let Some((id,)) = existing {
+        return Ok(id);
+    }
+    let mut tx = db.begin().await?;
+    let id = ledger::create(
+        &mut tx,
+        user_id,
+        "Personal",
+        None,
+        Currency::AUD,
+        None,
+        true,
+    )
+    .await;
+    match id {
+        Ok(id) => {
+            tx.commit().await?;
+            Ok(id)
+        }
+        // Two first requests at once: the other one made it.
+        Err(_) => {
+            drop(tx);
+            let (id,): (String,) =
+                sqlx::query_as("SELECT id FROM ktties WHERE owner_id = ? AND is_personal = 1")
+                    .bind(user_id)
+                    .fetch_one(db)
+                    .await?;
+            Ok(id)
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct KittyFilter {
+    /// active, closing or closed.
+    status: Option<String>,
+    /// Part of the name, any case.
+    name: Option<String>,
+    /// admin or member: the caller's role.
+    role: Option<String>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties", tag = "KttiPay", summary = "Get all ktties or some ktties based on filters.",
+    description = "The caller's kitties, the personal one first.",
+    params(KittyFilter),
+    responses((status = 200, body = KittyList), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn list_kitties(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(f): Query<KittyFilter>,
+) -> AppResult<Json<KittyList>> {
+    ensure_personal(&state.db, &user.user_id).await?;
+    let ids: Vec<(String,)> = sqlx::query_as(
+        "SELECT k.id FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = ? AND m.status = 'active'
+         WHERE (? IS NULL OR k.status = ?) AND (? IS NULL OR instr(lower(k.name), lower(?)) > 0) AND (? IS NULL OR m.role = ?)
+         ORDER BY k.is_personal DESC, k.created_at DESC",
+    )
+    .bind(&user.user_id)
+    .bind(&f.status)
+    .bind(&f.status)
+    .bind(f.name.as_deref().filter(|n| !n.trim().is_empty()))
+    .bind(f.name.as_deref().map(str::trim))
+    .bind(&f.role)
+    .bind(&f.role)
+    .fetch_all(&state.db)
+    .await?;
+    let mut conn = state.db.acquire().await?;
+    let mut ktties = Vec::with_capacity(ids.len());
+    for (id,) in ids {
+        ktties.push(ledger::kitty(&mut conn, &id, &user.user_id).await?);
+    }
+    Ok(Json(KittyList {
+        total: ktties.len() as i64,
+        ktties,
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v3/ktties", tag = "KttiPay", summary = "Creates a new ktti.",
+    request_body = CreateKittyRequest,
+    responses((status = 201, body = Kitty), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn create_kitty(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(req): ApiJson<CreateKittyRequest>,
+) -> AppResult<(StatusCode, Json<Kitty>)> {
+    let req = req.validate().map_err(AppError::Validation)?;
+    let mut tx = state.db.begin().await?;
+    let id = ledger::create(
+        &mut tx,
+        &user.user_id,
+        &req.name,
+        req.description.as_deref(),
+        req.currency.unwrap_or(Currency::AUD),
+        req.goal_amount,
+        false,
+    )
+    .await?;
+    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(kitty)))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/personal", tag = "KttiPay", summary = "Get personal Ktti for the current user.",
+    responses((status = 200, body = Kitty), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn personal_kitty(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> AppResult<Json<Kitty>> {
+    let id = ensure_personal(&state.db, &user.user_id).await?;
+    let mut conn = state.db.acquire().await?;
+    Ok(Json(ledger::kitty(&mut conn, &id, &user.user_id).await?))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}", tag = "KttiPay", summary = "Read a single ktti.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, body = Kitty), (status = 404, body = ErrorBody), (status = 401, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn read_kitty(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Kitty>> {
+    let mut conn = state.db.acquire().await?;
+    Ok(Json(ledger::kitty(&mut conn, &id, &user.user_id).await?))
+}
+
+#[utoipa::path(
+    patch, path = "/api/v3/ktties/{kttiId}", tag = "KttiPay", summary = "Update a ktti.",
+    params(("kttiId" = String, Path)),
+    request_body = UpdateKittyRequest,
+    responses(
+        (status = 200, body = Kitty), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+async fn update_kitty(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(req): ApiJson<UpdateKittyRequest>,
+) -> AppResult<Json<Kitty>> {
+    let mut tx = state.db.begin().await?;
+    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    access.require_admin()?;
+    if access.status == KittyStatus::Closed {
+        return Err(conflict("This kitty is closed and can no longer change."));
+    }
+    let check = CreateKittyRequest {
+        name: req.name.clone().unwrap_or_else(|| "x".into()),
+        currency: None,
+        goal_amount: req.goal_amount,
+        description: req.description.clone(),
+    }
+    .validate()
+    .map_err(AppError::Validation)?;
+    sqlx::query(
+        "UPDATE ktties SET name = COALESCE(?, name), description = CASE WHEN ? THEN ? ELSE description END,
+             goal_amount = CASE WHEN ? THEN ? ELSE goal_amount END WHERE id = ?",
+    )
+    .bind(req.name.as_ref().map(|_| check.name.clone()))
+    .bind(req.description.is_some())
+    .bind(&check.description)
+    .bind(req.goal_amount.is_some())
+    .bind(check.goal_amount)
+    .bind(&id)
+    .execute(&mut *tx)
+    .await?;
+    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
+    tx.commit().await?;
+    Ok(Json(kitty))
+}
+
+/// Opens a transaction holding the write lock on the kitty, for an admin closure step.
+async fn closure_step(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> AppResult<(sqlx::Transaction<'static, sqlx::Sqlite>, Access)> {
+    let mut tx = state.db.begin().await?;
+    ledger::lock(&mut tx, id).await?;
+    let access = ledger::access(&mut tx, id, &user.user_id).await?;
+    access.require_admin()?;
+    if access.is_personal {
+        return Err(conflict("Your personal kitty cannot be closed."));
+    }
+    Ok((tx, access))
+}
+
+async fn set_status(tx: &mut sqlx::SqliteConnection, id: &str, status: &str) -> AppResult<()> {
+    sqlx::query("UPDATE ktties SET status = ? WHERE id = ?")
+        .bind(status)
+        .bind(id)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
+
+#[utoipa::path(
+    post, path = "/api/v3/ktties/{kttiId}/closure/initiate", tag = "KttiPay", summary = "Initiate a ktti closure.",
+    description = "Spending stops and the card is frozen.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, body = Kitty), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn initiate_closure(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Kitty>> {
+    let (mut tx, access) = closure_step(&state, &user, &id).await?;
+    if access.status != KittyStatus::Active {
+        return Err(conflict("Closure has already started for this kitty."));
+    }
+    set_status(&mut tx, &id, "closing").await?;
+    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
+    tx.commit().await?;
+    Ok(Json(kitty))
+}
+
+#[utoipa::path(
+    post, path = "/api/v3/ktties/{kttiId}/closure/disburse", tag = "KttiPay",
+    summary = "Disburse remaining ktti funds to members before final closure.",
+    description = "Pays each member's positive balance out to them, one payout transaction each. Needs every deposit assigned and no member in debt.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, body = Disbursement), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn disburse(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Disbursement>> {
+    let (mut tx, access) = closure_step(&state, &user, &id).await?;
+    if access.status != KittyStatus::Closing {
+        return Err(conflict(
+            "Start the closure first: disbursing needs the card frozen.",
+        ));
+    }
+    let totals = ledger::totals(&mut tx, &id).await?;
+    if totals.unassigned != 0 {
+        return Err(conflict("Some deposits are not assigned to a member yet. Assign them first, so everyone gets their share."));
+    }
+    let owing: Vec<String> = totals
+        .members
+        .iter()
+        .filter(|m| m.balance < 0)
+        .map(|m| m.name.clone())
+        .collect();
+    if !owing.is_empty() {
+        return Err(conflict(format!(
+            "{} spent more than they put in. They need to deposit the difference before the rest can be paid out.",
+            owing.join(", ")
+        )));
+    }
+    let mut payouts = Vec::new();
+    for m in totals.members.into_iter().filter(|m| m.balance > 0) {
+        ledger::record(
+            &mut tx,
+            &id,
+            TxKind::Payout,
+            m.balance,
+            &format!("Payout to {}", m.name),
+            Some(&m.user_id),
+        )
+        .await?;
+        payouts.push(ShareLine {
+            user_id: m.user_id,
+            name: m.name,
+            amount: m.balance,
+        });
+    }
+    tx.commit().await?;
+    Ok(Json(Disbursement { payouts }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v3/ktties/{kttiId}/closure/close", tag = "KttiPay",
+    summary = "Permanently close the ktti with 0 total and available balance.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, body = Kitty), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn close(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Kitty>> {
+    let (mut tx, access) = closure_step(&state, &user, &id).await?;
+    if access.status != KittyStatus::Closing {
+        return Err(conflict(
+            "Start the closure and disburse the funds before closing.",
+        ));
+    }
+    let left = ledger::available(&mut tx, &id).await?;
+    if left != 0 {
+        return Err(conflict(format!(
+            "The kitty still holds {left} (minor units). Disburse it to the members first."
+        )));
+    }
+    set_status(&mut tx, &id, "closed").await?;
+    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
+    tx.commit().await?;
+    Ok(Json(kitty))
+}
+
+#[utoipa::path(
+    post, path = "/api/v3/ktties/{kttiId}/closure/cancel", tag = "KttiPay",
+    summary = "Cancel the ktti closure and re-activate the ktti.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, body = Kitty), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn cancel_closure(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<Json<Kitty>> {
+    let (mut tx, access) = closure_step(&state, &user, &id).await?;
+    if access.status != KittyStatus::Closing {
+        return Err(conflict(if access.status == KittyStatus::Closed {
+            "This kitty is closed for good; closure can no longer be cancelled."
+        } else {
+            "This kitty is not closing."
+        }));
+    }
+    set_status(&mut tx, &id, "active").await?;
+    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
+    tx.commit().await?;
+    Ok(Json(kitty))
+}

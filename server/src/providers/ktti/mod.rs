@@ -1,0 +1,18 @@
+//! KttiPay (`000_…`, `001_…`), under `/ktti`: the current user, the inbox, and group wallets
+//! ("kitties": the Ktti, KttiMembership, ExpenseSplit and Transaction groups).
+
+mod activity;
+pub mod inbox;
+mod kitties;
+pub mod ledger;
+mod members;
+
+use crate::AppState;
+use utoipa_axum::router::OpenApiRouter;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    let router = inbox::routes(OpenApiRouter::new());
+    let router = kitties::routes(router);
+    let router = members::routes(router);
+    activity::routes(router)
+}
