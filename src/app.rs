@@ -26,9 +26,18 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/login") view=pages::auth::Login />
                     <Route path=path!("/register") view=pages::auth::Register />
+                    <Route path=path!("/join/:code") view=pages::kitties::Join />
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("") view=pages::home::Home />
-                        <Route path=path!("kitties") view=pages::areas::Kitties />
+                        <Route path=path!("kitties") view=pages::kitties::KittyListPage />
+                        <Route path=path!("kitties/all") view=pages::kitties::AllTransactions />
+                        <ParentRoute path=path!("kitties/:id") view=pages::kitties::KittyLayout>
+                            <Route path=path!("") view=pages::kitties::Activity />
+                            <Route path=path!("members") view=pages::kitties::Members />
+                            <Route path=path!("split") view=pages::kitties::SplitTab />
+                            <Route path=path!("settings") view=pages::kitties::Settings />
+                            <Route path=path!("transactions/:tx") view=pages::kitties::TransactionPage />
+                        </ParentRoute>
                         <ParentRoute path=path!("merchant") view=pages::merchant::MerchantLayout>
                             <Route path=path!("") view=pages::merchant::MerchantHome />
                             <Route path=path!("shops") view=pages::merchant::Shops />

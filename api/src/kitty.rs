@@ -123,8 +123,7 @@ schema! {
         pub total: i64,
     }
 
-    /// A member with their totals: deposited (net of payouts), share of spending, and the balance
-    /// between them.
+    /// A member with their totals: `balance` = `deposited` − `paid_out` − `spent`.
     pub struct Member {
         pub user_id: String,
         pub name: String,
@@ -133,6 +132,8 @@ schema! {
         /// False once they left or were removed (kept while their money is in the totals).
         pub active: bool,
         pub deposited: i64,
+        /// Paid back to them when the kitty closed.
+        pub paid_out: i64,
         pub spent: i64,
         pub balance: i64,
     }

@@ -6,6 +6,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod providers;
+pub mod qr;
 pub mod ratelimit;
 pub mod session;
 pub mod settings;

@@ -6,7 +6,7 @@ use crate::providers::API_PREFIXES;
 use crate::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
@@ -128,6 +128,19 @@ fn is_api_path(path: &str) -> bool {
         || API_PREFIXES
             .iter()
             .any(|p| path.starts_with(p) || path == &p[..p.len() - 1])
+}
+
+/// `https://host` of the request, for links handed to people (payment and join links).
+pub fn public_base(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost:8080");
+    let https = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    format!("{}://{host}", if https { "https" } else { "http" })
 }
 
 /// Everything the routers did not match: API paths get a JSON 404, files are served from the

@@ -10,3 +10,194 @@ pub async fn inbox() -> Result<NotificationList, ApiError> {
 pub async fn mark_all_read() -> Result<(), ApiError> {
     post_empty(Ktti, "/api/v2/notifications/inbox/read").await
 }
+
+// ---- Kitties (/api/v3) ----
+
+use super::{post, Provider};
+use kitty_api::kitty::{
+    AssignRequest, CreateKittyRequest, Disbursement, InvitationList, InviteRequest, JoinRequest,
+    Kitty, KittyList, KittyTransaction, KittyTransactionList, MemberTotals, Role, SplitRule,
+    TransactionInfo, TransactionSplit, UpdateKittyRequest, UpdateMembershipRequest,
+};
+
+fn enc(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
+fn kitty_path(id: &str, rest: &str) -> String {
+    format!("/api/v3/ktties/{}{rest}", enc(id))
+}
+
+pub async fn kitties(name: &str, status: &str) -> Result<KittyList, ApiError> {
+    get(
+        Ktti,
+        &format!("/api/v3/ktties?name={}&status={}", enc(name), enc(status)),
+    )
+    .await
+}
+
+pub async fn create_kitty(req: &CreateKittyRequest) -> Result<Kitty, ApiError> {
+    post(Ktti, "/api/v3/ktties", req).await
+}
+
+pub async fn kitty(id: &str) -> Result<Kitty, ApiError> {
+    get(Ktti, &kitty_path(id, "")).await
+}
+
+pub async fn update_kitty(id: &str, req: &UpdateKittyRequest) -> Result<Kitty, ApiError> {
+    super::send_json(super::Method::Patch, Ktti, &kitty_path(id, ""), req).await
+}
+
+pub async fn members(id: &str) -> Result<MemberTotals, ApiError> {
+    get(Ktti, &kitty_path(id, "/members")).await
+}
+
+pub async fn invite(id: &str, contact: &str) -> Result<kitty_api::kitty::Invitation, ApiError> {
+    post(
+        Ktti,
+        &kitty_path(id, "/invitations"),
+        &InviteRequest {
+            contact: contact.into(),
+        },
+    )
+    .await
+}
+
+pub async fn kitty_invitations(id: &str) -> Result<InvitationList, ApiError> {
+    get(Ktti, &kitty_path(id, "/invitations")).await
+}
+
+pub async fn my_invitations() -> Result<InvitationList, ApiError> {
+    get(Ktti, "/api/v3/invitations").await
+}
+
+pub async fn answer_invitation(id: &str, accept: bool) -> Result<(), ApiError> {
+    let path = kitty_path(
+        id,
+        if accept {
+            "/invitations/accept"
+        } else {
+            "/invitations/reject"
+        },
+    );
+    super::post_empty(Ktti, &path).await
+}
+
+pub async fn join(code: &str) -> Result<Kitty, ApiError> {
+    post(
+        Ktti,
+        "/api/v3/ktties/join",
+        &JoinRequest {
+            referral_code: code.into(),
+        },
+    )
+    .await
+}
+
+pub async fn leave(id: &str) -> Result<(), ApiError> {
+    super::post_empty(Ktti, &kitty_path(id, "/leave")).await
+}
+
+pub async fn set_role(id: &str, user_id: &str, role: Role) -> Result<MemberTotals, ApiError> {
+    let path = kitty_path(id, &format!("/members/{}", enc(user_id)));
+    super::send_json(
+        super::Method::Put,
+        Ktti,
+        &path,
+        &UpdateMembershipRequest { role },
+    )
+    .await
+}
+
+pub async fn remove_member(id: &str, user_id: &str) -> Result<(), ApiError> {
+    super::send_empty(
+        super::Method::Delete,
+        Ktti,
+        &kitty_path(id, &format!("/members/{}", enc(user_id))),
+    )
+    .await
+}
+
+pub async fn request_admin(id: &str) -> Result<(), ApiError> {
+    super::post_empty(Ktti, &kitty_path(id, "/admin-requests")).await
+}
+
+pub async fn split(id: &str) -> Result<SplitRule, ApiError> {
+    get(Ktti, &kitty_path(id, "/split")).await
+}
+
+pub async fn set_split(id: &str, rule: &SplitRule) -> Result<SplitRule, ApiError> {
+    super::send_json(super::Method::Put, Ktti, &kitty_path(id, "/split"), rule).await
+}
+
+pub async fn transactions(id: &str, page: i64) -> Result<KittyTransactionList, ApiError> {
+    get(
+        Ktti,
+        &kitty_path(id, &format!("/transactions?page={page}&per_page=20")),
+    )
+    .await
+}
+
+pub async fn all_transactions(page: i64) -> Result<KittyTransactionList, ApiError> {
+    get(
+        Ktti,
+        &format!("/api/v3/transactions?page={page}&per_page=20"),
+    )
+    .await
+}
+
+pub async fn unassigned(id: &str) -> Result<KittyTransactionList, ApiError> {
+    get(Ktti, &kitty_path(id, "/unassigned-deposits")).await
+}
+
+pub async fn assign(id: &str, tx: &str, user_id: &str) -> Result<TransactionSplit, ApiError> {
+    let path = kitty_path(id, &format!("/transactions/{}/assignee", enc(tx)));
+    super::send_json(
+        super::Method::Put,
+        Ktti,
+        &path,
+        &AssignRequest {
+            user_id: user_id.into(),
+        },
+    )
+    .await
+}
+
+pub async fn transaction_split(id: &str, tx: &str) -> Result<TransactionSplit, ApiError> {
+    get(
+        Ktti,
+        &kitty_path(id, &format!("/transactions/{}/split", enc(tx))),
+    )
+    .await
+}
+
+pub async fn set_transaction_split(
+    id: &str,
+    tx: &str,
+    rule: &SplitRule,
+) -> Result<TransactionSplit, ApiError> {
+    let path = kitty_path(id, &format!("/transactions/{}/split", enc(tx)));
+    super::send_json(super::Method::Put, Ktti, &path, rule).await
+}
+
+pub async fn set_info(tx: &str, info: &TransactionInfo) -> Result<KittyTransaction, ApiError> {
+    super::send_json(
+        super::Method::Patch,
+        Ktti,
+        &format!("/api/v3/transactions/{}/info", enc(tx)),
+        info,
+    )
+    .await
+}
+
+pub async fn closure(id: &str, step: &str) -> Result<Kitty, ApiError> {
+    post(Ktti, &kitty_path(id, &format!("/closure/{step}")), &()).await
+}
+
+pub async fn disburse(id: &str) -> Result<Disbursement, ApiError> {
+    post(Ktti, &kitty_path(id, "/closure/disburse"), &()).await
+}
+
+pub fn referral_qr_url(id: &str) -> String {
+    super::url(Provider::Ktti, &kitty_path(id, "/referral-qr.svg"))
+}

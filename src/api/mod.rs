@@ -79,9 +79,12 @@ pub fn may_have_session() -> bool {
 }
 
 #[derive(Clone, Copy, PartialEq)]
-enum Method {
+pub(crate) enum Method {
     Get,
     Post,
+    Put,
+    Patch,
+    Delete,
 }
 
 struct Call<'a> {
@@ -94,15 +97,17 @@ struct Call<'a> {
 impl Call<'_> {
     fn builder(&self) -> RequestBuilder {
         let url = url(self.provider, self.path);
-        match self.method {
-            Method::Get => Request::get(&url),
-            Method::Post => {
-                let b = Request::post(&url);
-                match csrf_token() {
-                    Some(t) => b.header(CSRF_HEADER, &t),
-                    None => b,
-                }
-            }
+        let b = match self.method {
+            Method::Get => return Request::get(&url),
+            Method::Post => Request::post(&url),
+            Method::Put => Request::put(&url),
+            Method::Patch => Request::patch(&url),
+            Method::Delete => Request::delete(&url),
+        };
+        // Every method but GET changes state: it carries the CSRF token.
+        match csrf_token() {
+            Some(t) => b.header(CSRF_HEADER, &t),
+            None => b,
         }
     }
 
@@ -216,6 +221,37 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
         body: Some(encode(body)?),
     };
     decode(call.send().await?).await
+}
+
+/// A PUT or PATCH with a JSON body.
+pub(crate) async fn send_json<B: Serialize, T: DeserializeOwned>(
+    method: Method,
+    provider: Provider,
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let call = Call {
+        method,
+        provider,
+        path,
+        body: Some(encode(body)?),
+    };
+    decode(call.send().await?).await
+}
+
+/// A request whose success has no body (204).
+pub(crate) async fn send_empty(
+    method: Method,
+    provider: Provider,
+    path: &str,
+) -> Result<(), ApiError> {
+    let call = Call {
+        method,
+        provider,
+        path,
+        body: None,
+    };
+    into_result(call.send().await?).await.map(|_| ())
 }
 
 /// A POST whose success has no body (204).

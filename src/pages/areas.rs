@@ -27,25 +27,6 @@ fn AreaLanding(
 }
 
 #[component]
-pub fn Kitties() -> impl IntoView {
-    use_title("Kitties");
-    view! {
-        <AreaLanding
-            title="Kitties"
-            lede="A kitty is money a group holds together: one balance with its own account number and a shared card."
-            coming=&[
-                "Your kitties and your personal kitty, with balances",
-                "Members, invitations and referral codes",
-                "Deposits by bank transfer, and assigning the unassigned ones",
-                "Card spending and refunds split exactly: even, shares, percentages or fixed amounts",
-                "What each member put in and spent",
-                "Closing a kitty and paying out what is left",
-            ]
-        />
-    }
-}
-
-#[component]
 pub fn Ramp() -> impl IntoView {
     use_title("Ramp");
     view! {

@@ -5,5 +5,6 @@ pub mod areas;
 pub mod auth;
 pub mod home;
 pub mod inbox;
+pub mod kitties;
 pub mod merchant;
 pub mod not_found;

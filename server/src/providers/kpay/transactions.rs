@@ -49,19 +49,6 @@ pub async fn expire_due(db: &Db) -> AppResult<()> {
     Ok(())
 }
 
-/// `https://host` of the request, for links handed to buyers.
-fn public_base(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost:8080");
-    let https = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
-    format!("{}://{host}", if https { "https" } else { "http" })
-}
-
 fn new_authority() -> String {
     let t = random_token().replace(['-', '_'], "");
     format!("KP{}", t[..24].to_uppercase())
@@ -115,7 +102,7 @@ async fn create_transaction(
     };
     let id = uuid::Uuid::new_v4().to_string();
     let authority = new_authority();
-    let payment_url = format!("{}/pay/{authority}", public_base(&headers));
+    let payment_url = format!("{}/pay/{authority}", crate::web::public_base(&headers));
     let t = now();
     // Take the smallest free offset. Two creates racing for the same one: the partial unique
     // index refuses the second, which tries the next offset.
@@ -652,20 +639,7 @@ async fn payment_qr(
             .fetch_optional(&state.db)
             .await?
             .ok_or_else(|| AppError::not_found("This payment"))?;
-    let code = qrcode::QrCode::new(url.as_bytes()).map_err(AppError::internal)?;
-    let svg = code
-        .render::<qrcode::render::svg::Color>()
-        .min_dimensions(200, 200)
-        .quiet_zone(true)
-        .build();
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400, immutable"),
-        ],
-        svg,
-    )
-        .into_response())
+    crate::qr::svg_response(&url)
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -90,18 +90,26 @@ async fn list_kitties(
     Query(f): Query<KittyFilter>,
 ) -> AppResult<Json<KittyList>> {
     ensure_personal(&state.db, &user.user_id).await?;
+    // An empty value (`?status=`) means no filter, as a form sends it.
+    let given = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let (status, name, role) = (given(&f.status), given(&f.name), given(&f.role));
     let ids: Vec<(String,)> = sqlx::query_as(
         "SELECT k.id FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = ? AND m.status = 'active'
          WHERE (? IS NULL OR k.status = ?) AND (? IS NULL OR instr(lower(k.name), lower(?)) > 0) AND (? IS NULL OR m.role = ?)
          ORDER BY k.is_personal DESC, k.created_at DESC",
     )
     .bind(&user.user_id)
-    .bind(&f.status)
-    .bind(&f.status)
-    .bind(f.name.as_deref().filter(|n| !n.trim().is_empty()))
-    .bind(f.name.as_deref().map(str::trim))
-    .bind(&f.role)
-    .bind(&f.role)
+    .bind(&status)
+    .bind(&status)
+    .bind(&name)
+    .bind(&name)
+    .bind(&role)
+    .bind(&role)
     .fetch_all(&state.db)
     .await?;
     let mut conn = state.db.acquire().await?;

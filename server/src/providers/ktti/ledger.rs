@@ -4,6 +4,7 @@
 //! Balances are never stored: they are sums over the transactions, so they cannot drift.
 //! available = deposits + refunds − expenses − payouts;
 //! a member's balance = their deposits − their payouts − their shares of expenses and refunds.
+//! Former members stay in the totals while their balance is not zero.
 //! The members' balances plus the unassigned deposits equal the available balance exactly.
 
 use crate::db::now;
@@ -165,12 +166,15 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
         status: String,
         admin_requested: bool,
         deposited: i64,
+        paid_out: i64,
         spent: i64,
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT m.user_id, u.name, m.role, m.status, m.admin_requested,
-            COALESCE((SELECT SUM(CASE t.kind WHEN 'deposit' THEN t.amount ELSE -t.amount END) FROM ktti_transactions t
-                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind IN ('deposit', 'payout')), 0) AS deposited,
+            COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
+                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'deposit'), 0) AS deposited,
+            COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
+                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'payout'), 0) AS paid_out,
             COALESCE((SELECT SUM(s.share) FROM ktti_splits s JOIN ktti_transactions t ON t.id = s.transaction_id
                       WHERE t.ktti_id = m.ktti_id AND s.user_id = m.user_id), 0) AS spent
          FROM ktti_members m JOIN users u ON u.id = m.user_id
@@ -188,7 +192,8 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
     let members = rows
         .into_iter()
         .map(|r| Member {
-            balance: r.deposited - r.spent,
+            balance: r.deposited - r.paid_out - r.spent,
+            paid_out: r.paid_out,
             user_id: r.user_id,
             name: r.name,
             role: role_of(&r.role),
@@ -197,7 +202,7 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
             deposited: r.deposited,
             spent: r.spent,
         })
-        .filter(|m| m.active || m.deposited != 0 || m.spent != 0)
+        .filter(|m| m.active || m.balance != 0)
         .collect();
     Ok(MemberTotals {
         members,

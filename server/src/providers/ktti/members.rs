@@ -34,6 +34,29 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(update_membership, remove_member))
         .routes(routes!(request_admin))
         .routes(routes!(get_split, update_split))
+        .routes(routes!(referral_qr))
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}/referral-qr.svg", tag = "KttiPay", summary = "The referral link of a ktti as a QR code.",
+    description = "An SVG of `{origin}/join/{referral_code}`, for members to show to friends.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, content_type = "image/svg+xml", body = String), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn referral_qr(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> AppResult<axum::response::Response> {
+    let mut conn = state.db.acquire().await?;
+    let kitty = ledger::kitty(&mut conn, &id, &user.user_id).await?;
+    crate::qr::svg_response(&format!(
+        "{}/join/{}",
+        crate::web::public_base(&headers),
+        kitty.referral_code
+    ))
 }
 
 fn field_error(field: &str, message: &str) -> AppError {

@@ -1,0 +1,131 @@
+// End to end: two people share a kitty. A creates it, B joins through the referral link,
+// deposits arrive (one unassigned, which A assigns), a card payment is split 70/30, and A closes
+// the kitty after paying everyone out.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function register(page, name, mobile) {
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Mobile number").fill(mobile);
+  await page.getByLabel("Password").fill("kitty-pass");
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+const sandbox = async (path, body) => {
+  const r = await fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  assert.ok(r.ok, `${path}: ${r.status} ${await r.clone().text()}`);
+  return r.json();
+};
+
+/** The amount in a members-table cell, e.g. the balance of `name`. */
+async function cell(page, name, column) {
+  const col = { deposited: 1, spent: 2, paid_out: 3, balance: 4 }[column];
+  return (await page.locator("tbody tr", { has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) }).locator("td").nth(col - 1).textContent()).trim();
+}
+
+test("a group fills a kitty, splits a card payment 70/30, and closes it", async () => {
+  const ctxA = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const a = await ctxA.newPage();
+  a.on("dialog", (d) => d.accept());
+  const problemsA = watchProblems(a);
+
+  await a.goto(`${server.url}/register`);
+  await register(a, "Ava Admin", "09128880001");
+  await a.getByRole("heading", { name: "Hi, Ava" }).waitFor();
+  await a.getByRole("link", { name: "Kitties" }).first().click();
+  await a.getByText("Personal").first().waitFor();
+  await a.getByLabel("Kitty name").fill("Weekend in Kish");
+  await a.getByLabel("Goal (optional)").fill("500");
+  await a.getByRole("button", { name: "Create kitty" }).click();
+  await a.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  const kittyId = new URL(a.url()).pathname.split("/")[2];
+  const kitty = await a.evaluate(async (id) => (await fetch(`/ktti/api/v3/ktties/${id}`)).json(), kittyId);
+  assert.equal(await a.getByText(kitty.account.account_number).count(), 1, "the account to deposit to is shown");
+
+  // The referral link, on the Members tab.
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
+  const link = await a.locator(".link-result__url").textContent();
+  assert.match(link, /\/join\/[A-Z0-9]{8}$/);
+
+  // B, signed out on a phone, follows the link, registers, and joins.
+  const ctxB = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const b = await ctxB.newPage();
+  const problemsB = watchProblems(b);
+  await b.goto(link);
+  await b.getByRole("link", { name: "Create an account to join" }).click();
+  await register(b, "Ben Member", "09128880002");
+  await b.getByRole("button", { name: "Join as Ben Member" }).click();
+  await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+
+  // Deposits: two match their senders, one does not.
+  await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 10000, sender_name: "Ava Admin" });
+  await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 6000, sender_name: "Ben Member" });
+  await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 4000, sender_name: "B MEMBER JOINT ACCT" });
+
+  // A assigns the unassigned one to Ben.
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).click();
+  await a.getByRole("heading", { name: "Unassigned deposits" }).waitFor();
+  await a.getByLabel("Member for the deposit from B MEMBER JOINT ACCT").selectOption({ label: "Ben Member" });
+  await a.getByRole("button", { name: "Assign" }).click();
+  await a.getByText("Deposit assigned to Ben Member.").waitFor();
+  await a.getByRole("heading", { name: "Unassigned deposits" }).waitFor({ state: "detached" });
+
+  // The default split: 70/30 by percent; the preview explains a wrong sum.
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Split" }).click();
+  await a.getByText("By percent").click();
+  await a.getByLabel("% for Ava Admin").fill("70");
+  await a.getByLabel("% for Ben Member").fill("20");
+  await a.getByText("Percentages must add up to 100; these add up to 90.").waitFor();
+  assert.ok(await a.getByRole("button", { name: "Save split" }).isDisabled());
+  await a.getByLabel("% for Ben Member").fill("30");
+  await a.locator(".split-editor__sum").getByText("A$100.00").waitFor();
+  await a.getByRole("button", { name: "Save split" }).click();
+  await a.getByText("Default split saved.").waitFor();
+
+  // A card payment, split by the default.
+  await sandbox("/sandbox/card-spends", { card_id: kitty.card.id, merchant_name: "Sunset Grill", amount: 8420, refund: false });
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
+  await a.getByRole("rowheader", { name: /^Ben Member/ }).waitFor();
+  assert.equal(await cell(a, "Ava Admin", "spent"), "A$58.94");
+  assert.equal(await cell(a, "Ben Member", "spent"), "A$25.26");
+  assert.equal(await cell(a, "Ava Admin", "balance"), "A$41.06");
+  assert.equal(await cell(a, "Ben Member", "balance"), "A$74.74");
+  await b.reload();
+  await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  await b.getByText("A$115.80").first().waitFor(); // B sees the same balance on their phone.
+
+  // Closure: start, pay out, close.
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Settings" }).click();
+  await a.getByRole("button", { name: "Start closing" }).click();
+  await a.getByText("This kitty is closing.").waitFor();
+  await a.getByText("receives A$74.74").waitFor();
+  await a.getByRole("button", { name: "Pay out balances" }).click();
+  await a.getByText("Paid out to 2 member(s).").waitFor();
+  await a.getByRole("button", { name: "Close kitty" }).click();
+  await a.getByText("This kitty is closed.").first().waitFor();
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
+  await a.getByRole("rowheader", { name: /^Ben Member/ }).waitFor();
+  assert.equal(await cell(a, "Ava Admin", "balance"), "A$0.00");
+  assert.equal(await cell(a, "Ben Member", "balance"), "A$0.00");
+  assert.equal(await cell(a, "Ben Member", "deposited"), "A$100.00");
+  assert.equal(await cell(a, "Ben Member", "paid_out"), "A$74.74");
+
+  await b.screenshot({ path: "e2e/artifacts/kitty-phone.png", fullPage: true }).catch(() => {});
+  await a.screenshot({ path: "e2e/artifacts/kitty-desktop.png", fullPage: true }).catch(() => {});
+  const expected = /status of 401 /; // B's signed-out visit to the join link
+  assert.deepEqual(problemsA.filter((p) => !expected.test(p)), []);
+  assert.deepEqual(problemsB.filter((p) => !expected.test(p)), []);
+  await ctxA.close();
+  await ctxB.close();
+});

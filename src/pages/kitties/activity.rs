@@ -1,0 +1,292 @@
+use super::kitty::use_kitty;
+use super::split_editor::SplitEditor;
+use super::TxRow;
+use crate::api::{self, ApiError};
+use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::form::TextField;
+use crate::components::toast::use_toasts;
+use kitty_api::kitty::{
+    KittyTransaction, KittyTransactionList, Role, SplitRule, TransactionInfo, TxKind,
+};
+use kitty_api::{FieldErrors, Money};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use std::future::Future;
+
+/// Pages of transactions, newest first, with "Show more" appending the next page.
+#[component]
+fn Paged<F, Fut>(load: F, #[prop(optional)] show_kitty: bool) -> impl IntoView
+where
+    F: Fn(i64) -> Fut + Copy + 'static,
+    Fut: Future<Output = Result<KittyTransactionList, ApiError>> + 'static,
+{
+    let items = RwSignal::new(Vec::<KittyTransaction>::new());
+    let total = RwSignal::new(None::<i64>);
+    let page = RwSignal::new(0i64);
+    let error = RwSignal::new(None::<ApiError>);
+    let more = Action::new_local(move |next: &i64| {
+        let next = *next;
+        async move { (next, load(next).await) }
+    });
+    Effect::new(move || match more.value().get() {
+        Some((n, Ok(l))) => {
+            if n == 1 {
+                items.set(l.transactions);
+            } else {
+                items.update(|i| i.extend(l.transactions));
+            }
+            total.set(Some(l.total));
+            page.set(n);
+            error.set(None);
+        }
+        Some((_, Err(e))) => error.set(Some(e)),
+        None => {}
+    });
+    more.dispatch(1);
+    view! {
+        {move || match (total.get(), error.get()) {
+            (_, Some(e)) => view! { <crate::components::feedback::ErrorPanel error=e retry=Callback::new(move |_| { more.dispatch(page.get_untracked() + 1); }) /> }.into_any(),
+            (None, None) => view! { <Skeleton lines=4 /> }.into_any(),
+            (Some(0), None) => view! { <EmptyState title="No activity yet"><p>"Deposits to the account and payments with the card show up here."</p></EmptyState> }.into_any(),
+            (Some(t), None) => view! {
+                <ul class="rows rows--card">
+                    <For each=move || items.get() key=|t| t.id.clone() let:t>
+                        <TxRow t show_kitty />
+                    </For>
+                </ul>
+                <Show when=move || { (items.with(Vec::len) as i64) < t }>
+                    <button type="button" class="btn btn--secondary load-more" disabled=move || more.pending().get()
+                        on:click=move |_| { more.dispatch(page.get_untracked() + 1); }>
+                        {move || if more.pending().get() { "Loading…" } else { "Show more" }}
+                    </button>
+                </Show>
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+pub fn Activity() -> impl IntoView {
+    let ctx = use_kitty();
+    view! {
+        <Show when=move || ctx.is_admin()>
+            <Unassigned />
+        </Show>
+        <section aria-labelledby="activity-heading">
+            <h2 id="activity-heading" class="visually-hidden">"Activity"</h2>
+            <Paged load=move |p| { let id = ctx.id.get_untracked(); async move { api::ktti::transactions(&id, p).await } } />
+        </section>
+    }
+}
+
+/// Deposits nobody could be matched to, with a way for admins to say whose they are.
+#[component]
+fn Unassigned() -> impl IntoView {
+    let ctx = use_kitty();
+    let toasts = use_toasts();
+    let list = LocalResource::new(move || {
+        let id = ctx.id.get();
+        async move { api::ktti::unassigned(&id).await }
+    });
+    let members = LocalResource::new(move || {
+        let id = ctx.id.get();
+        async move { api::ktti::members(&id).await }
+    });
+    let assign = Action::new_local(move |(tx, user): &(String, String)| {
+        let (tx, user, id) = (tx.clone(), user.clone(), ctx.id.get_untracked());
+        async move { api::ktti::assign(&id, &tx, &user).await }
+    });
+    Effect::new(move || match assign.value().get() {
+        Some(Ok(s)) => {
+            toasts.success(format!(
+                "Deposit assigned to {}.",
+                s.transaction.assignee_name.unwrap_or_default()
+            ));
+            list.refetch();
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    move || {
+        let deposits = list
+            .get()
+            .and_then(|r| r.ok())
+            .map(|l| l.transactions)
+            .unwrap_or_default();
+        let people: Vec<(String, String)> = members
+            .get()
+            .and_then(|r| r.ok())
+            .map(|m| {
+                m.members
+                    .into_iter()
+                    .filter(|m| m.active)
+                    .map(|m| (m.user_id, m.name))
+                    .collect()
+            })
+            .unwrap_or_default();
+        (!deposits.is_empty()).then(|| view! {
+            <section class="card card--callout" aria-labelledby="unassigned-heading">
+                <h2 id="unassigned-heading">"Unassigned deposits"</h2>
+                <p class="muted">"The sender's name matched no member. Say whose money it is."</p>
+                <ul class="rows">
+                    {deposits.into_iter().map(|d| {
+                        let choice = RwSignal::new(String::new());
+                        let tx = d.id.clone();
+                        let select_id = format!("assign-{}", d.id);
+                        view! {
+                            <li class="row row--wrap">
+                                <div class="row__main">
+                                    <span class="row__title">{Money::new(d.amount, d.currency).to_string()}</span>
+                                    <span class="row__meta">{format!("From {} · {}", d.description, crate::fmt::datetime(&d.created_at))}</span>
+                                </div>
+                                <label class="visually-hidden" for=select_id.clone()>{format!("Member for the deposit from {}", d.description)}</label>
+                                <select class="field__input" id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
+                                    <option value="">"Choose member"</option>
+                                    {people.iter().map(|(id, n)| view! { <option value=id.clone()>{n.clone()}</option> }).collect_view()}
+                                </select>
+                                <button type="button" class="btn btn--primary btn--small" disabled=move || choice.get().is_empty() || assign.pending().get()
+                                    on:click=move |_| { assign.dispatch((tx.clone(), choice.get_untracked())); }>"Assign"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+#[component]
+pub fn AllTransactions() -> impl IntoView {
+    use_title("All transactions");
+    view! {
+        <div class="page">
+            <A href="/kitties" attr:class="back">"← Kitties"</A>
+            <header class="page__header"><h1>"All transactions"</h1></header>
+            <Paged load=|p| api::ktti::all_transactions(p) show_kitty=true />
+        </div>
+    }
+}
+
+/// One transaction: its split (editable by admins, with a live preview) and its note and category.
+#[component]
+pub fn TransactionPage() -> impl IntoView {
+    use_title("Transaction");
+    let ctx = use_kitty();
+    let params = use_params_map();
+    let tx_id = Memo::new(move |_| params.with(|p| p.get("tx").unwrap_or_default()));
+    let split = LocalResource::new(move || {
+        let (id, tx) = (ctx.id.get(), tx_id.get());
+        async move { api::ktti::transaction_split(&id, &tx).await }
+    });
+    let members = LocalResource::new(move || {
+        let id = ctx.id.get();
+        async move { api::ktti::members(&id).await }
+    });
+    let retry = Callback::new(move |_| split.refetch());
+    view! {
+        <Transition fallback=|| view! { <Skeleton lines=5 /> }>
+            <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                {move || Suspend::new(async move {
+                    let s = split.await?;
+                    let m = members.await?;
+                    let k = ctx.get();
+                    Ok::<_, ApiError>(k.map(|k| view! { <TransactionView split=s members=m kitty=k on_saved=Callback::new(move |_| { split.refetch(); ctx.refresh(); }) /> }))
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn TransactionView(
+    split: kitty_api::kitty::TransactionSplit,
+    members: kitty_api::kitty::MemberTotals,
+    kitty: kitty_api::kitty::Kitty,
+    on_saved: Callback<()>,
+) -> impl IntoView {
+    let toasts = use_toasts();
+    let t = split.transaction.clone();
+    let admin =
+        kitty.my_role == Role::Admin && kitty.status != kitty_api::kitty::KittyStatus::Closed;
+    let signed = match t.kind {
+        TxKind::Refund => -t.amount,
+        _ => t.amount,
+    };
+    let splittable = matches!(t.kind, TxKind::Expense | TxKind::Refund);
+    let people: Vec<(String, String)> = members
+        .members
+        .iter()
+        .map(|m| (m.user_id.clone(), m.name.clone()))
+        .collect();
+    let (kid, tid) = (kitty.id.clone(), t.id.clone());
+    let save_split = Action::new_local(move |rule: &SplitRule| {
+        let (rule, kid, tid) = (rule.clone(), kid.clone(), tid.clone());
+        async move { api::ktti::set_transaction_split(&kid, &tid, &rule).await }
+    });
+    Effect::new(move || match save_split.value().get() {
+        Some(Ok(_)) => {
+            toasts.success("Split saved.");
+            on_saved.run(());
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let note = RwSignal::new(t.note.clone().unwrap_or_default());
+    let category = RwSignal::new(t.category.clone().unwrap_or_default());
+    let errors = RwSignal::new(FieldErrors::new());
+    let tid2 = t.id.clone();
+    let save_info = Action::new_local(move |info: &TransactionInfo| {
+        let (info, tid) = (info.clone(), tid2.clone());
+        async move { api::ktti::set_info(&tid, &info).await }
+    });
+    Effect::new(move || match save_info.value().get() {
+        Some(Ok(_)) => toasts.success("Note and category saved."),
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            toasts.error(e.message());
+        }
+        None => {}
+    });
+    let kind = match t.kind {
+        TxKind::Deposit => "Deposit",
+        TxKind::Expense => "Card payment",
+        TxKind::Refund => "Refund",
+        TxKind::Payout => "Payout",
+    };
+    view! {
+        <section class="card">
+            <p class="eyebrow">{kind}</p>
+            <h2>{format!("{} · {}", t.description, Money::new(t.amount, t.currency))}</h2>
+            <p class="muted">{crate::fmt::datetime(&t.created_at)}{t.custom_split.then_some(" · custom split")}</p>
+            {(!splittable).then(|| view! {
+                <p>{match &t.assignee_name { Some(n) => format!("Belongs to {n}."), None => "Not assigned to a member yet.".to_string() }}</p>
+            })}
+        </section>
+        {splittable.then(|| view! {
+            <section class="card" aria-labelledby="tx-split-heading">
+                <h2 id="tx-split-heading">"Split"</h2>
+                <SplitEditor members=people.clone() initial=split.rule.clone().unwrap_or_else(|| SplitRule::even(Vec::new()))
+                    currency=t.currency total=signed saving=save_split.pending() editable=admin
+                    on_save=Callback::new(move |r| { save_split.dispatch(r); }) />
+            </section>
+        })}
+        <section class="card" aria-labelledby="tx-info-heading">
+            <h2 id="tx-info-heading">"Note and category"</h2>
+            {if admin {
+                view! {
+                    <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        save_info.dispatch(TransactionInfo { note: Some(note.get_untracked()), category: Some(category.get_untracked()) });
+                    }>
+                        <TextField name="note" label="Note" value=note errors />
+                        <TextField name="category" label="Category" value=category errors hint="For example: Food, Transport" />
+                        <button class="btn btn--secondary" type="submit" disabled=move || save_info.pending().get()>"Save"</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p>{t.note.clone().unwrap_or_else(|| "No note.".into())}</p><p class="muted">{t.category.clone().unwrap_or_default()}</p> }.into_any()
+            }}
+        </section>
+    }
+}

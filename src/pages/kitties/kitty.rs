@@ -1,0 +1,125 @@
+//! A kitty's frame: its header (balance, goal, where to deposit, the card), tabs, and the
+//! closure banner. The pages under it read the kitty from context.
+
+use super::money;
+use crate::api::{self, ApiError};
+use crate::components::copy::CopyButton;
+use crate::components::feedback::{error_fallback, Skeleton};
+use kitty_api::kitty::{Kitty, KittyStatus, Role};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+/// The kitty being viewed, shared with its tabs.
+#[derive(Clone, Copy)]
+pub struct KittyCtx {
+    pub id: Memo<String>,
+    pub kitty: LocalResource<Result<Kitty, ApiError>>,
+}
+
+impl KittyCtx {
+    /// The kitty once loaded (tabs render under the loaded header, so this is set there).
+    pub fn get(&self) -> Option<Kitty> {
+        self.kitty.get().and_then(|r| r.ok())
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.get().is_some_and(|k| k.my_role == Role::Admin)
+    }
+
+    /// Re-reads the header after something changed the balance or status.
+    pub fn refresh(&self) {
+        self.kitty.refetch();
+    }
+}
+
+pub fn use_kitty() -> KittyCtx {
+    expect_context::<KittyCtx>()
+}
+
+#[component]
+pub fn KittyLayout() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let kitty = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::ktti::kitty(&id).await }
+    });
+    provide_context(KittyCtx { id, kitty });
+    let retry = Callback::new(move |_| kitty.refetch());
+    view! {
+        <div class="page">
+            <A href="/kitties" attr:class="back">"← Kitties"</A>
+            <Transition fallback=|| view! { <Skeleton lines=5 /> }>
+                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                    {move || Suspend::new(async move { kitty.await.map(|k| view! { <Header k /> }) })}
+                </ErrorBoundary>
+            </Transition>
+            <Show when=move || kitty.get().is_some_and(|r| r.is_ok())>
+                <nav class="tabs" aria-label="Kitty">
+                    {move || {
+                        let base = format!("/kitties/{}", id.get());
+                        [("", "Activity"), ("/members", "Members"), ("/split", "Split"), ("/settings", "Settings")]
+                            .into_iter()
+                            .map(|(rest, label)| view! { <A href=format!("{base}{rest}") exact=rest.is_empty() attr:class="tabs__tab">{label}</A> })
+                            .collect_view()
+                    }}
+                </nav>
+                <Outlet />
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn Header(k: Kitty) -> impl IntoView {
+    crate::components::feedback::use_title("Kitty");
+    document().set_title(&format!("{} · Kitty", k.name));
+    let goal = k.goal_amount.map(|g| {
+        let have = k.available_balance.clamp(0, g);
+        let pct = (have * 100).checked_div(g).unwrap_or(0);
+        view! {
+            <div class="goal-row">
+                <progress class="goal" max=g.to_string() value=have.to_string() aria-label="Goal progress"></progress>
+                <span class="row__meta">{format!("{pct}% of {}", money(g, &k))}</span>
+            </div>
+        }
+    });
+    let closing = k.status == KittyStatus::Closing;
+    let closed = k.status == KittyStatus::Closed;
+    let settings = format!("/kitties/{}/settings", k.id);
+    view! {
+        {closing.then(|| view! {
+            <div class="banner banner--warning" role="status">
+                <strong>"This kitty is closing."</strong>" The card is frozen. "
+                <A href=settings.clone()>"See the closure"</A>
+            </div>
+        })}
+        {closed.then(|| view! { <div class="banner" role="status"><strong>"This kitty is closed."</strong>" Its history stays here."</div> })}
+        <header class="kitty-header">
+            <div>
+                <h1>{k.name.clone()}</h1>
+                {k.description.clone().map(|d| view! { <p class="muted">{d}</p> })}
+                <p class="kitty-header__balance">{money(k.available_balance, &k)}<span class="row__meta">" available"</span></p>
+                {goal}
+            </div>
+            <dl class="kitty-header__facts">
+                <div>
+                    <dt>"Deposit to"</dt>
+                    <dd>
+                        <span class="row__meta">{k.account.account_name.clone()}</span>
+                        <span class="copy-line"><span>"BSB "<span class="mono">{k.account.bsb.clone()}</span></span>
+                            <CopyButton value=k.account.bsb.clone() label="Copy" done="Copied" what="BSB" /></span>
+                        <span class="copy-line"><span>"Account "<span class="mono">{k.account.account_number.clone()}</span></span>
+                            <CopyButton value=k.account.account_number.clone() label="Copy" done="Copied" what="account number" /></span>
+                    </dd>
+                </div>
+                <div>
+                    <dt>"Card"</dt>
+                    <dd><span class="mono">{k.card.masked_number.clone()}</span>" "
+                        <span class=format!("status status--card-{}", k.card.status)>{k.card.status.clone()}</span></dd>
+                </div>
+            </dl>
+        </header>
+    }
+}

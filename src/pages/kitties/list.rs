@@ -1,0 +1,215 @@
+use crate::api::{self, ApiError};
+use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::components::toast::use_toasts;
+use kitty_api::kitty::{CreateKittyRequest, Invitation, Kitty, KittyStatus};
+use kitty_api::{Currency, FieldErrors, Money};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn KittyListPage() -> impl IntoView {
+    use_title("Kitties");
+    let name = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let list = LocalResource::new(move || {
+        let (n, s) = (name.get(), status.get());
+        async move { api::ktti::kitties(&n, &s).await }
+    });
+    let invitations = LocalResource::new(api::ktti::my_invitations);
+    let retry = Callback::new(move |_| list.refetch());
+    view! {
+        <div class="page">
+            <header class="page__header">
+                <h1>"Kitties"</h1>
+                <A href="/kitties/all" attr:class="btn btn--secondary">"All transactions"</A>
+            </header>
+            <Invitations invitations on_answer=Callback::new(move |_| { invitations.refetch(); list.refetch(); }) />
+            <div class="filters" role="search" aria-label="Filter kitties">
+                <label class="field">
+                    <span class="field__label">"Search by name"</span>
+                    <input class="field__input" type="search" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+                <label class="field">
+                    <span class="field__label">"Status"</span>
+                    <select class="field__input" on:change=move |ev| status.set(event_target_value(&ev))>
+                        <option value="">"Any"</option>
+                        <option value="active">"Active"</option>
+                        <option value="closing">"Closing"</option>
+                        <option value="closed">"Closed"</option>
+                    </select>
+                </label>
+            </div>
+            <div class="split">
+                <Transition fallback=|| view! { <Skeleton lines=4 /> }>
+                    <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                        {move || Suspend::new(async move {
+                            list.await.map(|l| if l.ktties.is_empty() {
+                                view! { <EmptyState title="No kitties match"><p>"Change the filters, or create a kitty."</p></EmptyState> }.into_any()
+                            } else {
+                                view! { <ul class="kitty-grid">{l.ktties.into_iter().map(|k| view! { <KittyCard k /> }).collect_view()}</ul> }.into_any()
+                            })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+                <CreateKitty />
+            </div>
+        </div>
+    }
+}
+
+fn status_label(s: KittyStatus) -> Option<&'static str> {
+    match s {
+        KittyStatus::Active => None,
+        KittyStatus::Closing => Some("Closing"),
+        KittyStatus::Closed => Some("Closed"),
+    }
+}
+
+#[component]
+fn KittyCard(k: Kitty) -> impl IntoView {
+    let balance = Money::new(k.available_balance, k.currency).to_string();
+    let goal = k.goal_amount.map(|g| (k.available_balance.clamp(0, g), g));
+    view! {
+        <li>
+            <A href=format!("/kitties/{}", k.id) attr:class="kitty-card">
+                <span class="kitty-card__top">
+                    <span class="kitty-card__name">{k.name.clone()}</span>
+                    {k.is_personal.then(|| view! { <span class="badge badge--soon">"Personal"</span> })}
+                    {status_label(k.status).map(|s| view! { <span class="status status--expired">{s}</span> })}
+                </span>
+                <span class="kitty-card__balance">{balance}</span>
+                <span class="row__meta">{format!("{} member{}", k.member_count, if k.member_count == 1 { "" } else { "s" })}</span>
+                {goal.map(|(have, want)| view! {
+                    <progress class="goal" max=want.to_string() value=have.to_string()>{format!("{have} of {want}")}</progress>
+                })}
+            </A>
+        </li>
+    }
+}
+
+#[component]
+fn Invitations(
+    invitations: LocalResource<Result<kitty_api::kitty::InvitationList, ApiError>>,
+    on_answer: Callback<()>,
+) -> impl IntoView {
+    let toasts = use_toasts();
+    let answer = Action::new_local(|(id, accept): &(String, bool)| {
+        let (id, accept) = (id.clone(), *accept);
+        async move {
+            api::ktti::answer_invitation(&id, accept)
+                .await
+                .map(|_| accept)
+        }
+    });
+    Effect::new(move || match answer.value().get() {
+        Some(Ok(accepted)) => {
+            toasts.success(if accepted {
+                "You joined the kitty."
+            } else {
+                "Invitation declined."
+            });
+            on_answer.run(());
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    move || {
+        invitations.get().and_then(|r| r.ok()).filter(|l| !l.invitations.is_empty()).map(|l| view! {
+            <section class="card card--callout" aria-labelledby="inv-heading">
+                <h2 id="inv-heading">"Invitations"</h2>
+                <ul class="rows">
+                    {l.invitations.into_iter().map(|i: Invitation| {
+                        let (a, r) = (i.ktti_id.clone(), i.ktti_id.clone());
+                        view! {
+                            <li class="row">
+                                <div class="row__main">
+                                    <span class="row__title">{i.ktti_name.clone()}</span>
+                                    <span class="row__meta">{format!("From {}", i.invited_by)}</span>
+                                </div>
+                                <button type="button" class="btn btn--primary btn--small" on:click=move |_| { answer.dispatch((a.clone(), true)); }>"Accept"</button>
+                                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| { answer.dispatch((r.clone(), false)); }>"Decline"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+#[component]
+fn CreateKitty() -> impl IntoView {
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let currency = RwSignal::new("AUD".to_string());
+    let goal = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    let create = Action::new_local(|req: &CreateKittyRequest| {
+        let req = req.clone();
+        async move { api::ktti::create_kitty(&req).await }
+    });
+    Effect::new(move || match create.value().get() {
+        Some(Ok(k)) => navigate(&format!("/kitties/{}", k.id), Default::default()),
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            alert.set(Some(e.message()));
+        }
+        None => {}
+    });
+    let currencies = Signal::derive(|| {
+        ["AUD", "USD", "KES", "IRR"]
+            .iter()
+            .map(|c| (c.to_string(), c.to_string()))
+            .collect::<Vec<_>>()
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        let cur = Currency::from_code(&currency.get_untracked()).unwrap_or(Currency::AUD);
+        let goal_text = goal.get_untracked();
+        let goal_amount = if goal_text.trim().is_empty() {
+            Ok(None)
+        } else {
+            Money::parse(&goal_text, cur).map(|m| Some(m.amount))
+        };
+        let d = description.get_untracked();
+        let req = CreateKittyRequest {
+            name: name.get_untracked(),
+            currency: Some(cur),
+            goal_amount: goal_amount.unwrap_or(None),
+            description: (!d.trim().is_empty()).then_some(d),
+        };
+        match (req.validate(), goal_amount) {
+            (Ok(clean), Ok(_)) => {
+                errors.set(FieldErrors::new());
+                create.dispatch(clean);
+            }
+            (result, goal_result) => {
+                let mut found = result.err().unwrap_or_default();
+                if let Err(e) = goal_result {
+                    found.insert("goal_amount".into(), e.to_string());
+                }
+                errors.set(found);
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="new-kitty-heading">
+            <h2 id="new-kitty-heading">"New kitty"</h2>
+            <form class="form" on:submit=on_submit novalidate>
+                <FormAlert message=alert.into() />
+                <TextField name="name" label="Kitty name" value=name errors required=true hint="For example: Weekend in Kish" />
+                <SelectField name="currency" label="Currency" value=currency errors options=currencies />
+                <TextField name="goal_amount" label="Goal (optional)" value=goal errors inputmode="decimal" />
+                <TextField name="description" label="Description (optional)" value=description errors />
+                <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
+                    {move || if create.pending().get() { "Creating…" } else { "Create kitty" }}
+                </button>
+            </form>
+        </section>
+    }
+}

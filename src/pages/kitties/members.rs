@@ -1,0 +1,220 @@
+use super::kitty::use_kitty;
+use super::money;
+use crate::api::{self, ApiError};
+use crate::components::copy::CopyButton;
+use crate::components::feedback::{error_fallback, Skeleton};
+use crate::components::form::TextField;
+use crate::components::toast::use_toasts;
+use crate::session::use_session;
+use kitty_api::kitty::{Kitty, Member, MemberTotals, Role};
+use kitty_api::FieldErrors;
+use leptos::prelude::*;
+
+/// What a member (or admin) did to the membership list.
+#[derive(Clone)]
+enum Change {
+    Role(String, Role),
+    Remove(String),
+    Leave,
+    RequestAdmin,
+}
+
+#[component]
+pub fn Members() -> impl IntoView {
+    let ctx = use_kitty();
+    let toasts = use_toasts();
+    let members = LocalResource::new(move || {
+        let id = ctx.id.get();
+        async move { api::ktti::members(&id).await }
+    });
+    let change = Action::new_local(move |c: &Change| {
+        let (c, id) = (c.clone(), ctx.id.get_untracked());
+        async move {
+            match c {
+                Change::Role(u, r) => api::ktti::set_role(&id, &u, r)
+                    .await
+                    .map(|_| "Role updated."),
+                Change::Remove(u) => api::ktti::remove_member(&id, &u)
+                    .await
+                    .map(|_| "Member removed."),
+                Change::Leave => api::ktti::leave(&id).await.map(|_| "You left the kitty."),
+                Change::RequestAdmin => api::ktti::request_admin(&id)
+                    .await
+                    .map(|_| "Admins were asked to make you an admin."),
+            }
+        }
+    });
+    Effect::new(move || match change.value().get() {
+        Some(Ok(msg)) => {
+            toasts.success(msg);
+            if msg.starts_with("You left") {
+                let _ = window().location().set_href("/kitties");
+            }
+            members.refetch();
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let retry = Callback::new(move |_| members.refetch());
+    view! {
+        <Transition fallback=|| view! { <Skeleton lines=4 /> }>
+            <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                {move || Suspend::new(async move {
+                    let m = members.await?;
+                    Ok::<_, ApiError>(ctx.get().map(|k| view! { <MemberList totals=m kitty=k change /> }))
+                })}
+            </ErrorBoundary>
+        </Transition>
+        {move || ctx.get().filter(|k| !k.is_personal).map(|k| view! { <Invite kitty=k /> })}
+    }
+}
+
+#[component]
+fn MemberList(
+    totals: MemberTotals,
+    kitty: Kitty,
+    change: Action<Change, Result<&'static str, ApiError>>,
+) -> impl IntoView {
+    let me = use_session().user().map(|u| u.id).unwrap_or_default();
+    let admin = kitty.my_role == Role::Admin;
+    let max = totals
+        .members
+        .iter()
+        .map(|m| m.balance.abs())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let requests: Vec<Member> = totals
+        .members
+        .iter()
+        .filter(|m| m.admin_requested && m.active)
+        .cloned()
+        .collect();
+    let k2 = kitty.clone();
+    view! {
+        {(admin && !requests.is_empty()).then(|| view! {
+            <section class="card card--callout" aria-labelledby="requests-heading">
+                <h2 id="requests-heading">"Admin requests"</h2>
+                <ul class="rows">{requests.into_iter().map(|m| { let u = m.user_id.clone(); view! {
+                    <li class="row"><span class="row__main row__title">{m.name.clone()}</span>
+                        <button type="button" class="btn btn--primary btn--small" on:click=move |_| { change.dispatch(Change::Role(u.clone(), Role::Admin)); }>"Make admin"</button></li>
+                }}).collect_view()}</ul>
+            </section>
+        })}
+        <section class="card" aria-labelledby="members-heading">
+            <h2 id="members-heading">"Members"</h2>
+            <div class="table-wrap">
+                <table class="table">
+                    <thead><tr><th scope="col">"Member"</th><th scope="col">"Deposited"</th><th scope="col">"Spent"</th><th scope="col">"Paid out"</th><th scope="col">"Balance"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <tbody>
+                        {totals.members.iter().map(|m| {
+                            let (u1, u2) = (m.user_id.clone(), m.user_id.clone());
+                            let is_me = m.user_id == me;
+                            let next_role = if m.role == Role::Admin { Role::Member } else { Role::Admin };
+                            view! {
+                                <tr class:row--inactive=!m.active>
+                                    <th scope="row">{m.name.clone()}{is_me.then_some(" (you)")}
+                                        <span class="row__meta">{match (m.active, m.role) { (false, _) => " · left", (_, Role::Admin) => " · admin", _ => "" }}</span></th>
+                                    <td class="money">{money(m.deposited, &kitty)}</td>
+                                    <td class="money">{money(m.spent, &kitty)}</td>
+                                    <td class="money">{money(m.paid_out, &kitty)}</td>
+                                    <td class="money" class:money--negative={m.balance < 0}>{money(m.balance, &kitty)}</td>
+                                    <td><div class="table__actions">
+                                        {(admin && m.active && !is_me).then(|| view! {
+                                            <button type="button" class="btn btn--small btn--secondary" on:click=move |_| { change.dispatch(Change::Role(u1.clone(), next_role)); }>
+                                                {if next_role == Role::Admin { "Make admin" } else { "Make member" }}</button>
+                                            <button type="button" class="btn btn--small btn--secondary" on:click=move |_| {
+                                                if window().confirm_with_message("Remove this member from the kitty?").unwrap_or(false) { change.dispatch(Change::Remove(u2.clone())); }
+                                            }>"Remove"</button>
+                                        })}
+                                    </div></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            {(totals.unassigned != 0).then(|| view! { <p class="muted">{format!("Unassigned deposits: {}", money(totals.unassigned, &k2))}</p> })}
+            <p class="muted">{format!("Available: {}", money(totals.available_balance, &k2))}</p>
+            <h3>"Balances"</h3>
+            <svg class="chart chart--balances" viewBox=format!("0 0 300 {}", 24 * totals.members.len().max(1)) role="img" aria-label="Each member's balance">
+                {totals.members.iter().enumerate().map(|(i, m)| {
+                    let w = (m.balance.abs() * 1000 / max) as f64 / 1000.0 * 140.0;
+                    let x = if m.balance < 0 { 150.0 - w } else { 150.0 };
+                    let y = i as f64 * 24.0 + 4.0;
+                    view! {
+                        <g>
+                            <title>{format!("{}: {}", m.name, money(m.balance, &k2))}</title>
+                            <rect class=if m.balance < 0 { "chart__bar chart__bar--negative" } else { "chart__bar" } x=x y=y width=w.max(1.0) height="16" rx="3"></rect>
+                            <text class="chart__day" x=if m.balance < 0 { 154.0 } else { 146.0 } y=y + 12.0 text-anchor=if m.balance < 0 { "start" } else { "end" }>{m.name.clone()}</text>
+                        </g>
+                    }
+                }).collect_view()}
+            </svg>
+            {(!kitty.is_personal).then(|| view! {
+                <div class="actions">
+                    {(!admin).then(|| view! { <button type="button" class="btn btn--secondary" on:click=move |_| { change.dispatch(Change::RequestAdmin); }>"Ask to be admin"</button> })}
+                    <button type="button" class="btn btn--danger" on:click=move |_| {
+                        if window().confirm_with_message("Leave this kitty?").unwrap_or(false) { change.dispatch(Change::Leave); }
+                    }>"Leave kitty"</button>
+                </div>
+            })}
+        </section>
+    }
+}
+
+/// The referral link and QR code for anyone, direct invitations for admins.
+#[component]
+fn Invite(kitty: Kitty) -> impl IntoView {
+    let toasts = use_toasts();
+    let origin = window().location().origin().unwrap_or_default();
+    let link = format!("{origin}/join/{}", kitty.referral_code);
+    let admin = kitty.my_role == Role::Admin;
+    let contact = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let id = kitty.id.clone();
+    let pending = LocalResource::new(move || {
+        let id = id.clone();
+        async move { api::ktti::kitty_invitations(&id).await }
+    });
+    let id2 = kitty.id.clone();
+    let invite = Action::new_local(move |c: &String| {
+        let (c, id) = (c.clone(), id2.clone());
+        async move { api::ktti::invite(&id, &c).await }
+    });
+    Effect::new(move || match invite.value().get() {
+        Some(Ok(i)) => {
+            toasts.success(format!("Invitation sent to {}.", i.contact));
+            contact.set(String::new());
+            pending.refetch();
+        }
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            if e.fields().is_empty() {
+                toasts.error(e.message());
+            }
+        }
+        None => {}
+    });
+    view! {
+        <section class="card" aria-labelledby="invite-heading">
+            <h2 id="invite-heading">"Invite people"</h2>
+            <p class="muted">"Anyone with this link can join."</p>
+            <div class="key-reveal__row">
+                <a class="mono link-result__url" href=link.clone()>{link.clone()}</a>
+                <CopyButton value=link.clone() label="Copy" done="Copied" what="join link" />
+            </div>
+            <img class="qr" src=api::ktti::referral_qr_url(&kitty.id) width="180" height="180" alt="QR code of the join link" loading="lazy" />
+            {admin.then(|| view! {
+                <form class="form form--inline" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); invite.dispatch(contact.get_untracked()); }>
+                    <TextField name="contact" label="Invite by mobile or email" value=contact errors autocomplete="off" />
+                    <button class="btn btn--primary" type="submit" disabled=move || invite.pending().get()>"Send invitation"</button>
+                </form>
+                {move || pending.get().and_then(|r| r.ok()).filter(|l| !l.invitations.is_empty()).map(|l| view! {
+                    <h3>"Waiting for an answer"</h3>
+                    <ul class="rows">{l.invitations.into_iter().map(|i| view! { <li class="row"><span class="row__main">{i.contact.clone()}</span><span class="row__meta">{crate::fmt::relative(&i.created_at)}</span></li> }).collect_view()}</ul>
+                })}
+            })}
+        </section>
+    }
+}

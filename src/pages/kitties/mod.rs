@@ -1,0 +1,59 @@
+//! The Kitties area (KttiPay group wallets).
+
+mod activity;
+mod join;
+mod kitty;
+mod list;
+mod members;
+mod settings;
+pub mod split_editor;
+
+pub use activity::{Activity, AllTransactions, TransactionPage};
+pub use join::Join;
+pub use kitty::KittyLayout;
+pub use list::KittyListPage;
+pub use members::Members;
+pub use settings::{Settings, SplitTab};
+
+use kitty_api::kitty::{Kitty, KittyTransaction, TxKind};
+use kitty_api::Money;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+pub fn money(amount: i64, k: &Kitty) -> String {
+    Money::new(amount, k.currency).to_string()
+}
+
+/// One line of activity: what, when, how much (spending shown negative).
+#[component]
+pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl IntoView {
+    let signed = match t.kind {
+        TxKind::Deposit | TxKind::Refund => t.amount,
+        TxKind::Expense | TxKind::Payout => -t.amount,
+    };
+    let label = match t.kind {
+        TxKind::Deposit => t
+            .assignee_name
+            .clone()
+            .map_or("Deposit · unassigned".to_string(), |n| {
+                format!("Deposit · {n}")
+            }),
+        TxKind::Expense => "Card payment".to_string(),
+        TxKind::Refund => "Refund".to_string(),
+        TxKind::Payout => "Payout".to_string(),
+    };
+    let href = format!("/kitties/{}/transactions/{}", t.ktti_id, t.id);
+    view! {
+        <li class="row">
+            <A href=href attr:class="row__main">
+                <span class="row__title">{t.description.clone()}</span>
+                <span class="row__meta">
+                    {show_kitty.then(|| format!("{} · ", t.ktti_name))}
+                    {label} " · " {crate::fmt::datetime(&t.created_at)}
+                    {t.category.clone().map(|c| format!(" · {c}"))}
+                </span>
+            </A>
+            <span class="money row__amount" class:money--negative={signed < 0}>{Money::new(signed, t.currency).to_string()}</span>
+        </li>
+    }
+}

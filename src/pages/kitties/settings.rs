@@ -1,0 +1,204 @@
+use super::kitty::use_kitty;
+use super::money;
+use super::split_editor::SplitEditor;
+use crate::api::{self, ApiError};
+use crate::components::feedback::{error_fallback, Skeleton};
+use crate::components::form::TextField;
+use crate::components::toast::use_toasts;
+use kitty_api::kitty::{Kitty, KittyStatus, MemberTotals, Role, SplitRule, UpdateKittyRequest};
+use kitty_api::{FieldErrors, Money};
+use leptos::prelude::*;
+
+/// The kitty's default split, which every new card payment follows.
+#[component]
+pub fn SplitTab() -> impl IntoView {
+    let ctx = use_kitty();
+    let toasts = use_toasts();
+    let data = LocalResource::new(move || {
+        let id = ctx.id.get();
+        async move { Ok::<_, ApiError>((api::ktti::split(&id).await?, api::ktti::members(&id).await?)) }
+    });
+    let save = Action::new_local(move |rule: &SplitRule| {
+        let (rule, id) = (rule.clone(), ctx.id.get_untracked());
+        async move { api::ktti::set_split(&id, &rule).await }
+    });
+    Effect::new(move || match save.value().get() {
+        Some(Ok(_)) => toasts.success("Default split saved. New card payments follow it."),
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let retry = Callback::new(move |_| data.refetch());
+    view! {
+        <section class="card" aria-labelledby="split-heading">
+            <h2 id="split-heading">"Default split"</h2>
+            <p class="muted">"Every card payment and refund is shared this way. An admin can change any single one on its page."</p>
+            <Transition fallback=|| view! { <Skeleton lines=4 /> }>
+                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                    {move || Suspend::new(async move {
+                        let (rule, m) = data.await?;
+                        Ok::<_, ApiError>(ctx.get().map(|k| {
+                            let people = m.members.into_iter().filter(|m| m.active).map(|m| (m.user_id, m.name)).collect();
+                            view! { <SplitEditor members=people initial=rule currency=k.currency saving=save.pending()
+                                editable={k.my_role == Role::Admin && k.status == KittyStatus::Active}
+                                on_save=Callback::new(move |r| { save.dispatch(r); }) /> }
+                        }))
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let ctx = use_kitty();
+    move || {
+        ctx.get().map(|k| view! {
+        {(k.my_role == Role::Admin && k.status != KittyStatus::Closed).then(|| view! { <EditKitty k=k.clone() /> })}
+        {(!k.is_personal && k.my_role == Role::Admin).then(|| view! { <Closure k=k.clone() /> })}
+        {(k.my_role != Role::Admin).then(|| view! { <p class="card muted">"Only admins can change the kitty or close it."</p> })}
+    })
+    }
+}
+
+#[component]
+fn EditKitty(k: Kitty) -> impl IntoView {
+    let ctx = use_kitty();
+    let toasts = use_toasts();
+    let name = RwSignal::new(k.name.clone());
+    let description = RwSignal::new(k.description.clone().unwrap_or_default());
+    let goal = RwSignal::new(
+        k.goal_amount
+            .map(|g| {
+                Money::new(g, k.currency)
+                    .to_string()
+                    .trim_start_matches(|c: char| !c.is_ascii_digit())
+                    .replace(',', "")
+            })
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(FieldErrors::new());
+    let currency = k.currency;
+    let save = Action::new_local(move |req: &UpdateKittyRequest| {
+        let (req, id) = (req.clone(), ctx.id.get_untracked());
+        async move { api::ktti::update_kitty(&id, &req).await }
+    });
+    Effect::new(move || match save.value().get() {
+        Some(Ok(_)) => {
+            toasts.success("Saved.");
+            ctx.refresh();
+        }
+        Some(Err(e)) => {
+            errors.set(e.fields());
+            toasts.error(e.message());
+        }
+        None => {}
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let g = goal.get_untracked();
+        let goal_amount = if g.trim().is_empty() {
+            Ok(0)
+        } else {
+            Money::parse(&g, currency).map(|m| m.amount)
+        };
+        match goal_amount {
+            Ok(goal_amount) => {
+                save.dispatch(UpdateKittyRequest {
+                    name: Some(name.get_untracked()),
+                    description: Some(description.get_untracked()),
+                    goal_amount: Some(goal_amount),
+                });
+            }
+            Err(e) => errors.update(|f| {
+                f.insert("goal_amount".into(), e.to_string());
+            }),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="edit-heading">
+            <h2 id="edit-heading">"Details"</h2>
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField name="name" label="Name" value=name errors required=true />
+                <TextField name="description" label="Description" value=description errors />
+                <TextField name="goal_amount" label="Goal (empty for none)" value=goal errors inputmode="decimal" />
+                <button class="btn btn--secondary" type="submit" disabled=move || save.pending().get()>"Save details"</button>
+            </form>
+        </section>
+    }
+}
+
+/// The guided closure: start (card frozen), see who gets what, pay out, close. Or cancel.
+#[component]
+fn Closure(k: Kitty) -> impl IntoView {
+    let ctx = use_kitty();
+    let toasts = use_toasts();
+    let totals = LocalResource::new(move || {
+        let id = ctx.id.get();
+        async move { api::ktti::members(&id).await }
+    });
+    let step = Action::new_local(move |s: &&'static str| {
+        let (s, id) = (*s, ctx.id.get_untracked());
+        async move {
+            if s == "disburse" {
+                api::ktti::disburse(&id)
+                    .await
+                    .map(|d| format!("Paid out to {} member(s).", d.payouts.len()))
+            } else {
+                api::ktti::closure(&id, s).await.map(|_| match s {
+                    "initiate" => "Closure started: the card is frozen.".to_string(),
+                    "close" => "The kitty is closed.".to_string(),
+                    _ => "Closure cancelled: the kitty is active again.".to_string(),
+                })
+            }
+        }
+    });
+    Effect::new(move || match step.value().get() {
+        Some(Ok(m)) => {
+            toasts.success(m);
+            ctx.refresh();
+            totals.refetch();
+        }
+        Some(Err(e)) => toasts.error(e.message()),
+        None => {}
+    });
+    let status = k.status;
+    let kk = k.clone();
+    view! {
+        <section class="card" aria-labelledby="closure-heading">
+            <h2 id="closure-heading">"Close the kitty"</h2>
+            {match status {
+                KittyStatus::Active => view! {
+                    <p>"Closing freezes the card, pays each member what they have left, and then closes the kitty for good. You can cancel until the last step."</p>
+                    <button type="button" class="btn btn--danger" disabled=move || step.pending().get()
+                        on:click=move |_| { if window().confirm_with_message("Start closing? The card stops working at once.").unwrap_or(false) { step.dispatch("initiate"); } }>"Start closing"</button>
+                }.into_any(),
+                KittyStatus::Closing => view! {
+                    <ol class="steps">
+                        <li class="done">"Closure started; the card is frozen."</li>
+                        <li>"Pay out what each member has left:"
+                            {move || totals.get().and_then(|r| r.ok()).map(|t: MemberTotals| {
+                                let k = kk.clone();
+                                view! {
+                                    <ul class="rows">{t.members.iter().filter(|m| m.balance != 0).map(|m| view! {
+                                        <li class="row"><span class="row__main">{m.name.clone()}</span>
+                                            <span class="money" class:money--negative={m.balance < 0}>{if m.balance > 0 { format!("receives {}", money(m.balance, &k)) } else { format!("owes {}", money(-m.balance, &k)) }}</span></li>
+                                    }).collect_view()}</ul>
+                                    {(t.unassigned != 0).then(|| view! { <p class="form-alert">{format!("{} in deposits is unassigned. Assign it on the Activity tab first.", money(t.unassigned, &k))}</p> })}
+                                    {(t.available_balance == 0).then(|| view! { <p class="muted">"Nothing left to pay out."</p> })}
+                                }
+                            })}
+                            <button type="button" class="btn btn--primary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch("disburse"); }>"Pay out balances"</button>
+                        </li>
+                        <li>"Close for good (only when nothing is left)."
+                            <button type="button" class="btn btn--danger" disabled=move || step.pending().get()
+                                on:click=move |_| { if window().confirm_with_message("Close the kitty permanently?").unwrap_or(false) { step.dispatch("close"); } }>"Close kitty"</button>
+                        </li>
+                    </ol>
+                    <button type="button" class="btn btn--secondary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch("cancel"); }>"Cancel closing"</button>
+                }.into_any(),
+                KittyStatus::Closed => view! { <p>"This kitty is closed."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
