@@ -2,7 +2,7 @@
 //! of the kitty's currency.
 
 use crate::split::allocate;
-use crate::{Currency, FieldErrors};
+use crate::{Currency, FieldErrors, Money};
 use serde::{Deserialize, Serialize};
 
 macro_rules! schema {
@@ -314,7 +314,7 @@ impl SplitRule {
 
     /// Checks the rule. `exact_total` is the transaction's amount when the rule is for one
     /// transaction (fixed amounts must then add up to it); `None` for a kitty's default.
-    pub fn check(&self, exact_total: Option<i64>) -> Result<(), String> {
+    pub fn check(&self, exact_total: Option<Money>) -> Result<(), String> {
         if self.proportions.is_empty() {
             return Err("Choose at least one member to split with.".into());
         }
@@ -335,10 +335,10 @@ impl SplitRule {
             )),
             SplitMode::Percent => Ok(()),
             SplitMode::Amount => match exact_total {
-                Some(t) if sum != t.abs() => Err(format!(
+                Some(t) if sum != t.amount.abs() => Err(format!(
                     "Amounts must add up to the transaction's {}; these add up to {}.",
-                    t.abs(),
-                    sum
+                    Money::new(t.amount.abs(), t.currency),
+                    Money::new(sum, t.currency)
                 )),
                 None if sum == 0 => Err("Give at least one member an amount.".into()),
                 _ => Ok(()),
@@ -396,16 +396,17 @@ mod tests {
             rule(SplitMode::Percent, &[70, 20]).check(None).unwrap_err(),
             "Percentages must add up to 100; these add up to 90."
         );
+        let aud = |a| Some(Money::new(a, Currency::AUD));
+        assert!(rule(SplitMode::Amount, &[500, 300]).check(aud(800)).is_ok());
         assert!(rule(SplitMode::Amount, &[500, 300])
-            .check(Some(800))
+            .check(aud(-800))
             .is_ok());
-        assert!(rule(SplitMode::Amount, &[500, 300])
-            .check(Some(-800))
-            .is_ok());
-        assert!(rule(SplitMode::Amount, &[500, 200])
-            .check(Some(800))
-            .unwrap_err()
-            .contains("add up to 700"));
+        assert_eq!(
+            rule(SplitMode::Amount, &[500, 200])
+                .check(aud(800))
+                .unwrap_err(),
+            "Amounts must add up to the transaction's A$8.00; these add up to A$7.00."
+        );
         assert!(rule(SplitMode::Shares, &[0, 0]).check(None).is_err());
         assert!(rule(SplitMode::Shares, &[1, -1]).check(None).is_err());
         assert!(rule(SplitMode::Even, &[]).check(None).is_err());

@@ -329,7 +329,7 @@ async fn spending_is_split_by_the_default_and_can_be_overridden_exactly() {
         v["fields"]["proportions"]
             .as_str()
             .unwrap()
-            .contains("8421"),
+            .contains("A$84.21"),
         "{v}"
     );
     let over = a.ok(Method::PUT, &path(&kitty, &format!("/transactions/{tx}/split")), Some(json!({"mode": "amount", "proportions": [{"user_id": a.id, "value": 8000}, {"user_id": b.id, "value": 421}]}))).await;

@@ -57,7 +57,7 @@ fn build(
         });
     }
     let rule = SplitRule { mode, proportions };
-    rule.check(total)?;
+    rule.check(total.map(|t| Money::new(t, currency)))?;
     Ok(rule)
 }
 

@@ -276,7 +276,7 @@ async fn update_split(
             ))
         }
     };
-    rule.check(Some(signed))
+    rule.check(Some(kitty_api::Money::new(signed, t.currency)))
         .map_err(|m| field_error("proportions", m))?;
     for p in &rule.proportions {
         let member: Option<(i64,)> =
