@@ -36,6 +36,9 @@ await fetch(`${server.url}/sandbox/card-transfers`, {
   body: JSON.stringify({ card_number: cardNumber(), amount: links[0].final_amount }),
 });
 
+const kitties = await (await fetch(`${server.url}/ktti/api/v3/ktties`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+const kittyId = kitties.ktties.find((k) => !k.is_personal).id;
+
 try {
   for (const [name, viewport] of Object.entries(sizes)) {
     for (const scheme of ["light", "dark"]) {
@@ -51,13 +54,14 @@ try {
       await page.waitForSelector(".notice");
       await page.screenshot({ path: `${out}/home-${name}-${scheme}.png`, fullPage: true });
       const pages = scheme === "light"
-        ? ["inbox", "kitties", "account", "nope", "merchant", "merchant/shops", "merchant/cards", "merchant/links/new", "merchant/transactions", `merchant/transactions/${links[0].id}`]
-        : ["merchant", "merchant/transactions"];
+        ? ["inbox", "kitties", `kitties/${kittyId}`, `kitties/${kittyId}/members`, `kitties/${kittyId}/split`, `kitties/${kittyId}/settings`, "kitties/all", "account", "nope", "merchant", "merchant/shops", "merchant/cards", "merchant/links/new", "merchant/transactions", `merchant/transactions/${links[0].id}`]
+        : ["merchant", "merchant/transactions", `kitties/${kittyId}`];
       for (const path of pages) {
         await page.goto(`${server.url}/${path}`);
         await page.waitForSelector("h1");
         await page.waitForTimeout(400);
-        await page.screenshot({ path: `${out}/${path.replaceAll("/", "_")}-${name}-${scheme}.png`, fullPage: true });
+        const file = path.replace(kittyId, "demo").replace(/transactions\/[0-9a-f-]{36}/, "transactions_one").replaceAll("/", "_");
+        await page.screenshot({ path: `${out}/${file}-${name}-${scheme}.png`, fullPage: true });
       }
       await page.goto(links[1].payment_url);
       await page.waitForSelector(".checkout__card");

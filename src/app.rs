@@ -64,6 +64,9 @@ fn Shell() -> impl IntoView {
     let location = use_location();
     // Untracked: the redirect itself changes the location, which must not re-run this.
     let login_url = move || {
+        if session.signed_out_by_choice.get_untracked() {
+            return "/login".to_string();
+        }
         let here = format!(
             "{}{}",
             location.pathname.get_untracked(),

@@ -21,6 +21,8 @@ pub struct Session {
     pub config: RwSignal<Option<AppConfig>>,
     /// Unread inbox items, shown as a badge on the nav.
     pub unread: RwSignal<i64>,
+    /// Set when the person signed out themselves: sign-in then needs no way back.
+    pub signed_out_by_choice: RwSignal<bool>,
 }
 
 impl Session {
@@ -29,6 +31,7 @@ impl Session {
             auth: RwSignal::new(Auth::Checking),
             config: RwSignal::new(None),
             unread: RwSignal::new(0),
+            signed_out_by_choice: RwSignal::new(false),
         }
     }
 

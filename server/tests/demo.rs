@@ -61,4 +61,40 @@ async fn demo_seed_is_idempotent_and_signs_in() {
     );
     assert_eq!(inbox["unread"], 2);
     assert_eq!(inbox["notifications"][0]["title"], "Deposit received");
+    let kitties = expect(
+        client
+            .get(format!("{base}/ktti/api/v3/ktties"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        kitties["total"], 2,
+        "personal + one shared kitty, once: {kitties}"
+    );
+    let shared = &kitties["ktties"][1];
+    assert_eq!(shared["member_count"], 2);
+    assert_eq!(shared["available_balance"], 30_000 - 14_420);
+    let shops = expect(
+        client
+            .get(format!("{base}/kpay/shops"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(shops["total"], 1);
+    let cards = expect(
+        client
+            .get(format!("{base}/kpay/cards"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(cards["total"], 1);
 }

@@ -13,13 +13,11 @@ pub fn Account() -> impl IntoView {
     use_title("Account");
     let session = use_session();
     let toasts = use_toasts();
-    let navigate = leptos_router::hooks::use_navigate();
     let sign_out = Action::new_local(|_: &()| api::kpay::logout());
     Effect::new(move || match sign_out.value().get() {
         Some(Ok(())) => {
-            // Leave first: the shell would otherwise send the person to sign in with a
-            // `next` pointing back here.
-            navigate("/login", Default::default());
+            // The shell then sends the person to plain /login, with no way back here.
+            session.signed_out_by_choice.set(true);
             session.auth.set(Auth::SignedOut);
             toasts.success("You are signed out.");
         }

@@ -70,7 +70,10 @@ pub fn Login() -> impl IntoView {
         }
     });
     Effect::new(move || match sign_in.value().get() {
-        Some(Ok(user)) => session.auth.set(Auth::SignedIn(user)),
+        Some(Ok(user)) => {
+            session.signed_out_by_choice.set(false);
+            session.auth.set(Auth::SignedIn(user));
+        }
         Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
@@ -163,7 +166,10 @@ pub fn Register() -> impl IntoView {
         }
     });
     Effect::new(move || match create.value().get() {
-        Some(Ok(user)) => session.auth.set(Auth::SignedIn(user)),
+        Some(Ok(user)) => {
+            session.signed_out_by_choice.set(false);
+            session.auth.set(Auth::SignedIn(user));
+        }
         Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
