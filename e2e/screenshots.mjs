@@ -22,8 +22,10 @@ const post = async (path, body) =>
     headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
     body: JSON.stringify(body),
   })).json();
-const shop = await post("/kpay/shops", { name: "Demo Shop", website: "https://shop.example" });
-const card = await post("/kpay/cards", { card_number: cardNumber(), owner_name: "Sara Demo" });
+// The demo seed made a shop and a card.
+const get = async (path) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+const shop = (await get("/kpay/shops")).shops[0];
+const card = (await get("/kpay/cards")).cards[0];
 const links = [];
 for (const [amount, factor] of [[1250000, "INV-1001"], [480000, "INV-1002"], [2200000, "INV-1003"]]) {
   links.push(await post("/kpay/transactions/create", {
@@ -36,7 +38,7 @@ await fetch(`${server.url}/sandbox/card-transfers`, {
   body: JSON.stringify({ card_number: cardNumber(), amount: links[0].final_amount }),
 });
 
-const kitties = await (await fetch(`${server.url}/ktti/api/v3/ktties`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+const kitties = await get("/ktti/api/v3/ktties");
 const kittyId = kitties.ktties.find((k) => !k.is_personal).id;
 
 try {
