@@ -1,7 +1,7 @@
 // Benchmarks, reported and never asserted: bundle sizes, page load under a throttled network and
 // CPU, and server throughput (with wrk, when installed). Needs a release dist/ and a server
 // binary (KITTY_SERVER_BIN, default target/server/kitty-server).
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { ROOT, launchBrowser, startServer } from "./browser.mjs";
@@ -9,25 +9,25 @@ import { ROOT, launchBrowser, startServer } from "./browser.mjs";
 process.env.KITTY_SERVER_BIN ??= join(ROOT, "target/server/kitty-server");
 const dist = join(ROOT, "dist");
 
-function sizes() {
+function sizes(dir, title) {
   const rows = [];
   const kinds = { wasm: /\.wasm$/, js: /\.js$/, css: /\.css$/, html: /\.html$/ };
   for (const [kind, re] of Object.entries(kinds)) {
     let raw = 0, br = 0;
-    for (const f of readdirSync(dist).filter((n) => re.test(n))) {
-      raw += statSync(join(dist, f)).size;
-      br += statSync(join(dist, f + ".br")).size;
+    for (const f of readdirSync(dir).filter((n) => re.test(n))) {
+      raw += statSync(join(dir, f)).size;
+      br += statSync(join(dir, f + ".br")).size;
     }
     rows.push({ kind, raw, br });
   }
   const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, br: a.br + r.br }), { raw: 0, br: 0 });
-  console.log("\n## Bundle (bytes)\n\n| file kind | raw | brotli -11 |\n|---|---|---|");
+  console.log(`\n## ${title} (bytes)\n\n| file kind | raw | brotli -11 |\n|---|---|---|`);
   for (const r of rows) console.log(`| ${r.kind} | ${r.raw} | ${r.br} |`);
   console.log(`| total | ${total.raw} | ${total.br} |`);
 }
 
 // Lighthouse's mobile profile: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower.
-async function throttledLoad(url) {
+async function throttledLoad(url, path = "/login", ready = (page) => page.getByLabel("Password"), title = "Sign-in page") {
   const browser = await launchBrowser();
   const times = [];
   try {
@@ -45,8 +45,8 @@ async function throttledLoad(url) {
       });
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       const start = Date.now();
-      await page.goto(`${url}/login`, { waitUntil: "commit" });
-      await page.getByLabel("Password").waitFor({ timeout: 60_000 });
+      await page.goto(`${url}${path}`, { waitUntil: "commit" });
+      await ready(page).waitFor({ timeout: 60_000 });
       times.push(Date.now() - start);
       await context.close();
     }
@@ -54,8 +54,22 @@ async function throttledLoad(url) {
     await browser.close();
   }
   times.sort((a, b) => a - b);
-  console.log("\n## Sign-in page load, cold cache, throttled (150 ms RTT, 1.6 Mbit/s, CPU x4)\n");
-  console.log(`until the form is usable: median ${times[2]} ms (runs: ${times.join(", ")} ms)`);
+  console.log(`\n## ${title} load, cold cache, throttled (150 ms RTT, 1.6 Mbit/s, CPU x4)\n`);
+  console.log(`until usable: median ${times[2]} ms (runs: ${times.join(", ")} ms)`);
+}
+
+/** A payment link of the demo shop, for the checkout page's load. */
+async function demoPayment(url) {
+  const call = async (path, token, body) => (await fetch(`${url}${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body && JSON.stringify(body),
+  })).json();
+  const { access_token } = await call("/kpay/auth/login", null, { username: "09120000000", password: "demo1234" });
+  const shop = (await call("/kpay/shops", access_token)).shops[0];
+  const card = (await call("/kpay/cards", access_token)).cards[0];
+  const t = await call("/kpay/transactions/create", access_token, { shop_id: shop.id, card_id: card.id, amount: 1250000, callback_url: "https://shop.example/paid" });
+  return t.payment_url;
 }
 
 async function throughput(url) {
@@ -86,10 +100,13 @@ async function throughput(url) {
   }
 }
 
-sizes();
-const server = await startServer();
+sizes(dist, "App bundle");
+sizes(join(dist, "checkout"), "Checkout page bundle");
+const server = await startServer({ demo: true });
 try {
   await throttledLoad(server.url);
+  const payment = await demoPayment(server.url);
+  await throttledLoad(server.url, new URL(payment).pathname, (page) => page.locator(".checkout__cardno"), "Checkout page (/pay/...)");
   await throughput(server.url);
 } finally {
   await server.stop();
