@@ -57,6 +57,11 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
   const link = await a.locator(".link-result__url").textContent();
   assert.match(link, /\/join\/[A-Z0-9]{8}$/);
+  // A direct invitation, too: it waits for an answer.
+  await a.getByLabel("Invite by mobile or email").fill("0912 888 0003");
+  await a.getByRole("button", { name: "Send invitation" }).click();
+  await a.getByText("Invitation sent to 09128880003.").waitFor();
+  await a.getByRole("heading", { name: "Waiting for an answer" }).waitFor();
 
   // B, signed out on a phone, follows the link, registers, and joins.
   const ctxB = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

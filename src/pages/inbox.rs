@@ -79,6 +79,7 @@ pub fn Inbox() -> impl IntoView {
         None => {}
     });
     let retry = Callback::new(move |_| inbox.refetch());
+    let invitations = LocalResource::new(api::ktti::my_invitations);
 
     view! {
         <div class="page">
@@ -93,6 +94,7 @@ pub fn Inbox() -> impl IntoView {
                     "Mark all as read"
                 </button>
             </header>
+            <crate::pages::kitties::Invitations invitations on_answer=Callback::new(move |_| { invitations.refetch(); inbox.refetch(); }) />
             <Transition fallback=|| view! { <Skeleton lines=5 /> }>
                 <ErrorBoundary fallback=move |errors| error_fallback(errors, Some(retry))>
                     {move || Suspend::new(async move {

@@ -89,8 +89,9 @@ fn KittyCard(k: Kitty) -> impl IntoView {
     }
 }
 
+/// Kitty invitations waiting for the person, with accept and decline (also shown in the Inbox).
 #[component]
-fn Invitations(
+pub fn Invitations(
     invitations: LocalResource<Result<kitty_api::kitty::InvitationList, ApiError>>,
     on_answer: Callback<()>,
 ) -> impl IntoView {

@@ -11,7 +11,7 @@ pub mod split_editor;
 pub use activity::{Activity, AllTransactions, TransactionPage};
 pub use join::Join;
 pub use kitty::KittyLayout;
-pub use list::KittyListPage;
+pub use list::{Invitations, KittyListPage};
 pub use members::Members;
 pub use settings::{Settings, SplitTab};
 
