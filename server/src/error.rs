@@ -39,6 +39,13 @@ impl AppError {
         AppError::NotFound(format!("{what} was not found."))
     }
 
+    /// 422 with one field's message.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(field.into(), message.into());
+        AppError::Validation(fields)
+    }
+
     pub fn conflict_on(field: &str, message: &str) -> Self {
         let mut fields = FieldErrors::new();
         fields.insert(field.into(), message.into());

@@ -1,5 +1,6 @@
 //! Labelled inputs with their error messages wired up for screen readers.
 
+use crate::api::ApiError;
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 
@@ -135,5 +136,16 @@ pub fn SelectField(
             </select>
             {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
         </div>
+    }
+}
+
+/// Shows a failed request: field messages next to fields, anything else above the form.
+pub fn show_failure(e: &ApiError, errors: RwSignal<FieldErrors>, alert: RwSignal<Option<String>>) {
+    let fields = e.fields();
+    if fields.is_empty() {
+        alert.set(Some(e.message()));
+    } else {
+        errors.set(fields);
+        alert.set(Some("Check the highlighted fields.".into()));
     }
 }

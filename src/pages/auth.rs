@@ -1,9 +1,9 @@
 //! Sign-in and registration (public pages).
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::SandboxBadge;
 use crate::components::feedback::use_title;
-use crate::components::form::{FormAlert, TextField};
+use crate::components::form::{show_failure, FormAlert, TextField};
 use crate::session::{safe_next, use_session, Auth};
 use kitty_api::auth::{LoginRequest, RegisterRequest};
 use kitty_api::FieldErrors;
@@ -38,17 +38,6 @@ fn AuthFrame(title: &'static str, children: Children) -> impl IntoView {
                 {children()}
             </div>
         </main>
-    }
-}
-
-/// Shows a failed request: field messages next to fields, anything else above the form.
-fn show_failure(e: &ApiError, errors: RwSignal<FieldErrors>, alert: RwSignal<Option<String>>) {
-    let fields = e.fields();
-    if fields.is_empty() {
-        alert.set(Some(e.message()));
-    } else {
-        errors.set(fields);
-        alert.set(Some("Check the highlighted fields.".into()));
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::api::{self, ApiError};
 use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
-use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::components::form::{show_failure, FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use kitty_api::kitty::{CreateKittyRequest, Invitation, Kitty, KittyStatus};
 use kitty_api::{Currency, FieldErrors, Money};
@@ -155,10 +155,7 @@ fn CreateKitty() -> impl IntoView {
     });
     Effect::new(move || match create.value().get() {
         Some(Ok(k)) => navigate(&format!("/kitties/{}", k.id), Default::default()),
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            alert.set(Some(e.message()));
-        }
+        Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
     let currencies = Signal::derive(|| {

@@ -1,6 +1,6 @@
 use crate::api;
 use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
-use crate::components::form::{FormAlert, TextField};
+use crate::components::form::{show_failure, FormAlert, TextField};
 use crate::components::toast::use_toasts;
 use kitty_api::merchant::{self as m, AddCardRequest, Card};
 use kitty_api::FieldErrors;
@@ -72,10 +72,7 @@ pub fn Cards() -> impl IntoView {
             shaba.set(String::new());
             cards.refetch();
         }
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            alert.set(Some(e.message()));
-        }
+        Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

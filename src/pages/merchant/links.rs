@@ -2,7 +2,7 @@ use super::rials;
 use crate::api;
 use crate::components::copy::CopyButton;
 use crate::components::feedback::use_title;
-use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::components::form::{show_failure, FormAlert, SelectField, TextField};
 use kitty_api::merchant::{CreateTransactionRequest, CreatedTransaction, FeeSide};
 use kitty_api::{Currency, FieldErrors, Money};
 use leptos::prelude::*;
@@ -72,10 +72,7 @@ pub fn NewLink() -> impl IntoView {
     });
     Effect::new(move || match create.value().get() {
         Some(Ok(t)) => created.set(Some(t)),
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            alert.set(Some(e.message()));
-        }
+        Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,7 +1,7 @@
 use crate::api;
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
-use crate::components::form::{FormAlert, TextField};
+use crate::components::form::{show_failure, FormAlert, TextField};
 use crate::components::toast::use_toasts;
 use kitty_api::merchant::{CreateShopRequest, CreatedShop, Shop};
 use kitty_api::FieldErrors;
@@ -45,10 +45,7 @@ pub fn Shops() -> impl IntoView {
             phone.set(String::new());
             shops.refetch();
         }
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            alert.set(Some(e.message()));
-        }
+        Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -11,7 +11,7 @@ use kitty_api::kitty::{
     AssignRequest, KittyStatus, KittyTransaction, KittyTransactionList, ShareLine, SplitRule,
     TransactionInfo, TransactionSplit, TxKind,
 };
-use kitty_api::{ErrorBody, FieldErrors};
+use kitty_api::ErrorBody;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -237,12 +237,6 @@ async fn view_split(
     Ok(Json(split_view(&mut conn, &id, &tx_id).await?))
 }
 
-fn field_error(field: &str, message: String) -> AppError {
-    let mut f = FieldErrors::new();
-    f.insert(field.into(), message);
-    AppError::Validation(f)
-}
-
 #[utoipa::path(
     put, path = "/api/v3/ktties/{kttiId}/transactions/{transactionId}/split", tag = "KttiPay",
     summary = "Update split details for a non-deposit transaction (expenses and refunds).",
@@ -277,7 +271,7 @@ async fn update_split(
         }
     };
     rule.check(Some(kitty_api::Money::new(signed, t.currency)))
-        .map_err(|m| field_error("proportions", m))?;
+        .map_err(|m| AppError::field("proportions", m))?;
     for p in &rule.proportions {
         let member: Option<(i64,)> =
             sqlx::query_as("SELECT 1 FROM ktti_members WHERE ktti_id = ? AND user_id = ?")
@@ -286,9 +280,9 @@ async fn update_split(
                 .fetch_optional(&mut *tx)
                 .await?;
         if member.is_none() {
-            return Err(field_error(
+            return Err(AppError::field(
                 "proportions",
-                "Only the kitty's members can take part in a split.".into(),
+                "Only the kitty's members can take part in a split.",
             ));
         }
     }
@@ -330,7 +324,7 @@ async fn update_assignee(
     }
     ledger::access(&mut tx, &id, &req.user_id)
         .await
-        .map_err(|_| field_error("user_id", "Choose a current member of this kitty.".into()))?;
+        .map_err(|_| AppError::field("user_id", "Choose a current member of this kitty."))?;
     sqlx::query("UPDATE ktti_transactions SET assignee_id = ? WHERE id = ?")
         .bind(&req.user_id)
         .bind(&tx_id)
@@ -401,7 +395,10 @@ async fn update_info(
             .filter(|s| !s.is_empty())
             .map(str::to_string);
         if v.as_ref().is_some_and(|s| s.chars().count() > max) {
-            return Err(field_error(field, format!("Use at most {max} characters.")));
+            return Err(AppError::field(
+                field,
+                format!("Use at most {max} characters."),
+            ));
         }
         Ok(v)
     };

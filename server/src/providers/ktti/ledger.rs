@@ -249,11 +249,9 @@ pub async fn write_split(
     signed_total: i64,
     rule: &SplitRule,
 ) -> AppResult<()> {
-    let shares = rule.shares(signed_total).map_err(|m| {
-        let mut f = kitty_api::FieldErrors::new();
-        f.insert("proportions".into(), m);
-        AppError::Validation(f)
-    })?;
+    let shares = rule
+        .shares(signed_total)
+        .map_err(|m| AppError::field("proportions", m))?;
     sqlx::query("DELETE FROM ktti_splits WHERE transaction_id = ?")
         .bind(tx_id)
         .execute(&mut *conn)

@@ -16,7 +16,7 @@ use kitty_api::kitty::{
     SplitRule, UpdateMembershipRequest,
 };
 use kitty_api::notifications::NotificationKind;
-use kitty_api::{ErrorBody, FieldErrors};
+use kitty_api::ErrorBody;
 use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -59,12 +59,6 @@ async fn referral_qr(
     ))
 }
 
-fn field_error(field: &str, message: &str) -> AppError {
-    let mut f = FieldErrors::new();
-    f.insert(field.into(), message.into());
-    AppError::Validation(f)
-}
-
 #[utoipa::path(
     get, path = "/api/v3/ktties/{kttiId}/members", tag = "KttiPay", summary = "List all members of ktti.",
     params(("kttiId" = String, Path)),
@@ -100,10 +94,10 @@ async fn member_totals(
 /// A mobile number or email, normalised the way accounts store them.
 fn contact(input: &str) -> AppResult<String> {
     if kitty_api::validate::is_email_username(input) {
-        kitty_api::validate::email(input).map_err(|m| field_error("contact", m))
+        kitty_api::validate::email(input).map_err(|m| AppError::field("contact", m))
     } else {
         kitty_api::validate::mobile(input).map_err(|_| {
-            field_error(
+            AppError::field(
                 "contact",
                 "Enter a mobile number like 09121234567 or an email.",
             )
@@ -607,12 +601,12 @@ async fn update_split(
         .await?
         .require_admin()?;
     rule.check(None)
-        .map_err(|m| field_error("proportions", &m))?;
+        .map_err(|m| AppError::field("proportions", &m))?;
     for p in &rule.proportions {
         ledger::access(&mut tx, &id, &p.user_id)
             .await
             .map_err(|_| {
-                field_error(
+                AppError::field(
                     "proportions",
                     "Only current members can take part in the split.",
                 )
