@@ -243,13 +243,21 @@ async fn closure_step(
     Ok((tx, access))
 }
 
-async fn set_status(tx: &mut sqlx::SqliteConnection, id: &str, status: &str) -> AppResult<()> {
+/// Moves the kitty to `status` and answers with the kitty as it is now.
+async fn move_to(
+    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    id: &str,
+    user: &CurrentUser,
+    status: &str,
+) -> AppResult<Json<Kitty>> {
     sqlx::query("UPDATE ktties SET status = ? WHERE id = ?")
         .bind(status)
         .bind(id)
-        .execute(tx)
+        .execute(&mut *tx)
         .await?;
-    Ok(())
+    let kitty = ledger::kitty(&mut tx, id, &user.user_id).await?;
+    tx.commit().await?;
+    Ok(Json(kitty))
 }
 
 #[utoipa::path(
@@ -264,14 +272,11 @@ async fn initiate_closure(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Kitty>> {
-    let (mut tx, access) = closure_step(&state, &user, &id).await?;
+    let (tx, access) = closure_step(&state, &user, &id).await?;
     if access.status != KittyStatus::Active {
         return Err(conflict("Closure has already started for this kitty."));
     }
-    set_status(&mut tx, &id, "closing").await?;
-    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
-    tx.commit().await?;
-    Ok(Json(kitty))
+    move_to(tx, &id, &user, "closing").await
 }
 
 #[utoipa::path(
@@ -354,10 +359,7 @@ async fn close(
             "The kitty still holds {left} (minor units). Disburse it to the members first."
         )));
     }
-    set_status(&mut tx, &id, "closed").await?;
-    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
-    tx.commit().await?;
-    Ok(Json(kitty))
+    move_to(tx, &id, &user, "closed").await
 }
 
 #[utoipa::path(
@@ -372,7 +374,7 @@ async fn cancel_closure(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Kitty>> {
-    let (mut tx, access) = closure_step(&state, &user, &id).await?;
+    let (tx, access) = closure_step(&state, &user, &id).await?;
     if access.status != KittyStatus::Closing {
         return Err(conflict(if access.status == KittyStatus::Closed {
             "This kitty is closed for good; closure can no longer be cancelled."
@@ -380,8 +382,5 @@ async fn cancel_closure(
             "This kitty is not closing."
         }));
     }
-    set_status(&mut tx, &id, "active").await?;
-    let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
-    tx.commit().await?;
-    Ok(Json(kitty))
+    move_to(tx, &id, &user, "active").await
 }
