@@ -67,6 +67,12 @@ impl Session {
         self.auth.set(auth);
     }
 
+    /// The person just signed in or registered.
+    pub fn signed_in(&self, user: User) {
+        self.signed_out_by_choice.set(false);
+        self.auth.set(Auth::SignedIn(user));
+    }
+
     pub fn user(&self) -> Option<User> {
         match self.auth.get() {
             Auth::SignedIn(u) => Some(u),

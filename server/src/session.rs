@@ -119,14 +119,6 @@ pub async fn delete_by_access(db: &Db, access: &str) -> AppResult<()> {
     Ok(())
 }
 
-pub async fn delete_by_refresh(db: &Db, refresh: &str) -> AppResult<()> {
-    sqlx::query("DELETE FROM sessions WHERE refresh_hash = ?")
-        .bind(hash_token(refresh))
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)

@@ -1,7 +1,11 @@
-//! KPAY: accounts and sessions (`/auth/*`).
+//! KPAY: accounts and sessions (`/auth/*`), shops, cards, and card-to-card transactions.
 
-use super::{get, post, post_empty, ApiError, Provider::Kpay};
+use super::{enc, get, post, post_empty, ApiError, Provider::Kpay};
 use kitty_api::auth::{LoginRequest, RegisterRequest, TokenResponse, User};
+use kitty_api::merchant::{
+    AddCardRequest, ApiKey, Card, CardList, CreateShopRequest, CreateTransactionRequest,
+    CreatedShop, CreatedTransaction, MerchantSummary, ShopList, Transaction, TransactionList,
+};
 
 /// The browser keeps the session in cookies; the token body is for API clients, so it is dropped.
 pub async fn register(req: &RegisterRequest) -> Result<(), ApiError> {
@@ -20,21 +24,11 @@ pub async fn me() -> Result<User, ApiError> {
     get(Kpay, "/auth/me").await
 }
 
-/// Renews the session from the refresh cookie.
-pub async fn refresh() -> Result<(), ApiError> {
-    super::refresh_session().await
-}
-
 pub async fn logout() -> Result<(), ApiError> {
     post_empty(Kpay, "/auth/logout").await
 }
 
 // ---- Merchant: shops, cards, transactions ----
-
-use kitty_api::merchant::{
-    AddCardRequest, ApiKey, Card, CardList, CreateShopRequest, CreateTransactionRequest,
-    CreatedShop, CreatedTransaction, MerchantSummary, ShopList, Transaction, TransactionList,
-};
 
 pub async fn shops() -> Result<ShopList, ApiError> {
     get(Kpay, "/shops").await
@@ -129,8 +123,4 @@ pub fn qr_url(authority: &str) -> String {
         super::Provider::Kpay,
         &format!("/transactions/payment/{}/qr.svg", enc(authority)),
     )
-}
-
-fn enc(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
 }

@@ -1,6 +1,12 @@
-//! KttiPay: the app inbox.
+//! KttiPay: the app inbox, and kitties (`/api/v3`).
 
-use super::{get, post_empty, ApiError, Provider::Ktti};
+use super::{enc, get, post_empty, ApiError, Provider::Ktti};
+use super::{post, Provider};
+use kitty_api::kitty::{
+    AssignRequest, CreateKittyRequest, Disbursement, InvitationList, InviteRequest, JoinRequest,
+    Kitty, KittyList, KittyTransaction, KittyTransactionList, MemberTotals, Role, SplitRule,
+    TransactionInfo, TransactionSplit, UpdateKittyRequest, UpdateMembershipRequest,
+};
 use kitty_api::notifications::NotificationList;
 
 pub async fn inbox() -> Result<NotificationList, ApiError> {
@@ -12,17 +18,6 @@ pub async fn mark_all_read() -> Result<(), ApiError> {
 }
 
 // ---- Kitties (/api/v3) ----
-
-use super::{post, Provider};
-use kitty_api::kitty::{
-    AssignRequest, CreateKittyRequest, Disbursement, InvitationList, InviteRequest, JoinRequest,
-    Kitty, KittyList, KittyTransaction, KittyTransactionList, MemberTotals, Role, SplitRule,
-    TransactionInfo, TransactionSplit, UpdateKittyRequest, UpdateMembershipRequest,
-};
-
-fn enc(s: &str) -> String {
-    js_sys::encode_uri_component(s).into()
-}
 
 fn kitty_path(id: &str, rest: &str) -> String {
     format!("/api/v3/ktties/{}{rest}", enc(id))

@@ -57,6 +57,11 @@ pub(crate) fn url(provider: Provider, path: &str) -> String {
     })
 }
 
+/// A path segment or query value, percent-encoded.
+pub(crate) fn enc(s: &str) -> String {
+    js_sys::encode_uri_component(s).into()
+}
+
 /// The CSRF token from its readable cookie; sent back in a header on state-changing requests.
 fn csrf_token() -> Option<String> {
     let doc = web_sys::window()?.document()?;

@@ -45,16 +45,10 @@ fn status(obj: &JsValue) -> Option<TransactionStatus> {
     TransactionStatus::parse(&string(obj, "status")?)
 }
 
-fn base() -> &'static str {
-    "/kpay/transactions"
-}
+const BASE: &str = "/kpay/transactions";
 
 pub async fn payment_info(authority: &str) -> Result<PaymentInfo, ApiError> {
-    let url = format!(
-        "{}/payment/{}",
-        base(),
-        js_sys::encode_uri_component(authority)
-    );
+    let url = format!("{BASE}/payment/{}", js_sys::encode_uri_component(authority));
     let v = fetch_json(
         gloo_net::http::Request::get(&url)
             .build()
@@ -81,11 +75,7 @@ pub async fn payment_info(authority: &str) -> Result<PaymentInfo, ApiError> {
 }
 
 pub async fn check_status(authority: &str) -> Result<TransactionStatus, ApiError> {
-    let url = format!(
-        "{}/check/{}",
-        base(),
-        js_sys::encode_uri_component(authority)
-    );
+    let url = format!("{BASE}/check/{}", js_sys::encode_uri_component(authority));
     let v = fetch_json(
         gloo_net::http::Request::get(&url)
             .build()

@@ -59,10 +59,7 @@ pub fn Login() -> impl IntoView {
         }
     });
     Effect::new(move || match sign_in.value().get() {
-        Some(Ok(user)) => {
-            session.signed_out_by_choice.set(false);
-            session.auth.set(Auth::SignedIn(user));
-        }
+        Some(Ok(user)) => session.signed_in(user),
         Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });
@@ -155,10 +152,7 @@ pub fn Register() -> impl IntoView {
         }
     });
     Effect::new(move || match create.value().get() {
-        Some(Ok(user)) => {
-            session.signed_out_by_choice.set(false);
-            session.auth.set(Auth::SignedIn(user));
-        }
+        Some(Ok(user)) => session.signed_in(user),
         Some(Err(e)) => show_failure(&e, errors, alert),
         None => {}
     });

@@ -251,10 +251,7 @@ async fn update_split(
     Path((id, tx_id)): Path<(String, String)>,
     ApiJson(rule): ApiJson<SplitRule>,
 ) -> AppResult<Json<TransactionSplit>> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, &id).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
-    access.require_admin()?;
+    let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
     if access.status == KittyStatus::Closed {
         return Err(conflict(
             "This kitty is closed; its splits can no longer change.",
@@ -311,10 +308,7 @@ async fn update_assignee(
     Path((id, tx_id)): Path<(String, String)>,
     ApiJson(req): ApiJson<AssignRequest>,
 ) -> AppResult<Json<TransactionSplit>> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, &id).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
-    access.require_admin()?;
+    let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
     if access.status == KittyStatus::Closed {
         return Err(conflict("This kitty is closed."));
     }

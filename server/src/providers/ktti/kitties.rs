@@ -232,11 +232,8 @@ async fn closure_step(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
-) -> AppResult<(sqlx::Transaction<'static, sqlx::Sqlite>, Access)> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, id).await?;
-    let access = ledger::access(&mut tx, id, &user.user_id).await?;
-    access.require_admin()?;
+) -> AppResult<(ledger::Tx, Access)> {
+    let (tx, access) = ledger::admin_change(&state.db, id, &user.user_id).await?;
     if access.is_personal {
         return Err(conflict("Your personal kitty cannot be closed."));
     }
@@ -245,7 +242,7 @@ async fn closure_step(
 
 /// Moves the kitty to `status` and answers with the kitty as it is now.
 async fn move_to(
-    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    mut tx: ledger::Tx,
     id: &str,
     user: &CurrentUser,
     status: &str,

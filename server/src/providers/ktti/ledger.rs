@@ -134,6 +134,23 @@ pub async fn access(
     })
 }
 
+/// A database transaction on the kitties' tables.
+pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+/// Starts a change only the kitty's admins may make: a transaction holding the kitty's write
+/// lock, after checking the caller is an admin (404 for outsiders, 403 for members).
+pub async fn admin_change(
+    db: &crate::db::Db,
+    ktti_id: &str,
+    user_id: &str,
+) -> AppResult<(Tx, Access)> {
+    let mut tx = db.begin().await?;
+    lock(&mut tx, ktti_id).await?;
+    let access = access(&mut tx, ktti_id, user_id).await?;
+    access.require_admin()?;
+    Ok((tx, access))
+}
+
 /// Takes SQLite's write lock now, so the reads that follow see the state the writes will change.
 /// (On PostgreSQL this is `SELECT ... FOR UPDATE`.)
 pub async fn lock(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<()> {

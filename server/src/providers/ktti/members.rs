@@ -453,11 +453,7 @@ async fn update_membership(
     Path((id, member)): Path<(String, String)>,
     ApiJson(req): ApiJson<UpdateMembershipRequest>,
 ) -> AppResult<Json<MemberTotals>> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, &id).await?;
-    ledger::access(&mut tx, &id, &user.user_id)
-        .await?
-        .require_admin()?;
+    let (mut tx, _) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
     let target = ledger::access(&mut tx, &id, &member)
         .await
         .map_err(|_| AppError::not_found("The member"))?;
@@ -493,11 +489,7 @@ async fn remove_member(
     user: CurrentUser,
     Path((id, member)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, &id).await?;
-    ledger::access(&mut tx, &id, &user.user_id)
-        .await?
-        .require_admin()?;
+    let (mut tx, _) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
     let target = ledger::access(&mut tx, &id, &member)
         .await
         .map_err(|_| AppError::not_found("The member"))?;
@@ -595,11 +587,7 @@ async fn update_split(
     Path(id): Path<String>,
     ApiJson(rule): ApiJson<SplitRule>,
 ) -> AppResult<Json<SplitRule>> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, &id).await?;
-    ledger::access(&mut tx, &id, &user.user_id)
-        .await?
-        .require_admin()?;
+    let (mut tx, _) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
     rule.check(None)
         .map_err(|m| AppError::field("proportions", &m))?;
     for p in &rule.proportions {
