@@ -44,6 +44,8 @@ pub mod code {
     pub const CONFLICT: &str = "conflict";
     pub const VALIDATION: &str = "validation_failed";
     pub const RATE_LIMITED: &str = "rate_limited";
+    pub const TOO_LARGE: &str = "payload_too_large";
+    pub const BUSY: &str = "busy";
     pub const INTERNAL: &str = "internal";
 }
 

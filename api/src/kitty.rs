@@ -15,49 +15,106 @@ macro_rules! schema {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum KittyStatus {
-    Active,
-    /// Closure initiated: the card is frozen and nothing can be spent.
-    Closing,
-    Closed,
+crate::vocabulary! {
+    /// Where a kitty is in its life.
+    pub enum KittyStatus {
+        Active = "active" / "Active",
+        /// Closure initiated: the card is frozen, splits and assignees are frozen.
+        Closing = "closing" / "Closing",
+        Closed = "closed" / "Closed",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Admin,
-    Member,
+crate::vocabulary! {
+    pub enum Role {
+        Admin = "admin" / "Admin",
+        Member = "member" / "Member",
+    }
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SplitMode {
-    /// Equal parts among the listed members.
-    #[default]
-    Even,
-    /// Parts in proportion to whole-number shares.
-    Shares,
-    /// Whole percentages that add up to 100.
-    Percent,
-    /// Fixed amounts: for one transaction they must add up to its amount; as a kitty's default
-    /// they act as proportions.
-    Amount,
+crate::vocabulary! {
+    /// A membership's state; former members stay in the totals while their balance is not zero.
+    pub enum MemberStatus {
+        Active = "active" / "Member",
+        Left = "left" / "Left",
+        Removed = "removed" / "Removed",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum TxKind {
-    Deposit,
-    Expense,
-    Refund,
-    /// Money paid out to a member when the kitty closes.
-    Payout,
+crate::vocabulary! {
+    /// How a total is shared among the members taking part.
+    pub enum SplitMode {
+        /// Equal parts among the listed members.
+        Even = "even" / "Even",
+        /// Parts in proportion to whole-number shares.
+        Shares = "shares" / "Shares",
+        /// Whole percentages that add up to 100.
+        Percent = "percent" / "Percent",
+        /// Fixed amounts: for one transaction they must add up to its amount; as a kitty's default
+        /// they act as proportions.
+        Amount = "amount" / "Amounts",
+    }
+}
+
+#[allow(clippy::derivable_impls)] // the enum comes from a macro
+impl Default for SplitMode {
+    fn default() -> Self {
+        SplitMode::Even
+    }
+}
+
+crate::vocabulary! {
+    /// What a movement of money is.
+    pub enum TxKind {
+        Deposit = "deposit" / "Deposit",
+        Expense = "expense" / "Card payment",
+        Refund = "refund" / "Refund",
+        /// Money paid out to a member (at closure, or to settle them).
+        Payout = "payout" / "Payout",
+    }
+}
+
+impl TxKind {
+    /// The one sign rule: a movement's effect on the kitty's balance, and (through its assignee
+    /// or its shares) on the members' balances. Money in is positive, money out negative.
+    pub fn signed(self, amount: i64) -> i64 {
+        match self {
+            TxKind::Deposit | TxKind::Refund => amount,
+            TxKind::Expense | TxKind::Payout => -amount,
+        }
+    }
+
+    /// Expenses and refunds are shared among members; deposits and payouts belong to one.
+    pub fn is_split(self) -> bool {
+        matches!(self, TxKind::Expense | TxKind::Refund)
+    }
+}
+
+crate::vocabulary! {
+    /// The kitty card's state, which follows the kitty's.
+    pub enum CardStatus {
+        Active = "active" / "Active",
+        Frozen = "frozen" / "Frozen",
+        Closed = "closed" / "Closed",
+    }
+}
+
+impl From<KittyStatus> for CardStatus {
+    fn from(s: KittyStatus) -> Self {
+        match s {
+            KittyStatus::Active => CardStatus::Active,
+            KittyStatus::Closing => CardStatus::Frozen,
+            KittyStatus::Closed => CardStatus::Closed,
+        }
+    }
+}
+
+crate::vocabulary! {
+    pub enum InvitationStatus {
+        Pending = "pending" / "Waiting",
+        Accepted = "accepted" / "Accepted",
+        Rejected = "rejected" / "Declined",
+    }
 }
 
 schema! {
@@ -94,8 +151,7 @@ schema! {
         pub id: String,
         /// `•••• 1234`.
         pub masked_number: String,
-        /// `active`, `frozen` or `closed`.
-        pub status: String,
+        pub status: CardStatus,
     }
 
     pub struct Kitty {
@@ -157,8 +213,7 @@ schema! {
         pub ktti_name: String,
         pub invited_by: String,
         pub contact: String,
-        /// `pending`, `accepted` or `rejected`.
-        pub status: String,
+        pub status: InvitationStatus,
         pub created_at: String,
     }
 
@@ -204,6 +259,10 @@ schema! {
         pub category: Option<String>,
         /// True when this transaction's split differs from the kitty's default.
         pub custom_split: bool,
+        /// For a refund: the card payment it undoes, whose split it mirrors. A refund without one
+        /// is split by the kitty's default rule of its day.
+        #[serde(default)]
+        pub refund_of: Option<String>,
         pub created_at: String,
     }
 
@@ -259,6 +318,10 @@ schema! {
         pub amount: i64,
         #[serde(default)]
         pub refund: bool,
+        /// For a refund: the id of the card payment it undoes (the card network's reference to
+        /// the original purchase). The refund then mirrors that payment's split.
+        #[serde(default)]
+        pub refund_of: Option<String>,
     }
 }
 
@@ -274,6 +337,20 @@ impl CreateKittyRequest {
         }
         if self.goal_amount.is_some_and(|g| g < 0) {
             errors.insert("goal_amount".into(), "A goal cannot be negative.".into());
+        } else if self
+            .goal_amount
+            .is_some_and(|g| g > crate::ledger::MAX_AMOUNT)
+        {
+            errors.insert(
+                "goal_amount".into(),
+                format!(
+                    "Set a goal of at most {}.",
+                    Money::new(
+                        crate::ledger::MAX_AMOUNT,
+                        self.currency.unwrap_or(Currency::AUD)
+                    )
+                ),
+            );
         }
         let description = self
             .description
@@ -322,10 +399,21 @@ impl SplitRule {
         if !self.proportions.iter().all(|p| seen.insert(&p.user_id)) {
             return Err("Each member can appear only once.".into());
         }
-        if self.mode != SplitMode::Even && self.proportions.iter().any(|p| p.value < 0) {
-            return Err("Values cannot be negative.".into());
+        if self.mode != SplitMode::Even {
+            let max = crate::ledger::max_split_value(self.mode);
+            if self.proportions.iter().any(|p| p.value < 0) {
+                return Err("Values cannot be negative.".into());
+            }
+            if self.proportions.iter().any(|p| p.value > max) {
+                return Err(match self.mode {
+                    SplitMode::Percent => "A percentage is at most 100.".into(),
+                    SplitMode::Shares => format!("Use at most {max} shares per member."),
+                    _ => "One of these amounts is larger than any transaction can be.".into(),
+                });
+            }
         }
-        let sum: i64 = self.proportions.iter().map(|p| p.value).sum();
+        // Each value is at most 10^13 and there are few of them: an i128 sum cannot overflow.
+        let sum: i128 = self.proportions.iter().map(|p| i128::from(p.value)).sum();
         match self.mode {
             SplitMode::Even => Ok(()),
             SplitMode::Shares if sum == 0 => Err("Give at least one member a share.".into()),
@@ -335,10 +423,11 @@ impl SplitRule {
             )),
             SplitMode::Percent => Ok(()),
             SplitMode::Amount => match exact_total {
-                Some(t) if sum != t.amount.abs() => Err(format!(
+                Some(t) if sum != i128::from(t.amount.unsigned_abs()) => Err(format!(
                     "Amounts must add up to the transaction's {}; these add up to {}.",
                     Money::new(t.amount.abs(), t.currency),
-                    Money::new(sum, t.currency)
+                    // Below the cap checked above times the member count: fits an i64.
+                    Money::new(i64::try_from(sum).unwrap_or(i64::MAX), t.currency)
                 )),
                 None if sum == 0 => Err("Give at least one member an amount.".into()),
                 _ => Ok(()),

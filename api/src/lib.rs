@@ -7,11 +7,13 @@ pub mod config;
 pub mod error;
 pub mod format;
 pub mod kitty;
+pub mod ledger;
 pub mod merchant;
 pub mod money;
 pub mod notifications;
 pub mod split;
 pub mod validate;
+pub mod vocab;
 
 pub use error::{ErrorBody, FieldErrors};
 pub use money::{Currency, Money};

@@ -34,6 +34,33 @@ pub async fn connect(url: &str) -> Result<Db, String> {
     Ok(pool)
 }
 
+/// A write transaction on the database.
+pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+/// Starts a write transaction holding SQLite's write lock from its first statement
+/// (`BEGIN IMMEDIATE`), so what it reads cannot change before it writes. A second writer waits
+/// (up to the busy timeout) instead of failing when it tries to upgrade a read lock.
+pub async fn write(db: &Db) -> Result<Tx, sqlx::Error> {
+    db.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// True when SQLite gave up waiting for a lock (SQLITE_BUSY and its extended codes, or
+/// SQLITE_LOCKED): the request may succeed if tried again.
+pub fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            let code = db.code();
+            let primary = code
+                .as_deref()
+                .and_then(|c| c.parse::<i32>().ok())
+                .map(|c| c & 0xff);
+            matches!(primary, Some(5) | Some(6))
+        }
+        sqlx::Error::PoolTimedOut => true,
+        _ => false,
+    }
+}
+
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

@@ -3,55 +3,15 @@
 use crate::accounts;
 use crate::db::{now, Db};
 use crate::error::AppResult;
-use crate::providers::ktti::inbox::kind_to_db;
 use crate::providers::ktti::ledger;
+use crate::providers::sandbox;
 use kitty_api::auth::RegisterRequest;
 use kitty_api::config::DemoLogin;
-use kitty_api::kitty::{Role, TxKind};
-use kitty_api::notifications::NotificationKind;
+use kitty_api::kitty::{CardSpend, KittyDeposit, Role};
 use kitty_api::Currency;
 
 pub const DEMO_MOBILE: &str = "09120000000";
 pub const DEMO_PASSWORD: &str = "demo1234";
-
-/// Sample inbox: (kind, title, body, minutes ago, read).
-const INBOX: [(NotificationKind, &str, &str, i64, bool); 5] = [
-    (
-        NotificationKind::Deposit,
-        "Deposit received",
-        "Reza deposited AUD 50.00 into Weekend in Kish.",
-        12,
-        false,
-    ),
-    (
-        NotificationKind::Expense,
-        "Card payment split",
-        "AUD 84.20 at Sunset Grill was split between 4 members.",
-        95,
-        false,
-    ),
-    (
-        NotificationKind::Payment,
-        "Payment link paid",
-        "Order #1042 paid IRR 1,250,000 to Demo Shop.",
-        26 * 60,
-        true,
-    ),
-    (
-        NotificationKind::Invitation,
-        "You were invited",
-        "Mina invited you to join Flat 3B bills.",
-        3 * 24 * 60,
-        true,
-    ),
-    (
-        NotificationKind::System,
-        "Welcome to Kitty",
-        "This is the sandbox: money here is simulated, so try anything.",
-        9 * 24 * 60,
-        true,
-    ),
-];
 
 /// A second demo person, who shares the demo kitty.
 pub const FRIEND_MOBILE: &str = "09120000001";
@@ -80,24 +40,6 @@ pub async fn seed(db: &Db) -> AppResult<DemoLogin> {
         },
     )
     .await?;
-    let t = now();
-    let mut tx = db.begin().await?;
-    for (kind, title, body, minutes_ago, read) in INBOX {
-        let created = t - minutes_ago * 60;
-        sqlx::query(
-            "INSERT INTO notifications (id, user_id, kind, title, body, read_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(&user.id)
-        .bind(kind_to_db(kind))
-        .bind(title)
-        .bind(body)
-        .bind(read.then_some(created))
-        .bind(created)
-        .execute(&mut *tx)
-        .await?;
-    }
-    tx.commit().await?;
     seed_kitty(db, &user.id).await?;
     seed_merchant(db, &user.id).await?;
     tracing::info!(mobile = DEMO_MOBILE, "seeded the demo account");
@@ -135,7 +77,7 @@ async fn seed_kitty(db: &Db, user_id: &str) -> AppResult<()> {
             .id
         }
     };
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::write(db).await?;
     let id = ledger::create(
         &mut tx,
         user_id,
@@ -147,36 +89,38 @@ async fn seed_kitty(db: &Db, user_id: &str) -> AppResult<()> {
     )
     .await?;
     ledger::add_member(&mut tx, &id, &friend, Role::Member).await?;
-    ledger::record(
-        &mut tx,
-        &id,
-        TxKind::Deposit,
-        15_000,
-        "Sara Demo",
-        Some(user_id),
-    )
-    .await?;
-    ledger::record(
-        &mut tx,
-        &id,
-        TxKind::Deposit,
-        10_000,
-        "Reza Karimi",
-        Some(&friend),
-    )
-    .await?;
-    ledger::record(
-        &mut tx,
-        &id,
-        TxKind::Deposit,
-        5_000,
-        "R KARIMI SAVINGS",
-        None,
-    )
-    .await?;
-    ledger::record(&mut tx, &id, TxKind::Expense, 6_000, "Kish Ferry", None).await?;
-    ledger::record(&mut tx, &id, TxKind::Expense, 8_420, "Sunset Grill", None).await?;
+    let kitty = ledger::kitty(&mut tx, &id, user_id).await?;
     tx.commit().await?;
+    // Money moves through the same rails as in the sandbox, so the inbox fills the same way.
+    let account_number = kitty.account.account_number;
+    for (amount, sender) in [
+        (15_000, "Sara Demo"),
+        (10_000, "Reza Karimi"),
+        (5_000, "R KARIMI SAVINGS"),
+    ] {
+        sandbox::deposit(
+            db,
+            &KittyDeposit {
+                account_number: account_number.clone(),
+                amount,
+                sender_name: sender.into(),
+            },
+        )
+        .await?;
+    }
+    for (amount, merchant) in [(6_000, "Kish Ferry"), (8_420, "Sunset Grill")] {
+        sandbox::card_payment(
+            db,
+            &CardSpend {
+                card_id: kitty.card.id.clone(),
+                merchant_name: merchant.into(),
+                amount,
+                refund: false,
+                refund_of: None,
+            },
+        )
+        .await?;
+    }
     Ok(())
 }
 
@@ -194,7 +138,7 @@ async fn seed_merchant(db: &Db, user_id: &str) -> AppResult<()> {
         .find(|n| kitty_api::merchant::luhn_ok(n))
         .expect("one check digit fits");
     let t = now();
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::write(db).await?;
     sqlx::query("INSERT INTO shops (id, user_id, name, website, api_key_hash, api_key_prefix, created_at) VALUES (?, ?, 'Demo Shop', 'https://shop.example', ?, 'kp_regener', ?)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)

@@ -25,6 +25,10 @@ pub enum AppError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// 413: the body is larger than the server accepts.
+    TooLarge(String),
+    /// 503: the database is busy; the request can be sent again after `Retry-After`.
+    Busy,
     Internal(String),
 }
 
@@ -63,6 +67,10 @@ impl AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
+        if crate::db::is_busy(&e) {
+            tracing::warn!(error = %e, "database busy");
+            return AppError::Busy;
+        }
         AppError::internal(format!("database: {e}"))
     }
 }
@@ -145,6 +153,19 @@ impl IntoResponse for AppError {
                     ),
                 ),
                 Some(retry_after_secs),
+            ),
+            AppError::TooLarge(m) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorBody::new(code::TOO_LARGE, m),
+                None,
+            ),
+            AppError::Busy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                ErrorBody::new(
+                    code::BUSY,
+                    "The server is busy with other changes to the same records. Try again in a second.",
+                ),
+                Some(1),
             ),
             AppError::Internal(cause) => {
                 tracing::error!(%cause, "internal error");

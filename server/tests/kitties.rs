@@ -314,9 +314,10 @@ async fn spending_is_split_by_the_default_and_can_be_overridden_exactly() {
         .iter()
         .map(|s| s["amount"].as_i64().unwrap())
         .collect();
-    assert_eq!(shares.iter().sum::<i64>(), 8_421);
+    // A share is its effect on the member's balance: a card payment's are negative.
+    assert_eq!(shares.iter().sum::<i64>(), -8_421);
     assert!(
-        shares.contains(&5_895) && shares.contains(&2_526),
+        shares.contains(&-5_895) && shares.contains(&-2_526),
         "{shares:?}"
     );
     let totals = a.ok(Method::GET, &path(&kitty, "/members"), None).await;
@@ -335,7 +336,7 @@ async fn spending_is_split_by_the_default_and_can_be_overridden_exactly() {
     let over = a.ok(Method::PUT, &path(&kitty, &format!("/transactions/{tx}/split")), Some(json!({"mode": "amount", "proportions": [{"user_id": a.id, "value": 8000}, {"user_id": b.id, "value": 421}]}))).await;
     assert_eq!(over["transaction"]["custom_split"], true);
 
-    // A refund mirrors: shares are negative and still exact.
+    // A refund naming no payment follows the default rule: shares are positive and exact.
     let (_, refund) = spend(&server, &kitty, 1_001, true).await;
     let r = a
         .ok(
@@ -353,7 +354,7 @@ async fn spending_is_split_by_the_default_and_can_be_overridden_exactly() {
         .iter()
         .map(|s| s["amount"].as_i64().unwrap())
         .sum();
-    assert_eq!(sum, -1_001);
+    assert_eq!(sum, 1_001);
     let totals = a
         .ok(Method::GET, &path(&kitty, "/member-totals"), None)
         .await;
@@ -546,7 +547,10 @@ async fn invitations_referral_roles_and_leaving() {
     deposit(&server, &kitty, 500, "Cyrus Invitee").await;
     let (s, v) = c.status(Method::POST, &path(&kitty, "/leave"), None).await;
     assert_eq!(s, StatusCode::CONFLICT);
-    assert!(v["message"].as_str().unwrap().contains("disbursed"));
+    assert!(
+        v["message"].as_str().unwrap().contains("pays it out"),
+        "says how to settle: {v}"
+    );
     let (s, _) = a
         .status(
             Method::DELETE,
@@ -596,7 +600,10 @@ async fn closure_freezes_disburses_and_closes() {
         .status(Method::POST, &path(&kitty, "/closure/close"), None)
         .await;
     assert_eq!(s, StatusCode::CONFLICT, "no close with money left");
-    assert!(v["message"].as_str().unwrap().contains("Disburse"));
+    assert!(
+        v["message"].as_str().unwrap().contains("Pay out"),
+        "says how: {v}"
+    );
     // Cancel and start again.
     assert_eq!(
         a.ok(Method::POST, &path(&kitty, "/closure/cancel"), None)

@@ -62,6 +62,7 @@ impl ApiError {
                 message: or("Some fields need fixing."),
                 fields,
             },
+            413 => ApiError::BadRequest(or("That is too large to send.")),
             429 => ApiError::RateLimited {
                 message: or("Too many attempts. Wait a moment and try again."),
                 retry_after,

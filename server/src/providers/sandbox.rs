@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use kitty_api::kitty::{CardSpend, KittyDeposit, KittyTransaction, TxKind};
+use kitty_api::kitty::{CardSpend, KittyDeposit, KittyStatus, KittyTransaction, TxKind};
 use kitty_api::merchant::{CardTransfer, CardTransferResult};
 use kitty_api::notifications::NotificationKind;
 use kitty_api::ErrorBody;
@@ -74,16 +74,9 @@ async fn expire_payment(
     Ok(StatusCode::NO_CONTENT)
 }
 
-fn positive(amount: i64) -> AppResult<()> {
-    if amount <= 0 {
-        let mut f = kitty_api::FieldErrors::new();
-        f.insert(
-            "amount".into(),
-            "Use a positive amount in minor units (cents).".into(),
-        );
-        return Err(AppError::Validation(f));
-    }
-    Ok(())
+/// 422 on `amount` unless it is 1 to [`kitty_api::ledger::MAX_AMOUNT`] minor units.
+fn movement(amount: i64, currency: kitty_api::Currency) -> AppResult<()> {
+    kitty_api::ledger::check_amount(amount, currency).map_err(|m| AppError::field("amount", m))
 }
 
 #[utoipa::path(
@@ -97,36 +90,51 @@ async fn kitty_deposit(
     State(state): State<AppState>,
     ApiJson(d): ApiJson<KittyDeposit>,
 ) -> AppResult<Json<KittyTransaction>> {
-    positive(d.amount)?;
-    // The write comes first, so the transaction holds SQLite's write lock from the start.
-    let mut tx = state.db.begin().await?;
-    let id = uuid::Uuid::new_v4().to_string();
-    let inserted = sqlx::query(
-        "INSERT INTO ktti_transactions (id, ktti_id, kind, amount, description, assignee_id, created_at)
-         SELECT ?1, k.id, 'deposit', ?2, ?3,
-                (SELECT m.user_id FROM ktti_members m JOIN users u ON u.id = m.user_id
-                 WHERE m.ktti_id = k.id AND m.status = 'active' AND lower(u.name) = lower(trim(?3))
-                 GROUP BY m.ktti_id HAVING COUNT(*) = 1),
-                ?4
-         FROM ktties k WHERE k.account_number = ?5 AND k.status != 'closed'",
-    )
-    .bind(&id)
-    .bind(d.amount)
-    .bind(d.sender_name.trim())
-    .bind(crate::db::now())
-    .bind(d.account_number.trim())
-    .execute(&mut *tx)
-    .await?;
-    if inserted.rows_affected() == 0 {
-        return Err(AppError::NotFound(
-            "No open kitty has this account number; the bank returns the transfer.".into(),
-        ));
-    }
-    let (ktti_id, assignee): (String, Option<String>) =
-        sqlx::query_as("SELECT ktti_id, assignee_id FROM ktti_transactions WHERE id = ?")
-            .bind(&id)
-            .fetch_one(&mut *tx)
+    Ok(Json(deposit(&state.db, &d).await?))
+}
+
+/// The bank's notice of money arriving in a kitty's account: recorded, assigned to the member
+/// whose name is the sender's, and that member told.
+pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTransaction> {
+    let mut tx = crate::db::write(db).await?;
+    let kitty: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, status, currency FROM ktties WHERE account_number = ?")
+            .bind(d.account_number.trim())
+            .fetch_optional(&mut *tx)
             .await?;
+    let (ktti_id, status, currency) = kitty
+        .filter(|k| k.1 != KittyStatus::Closed.as_str())
+        .ok_or_else(|| {
+            AppError::NotFound(
+                "No open kitty has this account number; the bank returns the transfer.".into(),
+            )
+        })?;
+    let _ = ledger::parse(KittyStatus::parse, &status, "kitty status")?;
+    movement(d.amount, ledger::currency_of(&currency)?)?;
+    ledger::check_inflow(&mut tx, &ktti_id, d.amount).await?;
+    // The member whose name is the sender's, when exactly one is.
+    let matched: Vec<(String,)> = sqlx::query_as(
+        "SELECT m.user_id FROM ktti_members m JOIN users u ON u.id = m.user_id
+         WHERE m.ktti_id = ? AND m.status = 'active' AND lower(u.name) = lower(trim(?))",
+    )
+    .bind(&ktti_id)
+    .bind(d.sender_name.trim())
+    .fetch_all(&mut *tx)
+    .await?;
+    let assignee = match matched.as_slice() {
+        [(one,)] => Some(one.clone()),
+        _ => None,
+    };
+    let id = ledger::record(
+        &mut tx,
+        &ktti_id,
+        TxKind::Deposit,
+        d.amount,
+        d.sender_name.trim(),
+        assignee.as_deref(),
+        None,
+    )
+    .await?;
     let t = ledger::transaction(&mut tx, &ktti_id, &id).await?;
     if let Some(uid) = assignee {
         notify(
@@ -143,13 +151,13 @@ async fn kitty_deposit(
         .await?;
     }
     tx.commit().await?;
-    Ok(Json(t))
+    Ok(t)
 }
 
 #[utoipa::path(
     post, path = "/card-spends", tag = "Sandbox",
     summary = "Simulate a payment or refund on a kitty's card.",
-    description = "Declined with 409 when the card is frozen (closure) or the kitty cannot cover it. Split by the kitty's default rule.",
+    description = "Declined with 409 when the card is frozen (closure) or the kitty cannot cover it. A payment is split by the kitty's default rule; a refund naming `refund_of` mirrors that payment's split (and together its refunds never exceed it), one naming none follows the default rule of its day.",
     request_body = CardSpend,
     responses((status = 200, body = KittyTransaction), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody))
 )]
@@ -157,17 +165,22 @@ async fn card_spend(
     State(state): State<AppState>,
     ApiJson(s): ApiJson<CardSpend>,
 ) -> AppResult<Json<KittyTransaction>> {
-    positive(s.amount)?;
-    let mut tx = state.db.begin().await?;
-    // A write first takes the write lock, so the balance read below cannot go stale.
-    let kitty: Option<(String, String)> =
-        sqlx::query_as("UPDATE ktties SET status = status WHERE card_id = ? RETURNING id, status")
+    Ok(Json(card_payment(&state.db, &s).await?))
+}
+
+/// The card network's notice of a payment or refund on a kitty's card: declined when the card is
+/// frozen or the kitty cannot cover it, else recorded, split, and each member told their part.
+pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyTransaction> {
+    let mut tx = crate::db::write(db).await?;
+    let kitty: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, status, currency FROM ktties WHERE card_id = ?")
             .bind(s.card_id.trim())
             .fetch_optional(&mut *tx)
             .await?;
-    let (ktti_id, status) =
+    let (ktti_id, status, currency) =
         kitty.ok_or_else(|| AppError::NotFound("No kitty card has this id.".into()))?;
-    if status != "active" {
+    movement(s.amount, ledger::currency_of(&currency)?)?;
+    if ledger::parse(KittyStatus::parse, &status, "kitty status")? != KittyStatus::Active {
         return Err(conflict(
             "Declined: the card is frozen because the kitty is closing or closed.",
         ));
@@ -177,10 +190,46 @@ async fn card_spend(
     } else {
         TxKind::Expense
     };
+    let refund_of = match (kind, s.refund_of.as_deref().map(str::trim)) {
+        (TxKind::Refund, Some(expense)) if !expense.is_empty() => {
+            let found: Option<(i64, i64)> = sqlx::query_as(
+                "SELECT t.amount, COALESCE((SELECT SUM(r.amount) FROM ktti_transactions r WHERE r.refund_of = t.id), 0)
+                 FROM ktti_transactions t WHERE t.id = ? AND t.ktti_id = ? AND t.kind = 'expense'",
+            )
+            .bind(expense)
+            .bind(&ktti_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let (spent, refunded) = found.ok_or_else(|| {
+                AppError::field("refund_of", "No card payment of this card has this id.")
+            })?;
+            if refunded + s.amount > spent {
+                return Err(AppError::field(
+                    "amount",
+                    format!(
+                        "This refunds more than was paid: {} was paid and {} is already refunded.",
+                        kitty_api::Money::new(spent, ledger::currency_of(&currency)?),
+                        kitty_api::Money::new(refunded, ledger::currency_of(&currency)?)
+                    ),
+                ));
+            }
+            Some(expense.to_string())
+        }
+        (TxKind::Expense, Some(e)) if !e.is_empty() => {
+            return Err(AppError::field(
+                "refund_of",
+                "Only a refund names the payment it undoes.",
+            ))
+        }
+        _ => None,
+    };
     if kind == TxKind::Expense && ledger::available(&mut tx, &ktti_id).await? < s.amount {
         return Err(conflict(
             "Declined: the kitty does not hold enough for this payment.",
         ));
+    }
+    if kind == TxKind::Refund {
+        ledger::check_inflow(&mut tx, &ktti_id, s.amount).await?;
     }
     let merchant = s.merchant_name.trim();
     let description = if merchant.is_empty() {
@@ -188,8 +237,51 @@ async fn card_spend(
     } else {
         merchant
     };
-    let id = ledger::record(&mut tx, &ktti_id, kind, s.amount, description, None).await?;
+    let id = ledger::record(
+        &mut tx,
+        &ktti_id,
+        kind,
+        s.amount,
+        description,
+        None,
+        refund_of.as_deref(),
+    )
+    .await?;
     let t = ledger::transaction(&mut tx, &ktti_id, &id).await?;
+    let shares = ledger::shares_of(&mut tx, &id).await?;
+    let total = kitty_api::Money::new(t.amount, t.currency);
+    for share in shares.iter().filter(|s| s.share != 0) {
+        let (title, body) = if kind == TxKind::Refund {
+            (
+                "Refund split",
+                format!(
+                    "{total} from {} came back to {}; {} of it is yours.",
+                    t.description,
+                    t.ktti_name,
+                    kitty_api::Money::new(share.share, t.currency)
+                ),
+            )
+        } else {
+            (
+                "Card payment split",
+                format!(
+                    "{total} at {} was split between {} member{}; your part is {}.",
+                    t.description,
+                    shares.len(),
+                    if shares.len() == 1 { "" } else { "s" },
+                    kitty_api::Money::new(-share.share, t.currency)
+                ),
+            )
+        };
+        notify(
+            &mut tx,
+            &share.user_id,
+            NotificationKind::Expense,
+            title,
+            &body,
+        )
+        .await?;
+    }
     tx.commit().await?;
-    Ok(Json(t))
+    Ok(t)
 }

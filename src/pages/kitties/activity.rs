@@ -6,7 +6,7 @@ use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleto
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
 use kitty_api::kitty::{
-    KittyTransaction, KittyTransactionList, Role, SplitRule, TransactionInfo, TxKind,
+    KittyStatus, KittyTransaction, KittyTransactionList, Role, SplitRule, TransactionInfo, TxKind,
 };
 use kitty_api::{FieldErrors, Money};
 use leptos::prelude::*;
@@ -207,13 +207,27 @@ fn TransactionView(
 ) -> impl IntoView {
     let toasts = use_toasts();
     let t = split.transaction.clone();
-    let admin =
-        kitty.my_role == Role::Admin && kitty.status != kitty_api::kitty::KittyStatus::Closed;
-    let signed = match t.kind {
-        TxKind::Refund => -t.amount,
-        _ => t.amount,
+    // Splits are frozen once closure starts, and a refund of a named payment follows that
+    // payment's split.
+    let admin = kitty.my_role == Role::Admin;
+    let can_split = admin && kitty.status == KittyStatus::Active && t.refund_of.is_none();
+    let signed = t.kind.signed(t.amount);
+    let splittable = t.kind.is_split();
+    let split_note = match (t.kind, &t.refund_of) {
+        (TxKind::Refund, Some(of)) => Some(view! {
+            <p class="muted">"This refund mirrors the split of "
+                <A href=format!("/kitties/{}/transactions/{}", kitty.id, of)>"the card payment it undoes"</A>
+                ". To change it, change that payment's split."</p>
+        }.into_any()),
+        (TxKind::Refund, None) => Some(view! {
+            <p class="muted">"This refund names no card payment, so it was split by the kitty's default rule on "
+                {crate::fmt::datetime(&t.created_at)}"."</p>
+        }.into_any()),
+        _ if splittable && kitty.status != KittyStatus::Active => Some(view! {
+            <p class="muted">"Closure has started, so the splits are frozen."</p>
+        }.into_any()),
+        _ => None,
     };
-    let splittable = matches!(t.kind, TxKind::Expense | TxKind::Refund);
     let people: Vec<(String, String)> = members
         .members
         .iter()
@@ -248,12 +262,7 @@ fn TransactionView(
         }
         None => {}
     });
-    let kind = match t.kind {
-        TxKind::Deposit => "Deposit",
-        TxKind::Expense => "Card payment",
-        TxKind::Refund => "Refund",
-        TxKind::Payout => "Payout",
-    };
+    let kind = t.kind.label();
     view! {
         <section class="card">
             <p class="eyebrow">{kind}</p>
@@ -266,8 +275,9 @@ fn TransactionView(
         {splittable.then(|| view! {
             <section class="card" aria-labelledby="tx-split-heading">
                 <h2 id="tx-split-heading">"Split"</h2>
+                {split_note}
                 <SplitEditor members=people.clone() initial=split.rule.clone().unwrap_or_else(|| SplitRule::even(Vec::new()))
-                    currency=t.currency total=signed saving=save_split.pending() editable=admin
+                    currency=t.currency total=signed saving=save_split.pending() editable=can_split
                     on_save=Callback::new(move |r| { save_split.dispatch(r); }) />
             </section>
         })}

@@ -117,7 +117,7 @@ fn Header(k: Kitty) -> impl IntoView {
                 <div>
                     <dt>"Card"</dt>
                     <dd><span class="mono">{k.card.masked_number.clone()}</span>" "
-                        <span class=format!("status status--card-{}", k.card.status)>{k.card.status.clone()}</span></dd>
+                        <span class=format!("status status--card-{}", k.card.status.as_str())>{k.card.status.label()}</span></dd>
                 </div>
             </dl>
         </header>

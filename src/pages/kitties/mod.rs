@@ -27,10 +27,7 @@ pub fn money(amount: i64, k: &Kitty) -> String {
 /// One line of activity: what, when, how much (spending shown negative).
 #[component]
 pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl IntoView {
-    let signed = match t.kind {
-        TxKind::Deposit | TxKind::Refund => t.amount,
-        TxKind::Expense | TxKind::Payout => -t.amount,
-    };
+    let signed = t.kind.signed(t.amount);
     let label = match t.kind {
         TxKind::Deposit => t
             .assignee_name

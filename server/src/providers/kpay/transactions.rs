@@ -106,7 +106,7 @@ async fn create_transaction(
     let t = now();
     // Take the smallest free offset. Two creates racing for the same one: the partial unique
     // index refuses the second, which tries the next offset.
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let taken: Vec<(i64,)> = sqlx::query_as(
         "SELECT final_amount FROM transactions WHERE status = 'pending' AND card_number = ? AND final_amount BETWEEN ? AND ?",
     )
@@ -534,7 +534,7 @@ async fn export_transactions(
 pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<CardTransferResult> {
     expire_due(db).await?;
     let t = now();
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::write(db).await?;
     let paid: Option<(String, String)> = sqlx::query_as(
         "UPDATE transactions SET status = 'paid', paid_at = ?
          WHERE id = (SELECT id FROM transactions WHERE status = 'pending' AND card_number = ? AND final_amount = ? AND expires_at > ?)

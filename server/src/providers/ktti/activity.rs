@@ -8,8 +8,8 @@ use crate::AppState;
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use kitty_api::kitty::{
-    AssignRequest, KittyStatus, KittyTransaction, KittyTransactionList, ShareLine, SplitRule,
-    TransactionInfo, TransactionSplit, TxKind,
+    AssignRequest, KittyStatus, KittyTransaction, KittyTransactionList, ShareLine, SplitMode,
+    SplitRule, TransactionInfo, TransactionSplit, TxKind,
 };
 use kitty_api::ErrorBody;
 use serde::Deserialize;
@@ -67,7 +67,7 @@ async fn page_of(
     .fetch_all(&mut *conn)
     .await?;
     Ok(KittyTransactionList {
-        transactions: rows.into_iter().map(Into::into).collect(),
+        transactions: ledger::into_transactions(rows)?,
         total,
         page,
         per_page,
@@ -134,7 +134,7 @@ async fn unassigned_deposits(
     .await?;
     let total = rows.len() as i64;
     Ok(Json(KittyTransactionList {
-        transactions: rows.into_iter().map(Into::into).collect(),
+        transactions: ledger::into_transactions(rows)?,
         total,
         page: 1,
         per_page: total.max(1),
@@ -164,16 +164,12 @@ async fn split_view(
     tx_id: &str,
 ) -> AppResult<TransactionSplit> {
     let transaction = ledger::transaction(conn, ktti_id, tx_id).await?;
-    if matches!(transaction.kind, TxKind::Deposit | TxKind::Payout) {
+    if !transaction.kind.is_split() {
         let shares = match (&transaction.assignee_id, &transaction.assignee_name) {
             (Some(id), Some(name)) => vec![ShareLine {
                 user_id: id.clone(),
                 name: name.clone(),
-                amount: if transaction.kind == TxKind::Deposit {
-                    transaction.amount
-                } else {
-                    -transaction.amount
-                },
+                amount: transaction.kind.signed(transaction.amount),
             }],
             _ => vec![],
         };
@@ -188,15 +184,19 @@ async fn split_view(
             .bind(tx_id)
             .fetch_one(&mut *conn)
             .await?;
+    let mode = match mode {
+        Some(m) => ledger::parse(SplitMode::parse, &m, "split mode")?,
+        None => SplitMode::Even,
+    };
     let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT s.user_id, u.name, s.value, s.share FROM ktti_splits s JOIN users u ON u.id = s.user_id
-         WHERE s.transaction_id = ? ORDER BY u.name",
+         WHERE s.transaction_id = ? ORDER BY s.rowid",
     )
     .bind(tx_id)
     .fetch_all(&mut *conn)
     .await?;
     let rule = SplitRule {
-        mode: ledger::mode_of(mode.as_deref().unwrap_or("even")),
+        mode,
         proportions: rows
             .iter()
             .map(|r| kitty_api::kitty::Proportion {
@@ -252,43 +252,40 @@ async fn update_split(
     ApiJson(rule): ApiJson<SplitRule>,
 ) -> AppResult<Json<TransactionSplit>> {
     let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
-    if access.status == KittyStatus::Closed {
+    let t = ledger::transaction(&mut tx, &id, &tx_id).await?;
+    access.require_open("splits")?;
+    if !t.kind.is_split() {
         return Err(conflict(
-            "This kitty is closed; its splits can no longer change.",
+            "Deposits and payouts are not split: a deposit belongs to its assignee.",
         ));
     }
-    let t = ledger::transaction(&mut tx, &id, &tx_id).await?;
-    let signed = match t.kind {
-        TxKind::Expense => t.amount,
-        TxKind::Refund => -t.amount,
-        _ => {
-            return Err(conflict(
-                "Deposits and payouts are not split: a deposit belongs to its assignee.",
-            ))
-        }
-    };
+    if t.refund_of.is_some() {
+        return Err(conflict(
+            "This refund mirrors the split of the card payment it undoes. Change that payment's split instead.",
+        ));
+    }
+    let signed = t.kind.signed(t.amount);
     rule.check(Some(kitty_api::Money::new(signed, t.currency)))
         .map_err(|m| AppError::field("proportions", m))?;
     for p in &rule.proportions {
-        let member: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM ktti_members WHERE ktti_id = ? AND user_id = ?")
-                .bind(&id)
-                .bind(&p.user_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if member.is_none() {
-            return Err(AppError::field(
-                "proportions",
-                "Only the kitty's members can take part in a split.",
-            ));
-        }
+        ledger::access(&mut tx, &id, &p.user_id)
+            .await
+            .map_err(|_| {
+                AppError::field(
+                    "proportions",
+                    "Only the kitty's current members can take part in a split.",
+                )
+            })?;
     }
     ledger::write_split(&mut tx, &tx_id, signed, &rule).await?;
-    sqlx::query("UPDATE ktti_transactions SET split_mode = ?, custom_split = 1 WHERE id = ?")
-        .bind(ledger::mode_str(rule.mode))
+    sqlx::query("UPDATE ktti_transactions SET custom_split = 1 WHERE id = ?")
         .bind(&tx_id)
         .execute(&mut *tx)
         .await?;
+    if t.kind == TxKind::Expense {
+        ledger::remirror_refunds(&mut tx, &tx_id).await?;
+    }
+    ledger::check_former_members(&mut tx, &id).await?;
     let view = split_view(&mut tx, &id, &tx_id).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -309,16 +306,22 @@ async fn update_assignee(
     ApiJson(req): ApiJson<AssignRequest>,
 ) -> AppResult<Json<TransactionSplit>> {
     let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
-    if access.status == KittyStatus::Closed {
-        return Err(conflict("This kitty is closed."));
-    }
     let t = ledger::transaction(&mut tx, &id, &tx_id).await?;
+    // During closure a deposit that matched nobody can still get its first assignee: that is
+    // how money that arrives to settle a debt is counted. Changing an assignee is frozen.
+    if !(access.status == KittyStatus::Closing && t.assignee_id.is_none()) {
+        access.require_open("assignees")?;
+    }
     if t.kind != TxKind::Deposit {
         return Err(conflict("Only deposits have an assignee."));
     }
-    ledger::access(&mut tx, &id, &req.user_id)
-        .await
-        .map_err(|_| AppError::field("user_id", "Choose a current member of this kitty."))?;
+    let is_active = ledger::access(&mut tx, &id, &req.user_id).await.is_ok();
+    if !is_active && ledger::balance_of(&mut tx, &id, &req.user_id).await? == 0 {
+        return Err(AppError::field(
+            "user_id",
+            "Choose a member of this kitty (or someone who left with money still in it).",
+        ));
+    }
     sqlx::query("UPDATE ktti_transactions SET assignee_id = ? WHERE id = ?")
         .bind(&req.user_id)
         .bind(&tx_id)
@@ -379,7 +382,7 @@ async fn update_info(
     Path(tx_id): Path<String>,
     ApiJson(info): ApiJson<TransactionInfo>,
 ) -> AppResult<Json<KittyTransaction>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let (ktti_id, access) = own_transaction(&mut tx, &tx_id, &user.user_id).await?;
     access.require_admin()?;
     let clean = |v: &Option<String>, max: usize, field: &str| -> AppResult<Option<String>> {

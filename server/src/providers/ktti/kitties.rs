@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::kitty::{
-    CreateKittyRequest, Disbursement, Kitty, KittyList, KittyStatus, ShareLine, TxKind,
+    CreateKittyRequest, Disbursement, Kitty, KittyList, KittyStatus, Role, ShareLine, TxKind,
     UpdateKittyRequest,
 };
 use kitty_api::{Currency, ErrorBody};
@@ -38,7 +38,7 @@ async fn ensure_personal(db: &Db, user_id: &str) -> AppResult<String> {
     if let Some((id,)) = existing {
         return Ok(id);
     }
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::write(db).await?;
     let id = ledger::create(
         &mut tx,
         user_id,
@@ -97,7 +97,24 @@ async fn list_kitties(
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    let (status, name, role) = (given(&f.status), given(&f.name), given(&f.role));
+    let status = match given(&f.status) {
+        Some(s) => Some(
+            KittyStatus::parse(&s)
+                .ok_or_else(|| AppError::field("status", "Use active, closing or closed."))?,
+        ),
+        None => None,
+    };
+    let role = match given(&f.role) {
+        Some(r) => {
+            Some(Role::parse(&r).ok_or_else(|| AppError::field("role", "Use admin or member."))?)
+        }
+        None => None,
+    };
+    let (status, name, role) = (
+        status.map(KittyStatus::as_str),
+        given(&f.name),
+        role.map(Role::as_str),
+    );
     let ids: Vec<(String,)> = sqlx::query_as(
         "SELECT k.id FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = ? AND m.status = 'active'
          WHERE (? IS NULL OR k.status = ?) AND (? IS NULL OR instr(lower(k.name), lower(?)) > 0) AND (? IS NULL OR m.role = ?)
@@ -135,7 +152,7 @@ async fn create_kitty(
     ApiJson(req): ApiJson<CreateKittyRequest>,
 ) -> AppResult<(StatusCode, Json<Kitty>)> {
     let req = req.validate().map_err(AppError::Validation)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let id = ledger::create(
         &mut tx,
         &user.user_id,
@@ -196,7 +213,7 @@ async fn update_kitty(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<UpdateKittyRequest>,
 ) -> AppResult<Json<Kitty>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let access = ledger::access(&mut tx, &id, &user.user_id).await?;
     access.require_admin()?;
     if access.status == KittyStatus::Closed {
@@ -245,10 +262,10 @@ async fn move_to(
     mut tx: ledger::Tx,
     id: &str,
     user: &CurrentUser,
-    status: &str,
+    status: KittyStatus,
 ) -> AppResult<Json<Kitty>> {
     sqlx::query("UPDATE ktties SET status = ? WHERE id = ?")
-        .bind(status)
+        .bind(status.as_str())
         .bind(id)
         .execute(&mut *tx)
         .await?;
@@ -259,7 +276,7 @@ async fn move_to(
 
 #[utoipa::path(
     post, path = "/api/v3/ktties/{kttiId}/closure/initiate", tag = "KttiPay", summary = "Initiate a ktti closure.",
-    description = "Spending stops and the card is frozen.",
+    description = "Spending stops and the card is frozen; splits and assignees are frozen too.",
     params(("kttiId" = String, Path)),
     responses((status = 200, body = Kitty), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("bearer" = []))
@@ -273,7 +290,7 @@ async fn initiate_closure(
     if access.status != KittyStatus::Active {
         return Err(conflict("Closure has already started for this kitty."));
     }
-    move_to(tx, &id, &user, "closing").await
+    move_to(tx, &id, &user, KittyStatus::Closing).await
 }
 
 #[utoipa::path(
@@ -296,21 +313,8 @@ async fn disburse(
         ));
     }
     let totals = ledger::totals(&mut tx, &id).await?;
-    if totals.unassigned != 0 {
-        return Err(conflict("Some deposits are not assigned to a member yet. Assign them first, so everyone gets their share."));
-    }
-    let owing: Vec<String> = totals
-        .members
-        .iter()
-        .filter(|m| m.balance < 0)
-        .map(|m| m.name.clone())
-        .collect();
-    if !owing.is_empty() {
-        return Err(conflict(format!(
-            "{} spent more than they put in. They need to deposit the difference before the rest can be paid out.",
-            owing.join(", ")
-        )));
-    }
+    let currency = ledger::currency(&mut tx, &id).await?;
+    kitty_api::ledger::may_disburse(&totals, currency)?;
     let mut payouts = Vec::new();
     for m in totals.members.into_iter().filter(|m| m.balance > 0) {
         ledger::record(
@@ -320,6 +324,7 @@ async fn disburse(
             m.balance,
             &format!("Payout to {}", m.name),
             Some(&m.user_id),
+            None,
         )
         .await?;
         payouts.push(ShareLine {
@@ -335,6 +340,7 @@ async fn disburse(
 #[utoipa::path(
     post, path = "/api/v3/ktties/{kttiId}/closure/close", tag = "KttiPay",
     summary = "Permanently close the ktti with 0 total and available balance.",
+    description = "Needs every member's balance at exactly zero and no unassigned deposit.",
     params(("kttiId" = String, Path)),
     responses((status = 200, body = Kitty), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("bearer" = []))
@@ -350,13 +356,10 @@ async fn close(
             "Start the closure and disburse the funds before closing.",
         ));
     }
-    let left = ledger::available(&mut tx, &id).await?;
-    if left != 0 {
-        return Err(conflict(format!(
-            "The kitty still holds {left} (minor units). Disburse it to the members first."
-        )));
-    }
-    move_to(tx, &id, &user, "closed").await
+    let totals = ledger::totals(&mut tx, &id).await?;
+    let currency = ledger::currency(&mut tx, &id).await?;
+    kitty_api::ledger::may_close(&totals, currency)?;
+    move_to(tx, &id, &user, KittyStatus::Closed).await
 }
 
 #[utoipa::path(
@@ -379,5 +382,5 @@ async fn cancel_closure(
             "This kitty is not closing."
         }));
     }
-    move_to(tx, &id, &user, "active").await
+    move_to(tx, &id, &user, KittyStatus::Active).await
 }

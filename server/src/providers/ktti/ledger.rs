@@ -7,14 +7,17 @@
 //! Former members stay in the totals while their balance is not zero.
 //! The members' balances plus the unassigned deposits equal the available balance exactly.
 
+use super::inbox::notify;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::session::random_token;
 use kitty_api::format::to_rfc3339;
 use kitty_api::kitty::{
-    BankAccount, Kitty, KittyCard, KittyStatus, KittyTransaction, Member, MemberTotals, Proportion,
-    Role, SplitMode, SplitRule, TxKind,
+    BankAccount, CardStatus, Kitty, KittyCard, KittyStatus, KittyTransaction, Member, MemberStatus,
+    MemberTotals, Proportion, Role, SplitMode, SplitRule, TxKind,
 };
+use kitty_api::ledger::{self as rules, Refusal};
+use kitty_api::notifications::NotificationKind;
 use kitty_api::Currency;
 use rand::Rng;
 use sqlx::SqliteConnection;
@@ -41,6 +44,19 @@ impl Access {
             })
         }
     }
+
+    /// 409 once closure has started: splits and assignees are frozen.
+    pub fn require_open(&self, what: &str) -> AppResult<()> {
+        match self.status {
+            KittyStatus::Active => Ok(()),
+            KittyStatus::Closing => Err(conflict(format!(
+                "The kitty is closing, so {what} can no longer change. Cancel the closure on the Settings tab to change it."
+            ))),
+            KittyStatus::Closed => Err(conflict(format!(
+                "The kitty is closed, so {what} can no longer change."
+            ))),
+        }
+    }
 }
 
 pub fn conflict(message: impl Into<String>) -> AppError {
@@ -50,63 +66,15 @@ pub fn conflict(message: impl Into<String>) -> AppError {
     }
 }
 
-pub fn role_str(r: Role) -> &'static str {
-    match r {
-        Role::Admin => "admin",
-        Role::Member => "member",
-    }
+/// Reads a stored word of the domain; an unknown one is a fault in the data, not a guess.
+pub fn parse<T>(parse: fn(&str) -> Option<T>, word: &str, what: &str) -> AppResult<T> {
+    parse(word)
+        .ok_or_else(|| AppError::internal(format!("unknown {what} {word:?} in the database")))
 }
 
-pub fn role_of(s: &str) -> Role {
-    if s == "admin" {
-        Role::Admin
-    } else {
-        Role::Member
-    }
-}
-
-pub fn status_of(s: &str) -> KittyStatus {
-    match s {
-        "closing" => KittyStatus::Closing,
-        "closed" => KittyStatus::Closed,
-        _ => KittyStatus::Active,
-    }
-}
-
-pub fn kind_str(k: TxKind) -> &'static str {
-    match k {
-        TxKind::Deposit => "deposit",
-        TxKind::Expense => "expense",
-        TxKind::Refund => "refund",
-        TxKind::Payout => "payout",
-    }
-}
-
-pub fn kind_of(s: &str) -> TxKind {
-    match s {
-        "deposit" => TxKind::Deposit,
-        "refund" => TxKind::Refund,
-        "payout" => TxKind::Payout,
-        _ => TxKind::Expense,
-    }
-}
-
-pub fn mode_str(m: SplitMode) -> &'static str {
-    match m {
-        SplitMode::Even => "even",
-        SplitMode::Shares => "shares",
-        SplitMode::Percent => "percent",
-        SplitMode::Amount => "amount",
-    }
-}
-
-pub fn mode_of(s: &str) -> SplitMode {
-    match s {
-        "shares" => SplitMode::Shares,
-        "percent" => SplitMode::Percent,
-        "amount" => SplitMode::Amount,
-        _ => SplitMode::Even,
-    }
+pub fn currency_of(code: &str) -> AppResult<Currency> {
+    Currency::from_code(code)
+        .ok_or_else(|| AppError::internal(format!("unknown currency {code:?} in the database")))
 }
 
 /// The caller's access to a kitty. Anyone who is not an active member gets the same 404 as for a
@@ -128,52 +96,75 @@ pub async fn access(
     Ok(Access {
         ktti_id: ktti_id.into(),
         user_id: user_id.into(),
-        role: role_of(&role),
-        status: status_of(&status),
+        role: parse(Role::parse, &role, "role")?,
+        status: parse(KittyStatus::parse, &status, "kitty status")?,
         is_personal,
     })
 }
 
 /// A database transaction on the kitties' tables.
-pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+pub type Tx = crate::db::Tx;
 
-/// Starts a change only the kitty's admins may make: a transaction holding the kitty's write
-/// lock, after checking the caller is an admin (404 for outsiders, 403 for members).
+/// Starts a change only the kitty's admins may make: a write transaction (holding the write lock
+/// from its start), after checking the caller is an admin (404 for outsiders, 403 for members).
 pub async fn admin_change(
     db: &crate::db::Db,
     ktti_id: &str,
     user_id: &str,
 ) -> AppResult<(Tx, Access)> {
-    let mut tx = db.begin().await?;
-    lock(&mut tx, ktti_id).await?;
+    let mut tx = crate::db::write(db).await?;
     let access = access(&mut tx, ktti_id, user_id).await?;
     access.require_admin()?;
     Ok((tx, access))
 }
 
-/// Takes SQLite's write lock now, so the reads that follow see the state the writes will change.
-/// (On PostgreSQL this is `SELECT ... FOR UPDATE`.)
-pub async fn lock(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<()> {
-    sqlx::query("UPDATE ktties SET status = status WHERE id = ?")
-        .bind(ktti_id)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-const AVAILABLE_SQL: &str = "SELECT COALESCE(SUM(CASE kind WHEN 'deposit' THEN amount WHEN 'refund' THEN amount ELSE -amount END), 0)
-     FROM ktti_transactions WHERE ktti_id = ?";
-
-pub async fn available(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<i64> {
-    let (v,): (i64,) = sqlx::query_as(AVAILABLE_SQL)
+/// The kitty's currency.
+pub async fn currency(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Currency> {
+    let (code,): (String,) = sqlx::query_as("SELECT currency FROM ktties WHERE id = ?")
         .bind(ktti_id)
         .fetch_one(conn)
         .await?;
+    currency_of(&code)
+}
+
+/// What the kitty holds: the sum of every movement's [`TxKind::signed`] effect.
+pub async fn available(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<i64> {
+    let (v,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN kind IN ('deposit', 'refund') THEN amount ELSE -amount END), 0)
+         FROM ktti_transactions WHERE ktti_id = ?",
+    )
+    .bind(ktti_id)
+    .fetch_one(conn)
+    .await?;
     Ok(v)
 }
 
+/// 409 when taking in `amount` more would pass the kitty's lifetime cap on money in, which keeps
+/// every sum over the kitty inside an `i64`.
+pub async fn check_inflow(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+    amount: i64,
+) -> AppResult<()> {
+    let (inflow,): (i64,) = sqlx::query_as(
+        "SELECT COALESCE(SUM(amount), 0) FROM ktti_transactions WHERE ktti_id = ? AND kind IN ('deposit', 'refund')",
+    )
+    .bind(ktti_id)
+    .fetch_one(conn)
+    .await?;
+    if inflow
+        .checked_add(amount)
+        .is_none_or(|t| t > rules::MAX_INFLOW)
+    {
+        return Err(conflict(
+            "This kitty has taken in as much as one kitty can. The bank returns the money; start a new kitty.",
+        ));
+    }
+    Ok(())
+}
+
 /// Every member's totals (active ones, and former ones whose money is still in), plus the
-/// unassigned deposits and the available balance.
+/// unassigned deposits and the available balance. All are sums over the movements.
 pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<MemberTotals> {
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -184,7 +175,7 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
         admin_requested: bool,
         deposited: i64,
         paid_out: i64,
-        spent: i64,
+        shares: i64,
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT m.user_id, u.name, m.role, m.status, m.admin_requested,
@@ -193,9 +184,9 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
             COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
                       WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'payout'), 0) AS paid_out,
             COALESCE((SELECT SUM(s.share) FROM ktti_splits s JOIN ktti_transactions t ON t.id = s.transaction_id
-                      WHERE t.ktti_id = m.ktti_id AND s.user_id = m.user_id), 0) AS spent
+                      WHERE t.ktti_id = m.ktti_id AND s.user_id = m.user_id), 0) AS shares
          FROM ktti_members m JOIN users u ON u.id = m.user_id
-         WHERE m.ktti_id = ? ORDER BY m.role = 'admin' DESC, m.joined_at, u.name",
+         WHERE m.ktti_id = ? ORDER BY m.role = 'admin' DESC, m.rowid",
     )
     .bind(ktti_id)
     .fetch_all(&mut *conn)
@@ -206,21 +197,29 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
     .bind(ktti_id)
     .fetch_one(&mut *conn)
     .await?;
-    let members = rows
-        .into_iter()
-        .map(|r| Member {
-            balance: r.deposited - r.paid_out - r.spent,
+    let mut members = Vec::with_capacity(rows.len());
+    for r in rows {
+        // The inflow cap keeps these inside an i64; i128 makes sure of it.
+        let balance = i128::from(r.deposited) - i128::from(r.paid_out) + i128::from(r.shares);
+        let balance = i64::try_from(balance).map_err(AppError::internal)?;
+        let member = Member {
+            balance,
             paid_out: r.paid_out,
             user_id: r.user_id,
             name: r.name,
-            role: role_of(&r.role),
+            role: parse(Role::parse, &r.role, "role")?,
             admin_requested: r.admin_requested,
-            active: r.status == "active",
+            active: parse(MemberStatus::parse, &r.status, "member status")? == MemberStatus::Active,
             deposited: r.deposited,
-            spent: r.spent,
-        })
-        .filter(|m| m.active || m.balance != 0)
-        .collect();
+            spent: r
+                .shares
+                .checked_neg()
+                .ok_or_else(|| AppError::internal("spent"))?,
+        };
+        if member.active || member.balance != 0 {
+            members.push(member);
+        }
+    }
     Ok(MemberTotals {
         members,
         unassigned,
@@ -228,18 +227,53 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
     })
 }
 
-/// The kitty's default split: its mode and the active members who take part.
-pub async fn default_rule(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<SplitRule> {
+/// The balance of one member (0 for someone who never took part).
+pub async fn balance_of(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+    user_id: &str,
+) -> AppResult<i64> {
+    Ok(totals(conn, ktti_id)
+        .await?
+        .members
+        .iter()
+        .find(|m| m.user_id == user_id)
+        .map_or(0, |m| m.balance))
+}
+
+/// 409 when a former member would owe the kitty: they cannot be asked to settle any more.
+pub async fn check_former_members(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<()> {
+    let totals = totals(conn, ktti_id).await?;
+    if let Some(m) = totals.members.iter().find(|m| !m.active && m.balance < 0) {
+        return Err(conflict(format!(
+            "{} has left the kitty; this change would leave them owing it. Keep their part as it was.",
+            m.name
+        )));
+    }
+    Ok(())
+}
+
+/// The active members in joining order, with their place in the default rule.
+async fn rule_values(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+) -> AppResult<(SplitMode, Vec<(String, Option<i64>)>)> {
     let (mode,): (String,) = sqlx::query_as("SELECT split_mode FROM ktties WHERE id = ?")
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
     let rows: Vec<(String, Option<i64>)> = sqlx::query_as(
-        "SELECT user_id, split_value FROM ktti_members WHERE ktti_id = ? AND status = 'active' ORDER BY joined_at, user_id",
+        "SELECT user_id, split_value FROM ktti_members WHERE ktti_id = ? AND status = 'active' ORDER BY rowid",
     )
     .bind(ktti_id)
     .fetch_all(&mut *conn)
     .await?;
+    Ok((parse(SplitMode::parse, &mode, "split mode")?, rows))
+}
+
+/// The kitty's default split: its mode and the active members who take part.
+pub async fn default_rule(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<SplitRule> {
+    let (mode, rows) = rule_values(conn, ktti_id).await?;
     let taking_part: Vec<Proportion> = rows
         .iter()
         .filter_map(|(u, v)| {
@@ -250,44 +284,205 @@ pub async fn default_rule(conn: &mut SqliteConnection, ktti_id: &str) -> AppResu
         })
         .collect();
     if taking_part.is_empty() {
-        // Nobody chosen (everyone left the split): fall back to even among all members.
+        // Nobody chosen: even among all members.
         return Ok(SplitRule::even(rows.into_iter().map(|r| r.0)));
     }
     Ok(SplitRule {
-        mode: mode_of(&mode),
+        mode,
         proportions: taking_part,
     })
 }
 
-/// Writes `shares` of a transaction for `rule`, replacing any before.
-pub async fn write_split(
+/// Sets each active member's place in the default rule.
+async fn set_rule_values(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+    values: &[(String, Option<i64>)],
+) -> AppResult<()> {
+    for (user_id, value) in values {
+        sqlx::query("UPDATE ktti_members SET split_value = ? WHERE ktti_id = ? AND user_id = ?")
+            .bind(value)
+            .bind(ktti_id)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Tells the kitty's admins that `event` rebuilt the default rule, and how it stands now.
+async fn tell_admins_rule(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+    event: &str,
+) -> AppResult<()> {
+    let rule = default_rule(conn, ktti_id).await?;
+    let mut named = Vec::with_capacity(rule.proportions.len());
+    for p in &rule.proportions {
+        let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = ?")
+            .bind(&p.user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        named.push((name, p.value));
+    }
+    let (kitty,): (String,) = sqlx::query_as("SELECT name FROM ktties WHERE id = ?")
+        .bind(ktti_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let body = format!(
+        "{event} The default split of {kitty} is now {}. You can change it on the Split tab.",
+        rules::describe_rule(rule.mode, &named)
+    );
+    let admins: Vec<(String,)> = sqlx::query_as(
+        "SELECT user_id FROM ktti_members WHERE ktti_id = ? AND role = 'admin' AND status = 'active'",
+    )
+    .bind(ktti_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (admin,) in admins {
+        notify(
+            conn,
+            &admin,
+            NotificationKind::System,
+            "Split rule updated",
+            &body,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// One share of a split: the member, their value in the rule, and the effect on their balance.
+pub struct ShareRow {
+    pub user_id: String,
+    pub value: i64,
+    pub share: i64,
+}
+
+/// Replaces the shares of a transaction.
+async fn put_shares(
     conn: &mut SqliteConnection,
     tx_id: &str,
-    signed_total: i64,
-    rule: &SplitRule,
+    shares: &[ShareRow],
 ) -> AppResult<()> {
-    let shares = rule
-        .shares(signed_total)
-        .map_err(|m| AppError::field("proportions", m))?;
     sqlx::query("DELETE FROM ktti_splits WHERE transaction_id = ?")
         .bind(tx_id)
         .execute(&mut *conn)
         .await?;
-    for (p, (user_id, share)) in rule.proportions.iter().zip(shares) {
+    for s in shares {
         sqlx::query(
             "INSERT INTO ktti_splits (transaction_id, user_id, value, share) VALUES (?, ?, ?, ?)",
         )
         .bind(tx_id)
-        .bind(user_id)
-        .bind(p.value)
-        .bind(share)
+        .bind(&s.user_id)
+        .bind(s.value)
+        .bind(s.share)
         .execute(&mut *conn)
         .await?;
     }
     Ok(())
 }
 
-/// Records a movement. Expenses and refunds are split by the kitty's default rule.
+/// The shares of a transaction in the order they were written.
+pub async fn shares_of(conn: &mut SqliteConnection, tx_id: &str) -> AppResult<Vec<ShareRow>> {
+    let rows: Vec<(String, i64, i64)> = sqlx::query_as(
+        "SELECT user_id, value, share FROM ktti_splits WHERE transaction_id = ? ORDER BY rowid",
+    )
+    .bind(tx_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, value, share)| ShareRow {
+            user_id,
+            value,
+            share,
+        })
+        .collect())
+}
+
+/// Splits a transaction by `rule`: `signed` is its [`TxKind::signed`] amount.
+pub async fn write_split(
+    conn: &mut SqliteConnection,
+    tx_id: &str,
+    signed: i64,
+    rule: &SplitRule,
+) -> AppResult<()> {
+    let shares = rule
+        .shares(signed)
+        .map_err(|m| AppError::field("proportions", m))?;
+    let rows: Vec<ShareRow> = rule
+        .proportions
+        .iter()
+        .zip(shares)
+        .map(|(p, (user_id, share))| ShareRow {
+            user_id,
+            value: if rule.mode == SplitMode::Even {
+                1
+            } else {
+                p.value
+            },
+            share,
+        })
+        .collect();
+    put_shares(conn, tx_id, &rows).await?;
+    sqlx::query("UPDATE ktti_transactions SET split_mode = ? WHERE id = ?")
+        .bind(rule.mode.as_str())
+        .bind(tx_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Splits refund `refund_id` of `amount` as a mirror of its expense's split.
+async fn mirror(
+    conn: &mut SqliteConnection,
+    expense_id: &str,
+    refund_id: &str,
+    amount: i64,
+) -> AppResult<()> {
+    let expense = shares_of(conn, expense_id).await?;
+    let named: Vec<(String, i64)> = expense
+        .iter()
+        .map(|s| (s.user_id.clone(), s.share))
+        .collect();
+    let mirrored = rules::mirror_refund(&named, amount);
+    let rows: Vec<ShareRow> = expense
+        .iter()
+        .zip(mirrored)
+        .map(|(e, (user_id, share))| ShareRow {
+            user_id,
+            value: e.value,
+            share,
+        })
+        .collect();
+    put_shares(conn, refund_id, &rows).await?;
+    sqlx::query(
+        "UPDATE ktti_transactions SET split_mode = (SELECT split_mode FROM ktti_transactions WHERE id = ?) WHERE id = ?",
+    )
+    .bind(expense_id)
+    .bind(refund_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// After an expense's split changed: its refunds follow it.
+pub async fn remirror_refunds(conn: &mut SqliteConnection, expense_id: &str) -> AppResult<()> {
+    let refunds: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT id, amount FROM ktti_transactions WHERE refund_of = ? AND kind = 'refund'",
+    )
+    .bind(expense_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (id, amount) in refunds {
+        mirror(conn, expense_id, &id, amount).await?;
+    }
+    Ok(())
+}
+
+/// Records a movement. A card payment is split by the kitty's default rule; a refund mirrors the
+/// payment it names (`refund_of`, checked by the caller), or else follows the default rule.
 pub async fn record(
     conn: &mut SqliteConnection,
     ktti_id: &str,
@@ -295,32 +490,33 @@ pub async fn record(
     amount: i64,
     description: &str,
     assignee: Option<&str>,
+    refund_of: Option<&str>,
 ) -> AppResult<String> {
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
-        "INSERT INTO ktti_transactions (id, ktti_id, kind, amount, description, assignee_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ktti_transactions (id, ktti_id, kind, amount, description, assignee_id, refund_of, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&id)
     .bind(ktti_id)
-    .bind(kind_str(kind))
+    .bind(kind.as_str())
     .bind(amount)
     .bind(description)
     .bind(assignee)
+    .bind(refund_of)
     .bind(now())
     .execute(&mut *conn)
     .await?;
-    let signed = match kind {
-        TxKind::Expense => amount,
-        TxKind::Refund => -amount,
-        _ => return Ok(id),
-    };
-    let rule = default_rule(conn, ktti_id).await?;
-    sqlx::query("UPDATE ktti_transactions SET split_mode = ? WHERE id = ?")
-        .bind(mode_str(rule.mode))
-        .bind(&id)
-        .execute(&mut *conn)
-        .await?;
-    write_split(conn, &id, signed, &rule).await?;
+    if !kind.is_split() {
+        return Ok(id);
+    }
+    match refund_of {
+        Some(expense) => mirror(conn, expense, &id, amount).await?,
+        None => {
+            let rule = default_rule(conn, ktti_id).await?;
+            write_split(conn, &id, kind.signed(amount), &rule).await?;
+        }
+    }
     Ok(id)
 }
 
@@ -338,31 +534,40 @@ pub struct TxRow {
     pub note: Option<String>,
     pub category: Option<String>,
     pub custom_split: bool,
+    pub refund_of: Option<String>,
     pub created_at: i64,
 }
 
 pub const TX_SELECT: &str = "SELECT t.id, t.ktti_id, k.name AS ktti_name, k.currency, t.kind, t.amount, t.description,
-        t.assignee_id, u.name AS assignee_name, t.note, t.category, t.custom_split, t.created_at
+        t.assignee_id, u.name AS assignee_name, t.note, t.category, t.custom_split, t.refund_of, t.created_at
      FROM ktti_transactions t JOIN ktties k ON k.id = t.ktti_id LEFT JOIN users u ON u.id = t.assignee_id";
 
-impl From<TxRow> for KittyTransaction {
-    fn from(r: TxRow) -> Self {
-        KittyTransaction {
+impl TryFrom<TxRow> for KittyTransaction {
+    type Error = AppError;
+
+    fn try_from(r: TxRow) -> AppResult<Self> {
+        Ok(KittyTransaction {
+            kind: parse(TxKind::parse, &r.kind, "transaction kind")?,
+            currency: currency_of(&r.currency)?,
             id: r.id,
             ktti_id: r.ktti_id,
             ktti_name: r.ktti_name,
-            kind: kind_of(&r.kind),
             amount: r.amount,
-            currency: Currency::from_code(&r.currency).unwrap_or(Currency::AUD),
             description: r.description,
             assignee_id: r.assignee_id,
             assignee_name: r.assignee_name,
             note: r.note,
             category: r.category,
             custom_split: r.custom_split,
+            refund_of: r.refund_of,
             created_at: to_rfc3339(r.created_at),
-        }
+        })
     }
+}
+
+/// Rows to transactions; an unreadable row is a fault in the data.
+pub fn into_transactions(rows: Vec<TxRow>) -> AppResult<Vec<KittyTransaction>> {
+    rows.into_iter().map(KittyTransaction::try_from).collect()
 }
 
 pub async fn transaction(
@@ -376,8 +581,8 @@ pub async fn transaction(
             .bind(ktti_id)
             .fetch_optional(conn)
             .await?;
-    row.map(Into::into)
-        .ok_or_else(|| AppError::not_found("The transaction"))
+    row.ok_or_else(|| AppError::not_found("The transaction"))?
+        .try_into()
 }
 
 /// The kitty as the caller sees it.
@@ -415,12 +620,12 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
     .await?
     .ok_or_else(|| AppError::not_found("The kitty"))?;
     let balance = available(conn, ktti_id).await?;
-    let status = status_of(&r.status);
+    let status = parse(KittyStatus::parse, &r.status, "kitty status")?;
     Ok(Kitty {
         id: r.id,
         name: r.name,
         description: r.description,
-        currency: Currency::from_code(&r.currency).unwrap_or(Currency::AUD),
+        currency: currency_of(&r.currency)?,
         goal_amount: r.goal_amount,
         is_personal: r.is_personal,
         status,
@@ -435,14 +640,9 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
         card: KittyCard {
             id: r.card_id,
             masked_number: format!("•••• {}", r.card_last4),
-            status: match status {
-                KittyStatus::Active => "active",
-                KittyStatus::Closing => "frozen",
-                KittyStatus::Closed => "closed",
-            }
-            .into(),
+            status: CardStatus::from(status),
         },
-        my_role: role_of(&r.role),
+        my_role: parse(Role::parse, &r.role, "role")?,
         member_count: r.member_count,
         created_at: to_rfc3339(r.created_at),
     })
@@ -499,24 +699,103 @@ pub async fn create(
     Ok(id)
 }
 
-/// Adds (or brings back) a member. In an even or shares split they take part at once.
+/// Adds (or brings back) a member. They take part in the default rule at once, which is rebuilt
+/// to stay valid ([`rules::values_on_join`]); the admins are told when it is not an even split.
 pub async fn add_member(
     conn: &mut SqliteConnection,
     ktti_id: &str,
     user_id: &str,
     role: Role,
 ) -> AppResult<()> {
+    let (mode, current) = rule_values(conn, ktti_id).await?;
+    let values: Vec<Option<i64>> = current.iter().map(|(_, v)| *v).collect();
+    let (newcomer, others) = rules::values_on_join(mode, &values);
+    let others: Vec<(String, Option<i64>)> =
+        current.into_iter().map(|(u, _)| u).zip(others).collect();
+    set_rule_values(conn, ktti_id, &others).await?;
     sqlx::query(
-        "INSERT INTO ktti_members (ktti_id, user_id, role, split_value, joined_at)
-         VALUES (?1, ?2, ?3, (SELECT CASE WHEN split_mode IN ('even', 'shares') THEN 1 END FROM ktties WHERE id = ?1), ?4)
+        "INSERT INTO ktti_members (ktti_id, user_id, role, split_value, joined_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (ktti_id, user_id) DO UPDATE SET status = 'active', role = excluded.role, admin_requested = 0,
              split_value = excluded.split_value",
     )
     .bind(ktti_id)
     .bind(user_id)
-    .bind(role_str(role))
+    .bind(role.as_str())
+    .bind(newcomer)
     .bind(now())
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    if mode != SplitMode::Even && !others.is_empty() {
+        let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+        tell_admins_rule(conn, ktti_id, &format!("{name} joined.")).await?;
+    }
     Ok(())
+}
+
+/// Takes a member out (they left, or were removed), after checking their balance is exactly
+/// zero. The default rule is rebuilt without them ([`rules::values_on_leave`]) and the admins
+/// are told when it is not an even split.
+pub async fn drop_member(
+    conn: &mut SqliteConnection,
+    ktti_id: &str,
+    user_id: &str,
+    to: MemberStatus,
+    own: bool,
+) -> AppResult<()> {
+    let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let balance = balance_of(conn, ktti_id, user_id).await?;
+    let currency = currency(conn, ktti_id).await?;
+    rules::may_leave(&name, balance, currency, own).map_err(AppError::from)?;
+    let (mode, current) = rule_values(conn, ktti_id).await?;
+    let at = current
+        .iter()
+        .position(|(u, _)| u == user_id)
+        .ok_or_else(|| AppError::not_found("The member"))?;
+    let values: Vec<Option<i64>> = current.iter().map(|(_, v)| *v).collect();
+    let rest = rules::values_on_leave(mode, &values, at);
+    let others: Vec<(String, Option<i64>)> = current
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, (u, _))| u)
+        .zip(rest)
+        .collect();
+    sqlx::query(
+        "UPDATE ktti_members SET status = ?, split_value = NULL WHERE ktti_id = ? AND user_id = ?",
+    )
+    .bind(to.as_str())
+    .bind(ktti_id)
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    set_rule_values(conn, ktti_id, &others).await?;
+    if mode != SplitMode::Even && !others.is_empty() {
+        let event = if own {
+            format!("{name} left.")
+        } else {
+            format!("{name} was removed.")
+        };
+        tell_admins_rule(conn, ktti_id, &event).await?;
+    }
+    Ok(())
+}
+
+impl From<Refusal> for AppError {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::NotFound(what) => AppError::NotFound(what),
+            Refusal::Forbidden => AppError::Forbidden {
+                code: kitty_api::error::code::FORBIDDEN,
+                message: "Only the kitty's admins can do this.".into(),
+            },
+            Refusal::Conflict(m) => conflict(m),
+            Refusal::Invalid { field, message } => AppError::field(field, message),
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! kitty's default split.
 
 use super::inbox::notify;
-use super::ledger::{self, conflict, role_str};
+use super::ledger::{self, conflict};
 use crate::db::now;
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::session::CurrentUser;
@@ -12,8 +12,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::format::to_rfc3339;
 use kitty_api::kitty::{
-    Invitation, InvitationList, InviteRequest, JoinRequest, Kitty, KittyStatus, MemberTotals, Role,
-    SplitRule, UpdateMembershipRequest,
+    Disbursement, Invitation, InvitationList, InvitationStatus, InviteRequest, JoinRequest, Kitty,
+    KittyStatus, MemberStatus, MemberTotals, Role, ShareLine, SplitRule, TxKind,
+    UpdateMembershipRequest,
 };
 use kitty_api::notifications::NotificationKind;
 use kitty_api::ErrorBody;
@@ -32,6 +33,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(join_with_code))
         .routes(routes!(leave))
         .routes(routes!(update_membership, remove_member))
+        .routes(routes!(pay_out_member))
         .routes(routes!(request_admin))
         .routes(routes!(get_split, update_split))
         .routes(routes!(referral_qr))
@@ -119,7 +121,7 @@ async fn invite(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<InviteRequest>,
 ) -> AppResult<(StatusCode, Json<Invitation>)> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let access = ledger::access(&mut tx, &id, &user.user_id).await?;
     access.require_admin()?;
     if access.is_personal {
@@ -198,18 +200,29 @@ struct InvitationRow {
     created_at: i64,
 }
 
-impl From<InvitationRow> for Invitation {
-    fn from(r: InvitationRow) -> Self {
-        Invitation {
+impl TryFrom<InvitationRow> for Invitation {
+    type Error = AppError;
+
+    fn try_from(r: InvitationRow) -> AppResult<Self> {
+        Ok(Invitation {
+            status: ledger::parse(InvitationStatus::parse, &r.status, "invitation status")?,
             id: r.id,
             ktti_id: r.ktti_id,
             ktti_name: r.ktti_name,
             invited_by: r.invited_by,
             contact: r.contact,
-            status: r.status,
             created_at: to_rfc3339(r.created_at),
-        }
+        })
     }
+}
+
+fn invitations(rows: Vec<InvitationRow>) -> AppResult<InvitationList> {
+    Ok(InvitationList {
+        invitations: rows
+            .into_iter()
+            .map(Invitation::try_from)
+            .collect::<AppResult<_>>()?,
+    })
 }
 
 const INVITATION_SELECT: &str = "SELECT i.id, i.ktti_id, k.name AS ktti_name, u.name AS invited_by, i.contact, i.status, i.created_at
@@ -220,7 +233,7 @@ async fn invitation_by_id(conn: &mut SqliteConnection, id: &str) -> AppResult<In
         .bind(id)
         .fetch_one(conn)
         .await?;
-    Ok(row.into())
+    row.try_into()
 }
 
 #[utoipa::path(
@@ -240,9 +253,7 @@ async fn kitty_invitations(
         .bind(&id)
         .fetch_all(&mut *conn)
         .await?;
-    Ok(Json(InvitationList {
-        invitations: rows.into_iter().map(Into::into).collect(),
-    }))
+    Ok(Json(invitations(rows)?))
 }
 
 /// The caller's mobile and email, which invitations are addressed to.
@@ -273,9 +284,7 @@ async fn my_invitations(
     .bind(email)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(Json(InvitationList {
-        invitations: rows.into_iter().map(Into::into).collect(),
-    }))
+    Ok(Json(invitations(rows)?))
 }
 
 /// Marks the caller's pending invitation to a kitty as `to`; 404 when there is none.
@@ -283,11 +292,11 @@ async fn answer_invitation(
     conn: &mut SqliteConnection,
     ktti_id: &str,
     user_id: &str,
-    to: &str,
+    to: InvitationStatus,
 ) -> AppResult<()> {
     let (mobile, email) = my_contacts(conn, user_id).await?;
     let done = sqlx::query("UPDATE ktti_invitations SET status = ? WHERE ktti_id = ? AND status = 'pending' AND contact IN (?, ?)")
-        .bind(to)
+        .bind(to.as_str())
         .bind(ktti_id)
         .bind(mobile)
         .bind(email)
@@ -304,7 +313,7 @@ async fn join(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) -> AppR
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
-    if status != "active" {
+    if ledger::parse(KittyStatus::parse, &status, "kitty status")? != KittyStatus::Active {
         return Err(conflict(
             "This kitty is closing or closed, so it takes no new members.",
         ));
@@ -333,8 +342,8 @@ async fn accept_invitation(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Kitty>> {
-    let mut tx = state.db.begin().await?;
-    answer_invitation(&mut tx, &id, &user.user_id, "accepted").await?;
+    let mut tx = crate::db::write(&state.db).await?;
+    answer_invitation(&mut tx, &id, &user.user_id, InvitationStatus::Accepted).await?;
     let kitty = join(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
     Ok(Json(kitty))
@@ -351,8 +360,8 @@ async fn reject_invitation(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.begin().await?;
-    answer_invitation(&mut tx, &id, &user.user_id, "rejected").await?;
+    let mut tx = crate::db::write(&state.db).await?;
+    answer_invitation(&mut tx, &id, &user.user_id, InvitationStatus::Rejected).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -368,7 +377,7 @@ async fn join_with_code(
     user: CurrentUser,
     ApiJson(req): ApiJson<JoinRequest>,
 ) -> AppResult<Json<Kitty>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let found: Option<(String,)> =
         sqlx::query_as("SELECT id FROM ktties WHERE referral_code = ? AND is_personal = 0")
             .bind(req.referral_code.trim().to_uppercase())
@@ -392,18 +401,9 @@ async fn other_admins(conn: &mut SqliteConnection, ktti_id: &str, except: &str) 
     Ok(n)
 }
 
-async fn balance_of(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) -> AppResult<i64> {
-    let totals = ledger::totals(conn, ktti_id).await?;
-    Ok(totals
-        .members
-        .iter()
-        .find(|m| m.user_id == user_id)
-        .map_or(0, |m| m.balance))
-}
-
 #[utoipa::path(
     post, path = "/api/v3/ktties/{kttiId}/leave", tag = "KttiPay", summary = "Leave the kitti.",
-    description = "Not with a positive balance (it must be disbursed first), and not as the last admin.",
+    description = "Only with a balance of exactly zero (an admin pays out what is owed; a member who owes deposits it), and not as the last admin. The default split is rebuilt without the member.",
     params(("kttiId" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("bearer" = []))
@@ -413,28 +413,17 @@ async fn leave(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.begin().await?;
-    ledger::lock(&mut tx, &id).await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let access = ledger::access(&mut tx, &id, &user.user_id).await?;
     if access.is_personal {
         return Err(conflict("You cannot leave your personal kitty."));
-    }
-    let balance = balance_of(&mut tx, &id, &user.user_id).await?;
-    if balance > 0 {
-        return Err(conflict(
-            "You still have money in this kitty. It has to be disbursed to you before you leave.",
-        ));
     }
     if access.role == Role::Admin && other_admins(&mut tx, &id, &user.user_id).await? == 0 {
         return Err(conflict(
             "You are the last admin. Make another member an admin before you leave.",
         ));
     }
-    sqlx::query("UPDATE ktti_members SET status = 'left', split_value = NULL WHERE ktti_id = ? AND user_id = ?")
-        .bind(&id)
-        .bind(&user.user_id)
-        .execute(&mut *tx)
-        .await?;
+    ledger::drop_member(&mut tx, &id, &user.user_id, MemberStatus::Left, true).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -468,7 +457,7 @@ async fn update_membership(
     sqlx::query(
         "UPDATE ktti_members SET role = ?, admin_requested = 0 WHERE ktti_id = ? AND user_id = ?",
     )
-    .bind(role_str(req.role))
+    .bind(req.role.as_str())
     .bind(&id)
     .bind(&member)
     .execute(&mut *tx)
@@ -498,18 +487,56 @@ async fn remove_member(
             "This is the last admin. A kitty needs at least one.",
         ));
     }
-    if balance_of(&mut tx, &id, &member).await? > 0 {
-        return Err(conflict(
-            "This member still has money in the kitty. Disburse it before removing them.",
-        ));
-    }
-    sqlx::query("UPDATE ktti_members SET status = 'removed', split_value = NULL WHERE ktti_id = ? AND user_id = ?")
-        .bind(&id)
-        .bind(&member)
-        .execute(&mut *tx)
-        .await?;
+    ledger::drop_member(&mut tx, &id, &member, MemberStatus::Removed, false).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(
+    post, path = "/api/v3/ktties/{kttiId}/members/{userId}/payout", tag = "KttiPay",
+    summary = "Pay out what a member is owed.",
+    description = "Admins only. Pays a member's whole positive balance out to them as one payout, so they can leave settled. Refused when other members' debts mean the kitty does not hold it.",
+    params(("kttiId" = String, Path), ("userId" = String, Path)),
+    responses((status = 200, body = Disbursement), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn pay_out_member(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, member)): Path<(String, String)>,
+) -> AppResult<Json<Disbursement>> {
+    let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
+    if access.status == KittyStatus::Closed {
+        return Err(conflict(
+            "This kitty is closed; everyone has been paid out.",
+        ));
+    }
+    let totals = ledger::totals(&mut tx, &id).await?;
+    let m = totals
+        .members
+        .iter()
+        .find(|m| m.user_id == member)
+        .ok_or_else(|| AppError::not_found("The member"))?;
+    let currency = ledger::currency(&mut tx, &id).await?;
+    let amount = kitty_api::ledger::settling_payout(m, totals.available_balance, currency)?;
+    ledger::record(
+        &mut tx,
+        &id,
+        TxKind::Payout,
+        amount,
+        &format!("Payout to {}", m.name),
+        Some(&m.user_id),
+        None,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Json(Disbursement {
+        payouts: vec![ShareLine {
+            user_id: m.user_id.clone(),
+            name: m.name.clone(),
+            amount,
+        }],
+    }))
 }
 
 #[utoipa::path(
@@ -523,7 +550,7 @@ async fn request_admin(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::write(&state.db).await?;
     let access = ledger::access(&mut tx, &id, &user.user_id).await?;
     if access.role == Role::Admin {
         return Err(conflict("You are already an admin of this kitty."));
@@ -587,7 +614,12 @@ async fn update_split(
     Path(id): Path<String>,
     ApiJson(rule): ApiJson<SplitRule>,
 ) -> AppResult<Json<SplitRule>> {
-    let (mut tx, _) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
+    let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
+    if access.status == KittyStatus::Closed {
+        return Err(conflict(
+            "This kitty is closed; its split can no longer change.",
+        ));
+    }
     rule.check(None)
         .map_err(|m| AppError::field("proportions", &m))?;
     for p in &rule.proportions {
@@ -601,7 +633,7 @@ async fn update_split(
             })?;
     }
     sqlx::query("UPDATE ktties SET split_mode = ? WHERE id = ?")
-        .bind(ledger::mode_str(rule.mode))
+        .bind(rule.mode.as_str())
         .bind(&id)
         .execute(&mut *tx)
         .await?;
