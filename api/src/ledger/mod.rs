@@ -18,8 +18,8 @@
 //! - **Closing** needs every balance at exactly zero and nothing unassigned.
 //! - **Leaving or being removed** needs a balance of exactly zero. A member who is owed is paid out
 //!   (an admin's payout, limited to what the kitty holds); a member who owes deposits the rest.
-//! - **Former members never owe.** A split edit that would leave someone who has gone owing the
-//!   kitty is refused.
+//! - **Former members never owe.** A split edit or a deposit's new assignee that would leave
+//!   someone who has gone owing the kitty is refused.
 //! - **Default rules stay valid when membership changes.** A newcomer takes part at once (one
 //!   share, an even percentage carved from the others, or the average amount); a leaver's
 //!   percentage goes to those who remain, in proportion. If nobody would be left taking part, the

@@ -327,6 +327,7 @@ async fn update_assignee(
         .bind(&tx_id)
         .execute(&mut *tx)
         .await?;
+    ledger::check_former_members(&mut tx, &id).await?;
     let view = split_view(&mut tx, &id, &tx_id).await?;
     tx.commit().await?;
     Ok(Json(view))
