@@ -119,13 +119,35 @@ pub async fn by_id(db: &Db, id: &str) -> AppResult<User> {
 }
 
 /// The user whose mobile or email is `username` and whose password matches, or `None`.
-pub async fn authenticate(db: &Db, username: &str, password: &str) -> AppResult<Option<User>> {
+/// A username as accounts store it: an email lower-cased, a mobile number in its one local
+/// spelling (`+98 912 …`, `0098…` and `0912-…` are all `0912…`).
+pub fn normalise_username(username: &str) -> String {
     let username = username.trim();
-    let key = if kitty_api::validate::is_email_username(username) {
+    if kitty_api::validate::is_email_username(username) {
         username.to_lowercase()
     } else {
-        kitty_api::validate::mobile(username).unwrap_or_else(|_| username.to_string())
-    };
+        kitty_api::validate::mobile(username).unwrap_or_else(|_| username.to_lowercase())
+    }
+}
+
+/// What the sign-in limit counts failures against: the account, whichever of its spellings or
+/// identifiers (mobile or email) is typed; or the normalised name when there is no such account.
+pub async fn login_key(db: &Db, username: &str) -> AppResult<String> {
+    let key = normalise_username(username);
+    let id: Option<(String,)> =
+        sqlx::query_as("SELECT id FROM users WHERE mobile = ? OR email = ?")
+            .bind(&key)
+            .bind(&key)
+            .fetch_optional(db)
+            .await?;
+    Ok(match id {
+        Some((id,)) => format!("login-account:{id}"),
+        None => format!("login-name:{key}"),
+    })
+}
+
+pub async fn authenticate(db: &Db, username: &str, password: &str) -> AppResult<Option<User>> {
+    let key = normalise_username(username);
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT id, password_hash FROM users WHERE mobile = ? OR email = ?")
             .bind(&key)

@@ -81,6 +81,7 @@ impl From<JsonRejection> for AppError {
             JsonRejection::JsonDataError(e) => {
                 AppError::Validation(field_from_serde_message(&e.body_text()))
             }
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => crate::web::too_large(),
             JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
                 "Send the body as JSON (Content-Type: application/json).".into(),
             ),

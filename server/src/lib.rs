@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod jobs;
 pub mod providers;
 pub mod qr;
 pub mod ratelimit;
@@ -126,6 +127,7 @@ pub async fn build(settings: Settings) -> Result<Router, String> {
     } else {
         None
     };
+    jobs::spawn(db.clone());
     let spa = web::Spa::load(&settings.dist, &external_origins(&settings));
     let state = AppState {
         db,
@@ -156,6 +158,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(healthz))
         .fallback(web::fallback)
+        .layer(axum::extract::DefaultBodyLimit::max(web::BODY_LIMIT))
+        .layer(axum::middleware::from_fn(web::limit_body))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             web::security_headers,

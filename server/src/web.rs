@@ -207,6 +207,45 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     response
 }
 
+/// The largest request body the server reads: API bodies are small JSON documents.
+pub const BODY_LIMIT: usize = 1 << 20;
+/// A body declared larger than the limit is still read and thrown away up to this size, so the
+/// client's keep-alive connection stays usable after the 413; past it the connection is closed.
+const DRAIN_LIMIT: usize = 16 << 20;
+
+/// Answers a body declared larger than [`BODY_LIMIT`] with 413 and the JSON error body, after
+/// reading the body through so the connection can carry the next request.
+pub async fn limit_body(req: Request, next: Next) -> Response {
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    match declared {
+        Some(len) if len > BODY_LIMIT => {
+            let mut response = too_large().into_response();
+            if len > DRAIN_LIMIT
+                || axum::body::to_bytes(req.into_body(), DRAIN_LIMIT)
+                    .await
+                    .is_err()
+            {
+                response
+                    .headers_mut()
+                    .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            }
+            response
+        }
+        _ => next.run(req).await,
+    }
+}
+
+pub fn too_large() -> AppError {
+    AppError::TooLarge(format!(
+        "The request body is larger than {} KB. Send less at once.",
+        BODY_LIMIT / 1024
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -506,17 +506,27 @@ async fn summary_detail_and_qr_code() {
     let a = m.pay_link(400_000).await;
     m.pay_link(150_000).await;
     transfer(&server, &m.card_number, a["final_amount"].as_i64().unwrap()).await;
+    // The buyer pays the fee on this one: the merchant receives all of its 200,000.
+    let body = json!({"shop_id": m.shop_id, "card_id": m.card_id, "amount": 200_000, "fee_side": "customer", "callback_url": "https://cafe.example/paid"});
+    let c = expect(
+        m.post("/kpay/transactions/create", body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    transfer(&server, &m.card_number, c["final_amount"].as_i64().unwrap()).await;
     let s = expect(
         m.get("/kpay/merchant/summary?tz_offset=210").await,
         StatusCode::OK,
     )
     .await;
-    assert_eq!(s["today_paid"], 400_000);
-    assert_eq!(s["month_paid"], 400_000);
+    // What the merchant received: 400,000 less its 1% fee, plus 200,000 whose fee the buyer paid.
+    let received = 400_000 - 4_000 + 200_000;
+    assert_eq!(s["today_paid"], received);
+    assert_eq!(s["month_paid"], received);
     assert_eq!(s["pending_count"], 1);
     let daily = s["daily"].as_array().unwrap();
     assert_eq!(daily.len(), 14);
-    assert_eq!(daily[13]["paid"], 400_000);
+    assert_eq!(daily[13]["paid"], received);
     assert!(daily[..13].iter().all(|d| d["paid"] == 0));
 
     let id = a["id"].as_str().unwrap();

@@ -364,8 +364,7 @@ mod tests {
             let weights: Vec<u64> = values.iter().map(|v| v.unwrap_or(0) as u64).collect();
             let valid: Vec<RuleValue> = match allocate(100, &weights) {
                 Some(p) => values.iter().zip(p).map(|(v, p)| v.map(|_| p)).collect(),
-                None => vec![Some(100 / values.len() as i64); 0].into_iter().chain(
-                    allocate(100, &vec![1; values.len()]).unwrap().into_iter().map(Some)).collect(),
+                None => allocate(100, &vec![1; values.len()]).unwrap().into_iter().map(Some).collect(),
             };
             let (new, others) = values_on_join(SplitMode::Percent, &valid);
             prop_assert_eq!(new + others.iter().flatten().sum::<i64>(), 100);

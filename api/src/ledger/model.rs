@@ -292,8 +292,11 @@ impl Model {
     pub fn fit(&self, op: &Op) -> Op {
         let fitted = |people: &[(usize, i64)], total: i64| -> Vec<(usize, i64)> {
             let mut seen = std::collections::HashSet::new();
-            let people: Vec<(usize, i64)> =
-                people.iter().copied().filter(|(p, _)| seen.insert(*p)).collect();
+            let people: Vec<(usize, i64)> = people
+                .iter()
+                .copied()
+                .filter(|(p, _)| seen.insert(*p))
+                .collect();
             let mut weights: Vec<u64> = people.iter().map(|(_, v)| *v as u64).collect();
             if weights.iter().all(|w| *w == 0) {
                 weights = vec![1; people.len()];
@@ -302,7 +305,11 @@ impl Model {
             people.iter().map(|(p, _)| *p).zip(parts).collect()
         };
         match op {
-            Op::SetDefault { mode, people, fit: true } => Op::SetDefault {
+            Op::SetDefault {
+                mode,
+                people,
+                fit: true,
+            } => Op::SetDefault {
                 mode: *mode,
                 people: if *mode == SplitMode::Percent {
                     fitted(people, 100)
@@ -311,7 +318,12 @@ impl Model {
                 },
                 fit: false,
             },
-            Op::EditSplit { nth, mode, people, fit: true } => {
+            Op::EditSplit {
+                nth,
+                mode,
+                people,
+                fit: true,
+            } => {
                 let total = match mode {
                     SplitMode::Percent => Some(100),
                     SplitMode::Amount => self
@@ -443,7 +455,9 @@ impl Model {
                 let fitted = self.fit(op);
                 self.step(&fitted)
             }
-            Op::EditSplit { nth, mode, people, .. } => {
+            Op::EditSplit {
+                nth, mode, people, ..
+            } => {
                 let Some(i) = self.nth(&[TxKind::Expense, TxKind::Refund], *nth) else {
                     return Err(Refusal::NotFound("The transaction".into()));
                 };

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod kitty;
+
 use kitty_server::settings::Settings;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};

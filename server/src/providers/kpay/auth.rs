@@ -99,7 +99,7 @@ async fn login(
 ) -> AppResult<Response> {
     let limits = &state.limits;
     let ip_key = format!("login-ip:{}", peer.ip());
-    let user_key = format!("login-user:{}", req.username.trim().to_lowercase());
+    let user_key = accounts::login_key(&state.db, &req.username).await?;
     for (limiter, key) in [(&limits.login_ip, &ip_key), (&limits.login_user, &user_key)] {
         limiter
             .check(key)

@@ -37,8 +37,9 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 /// Offsets added to the sum so that pending payments to one card differ: 1 to 999 Rials.
 const MAX_OFFSET: i64 = 999;
 
-/// Marks pending payments whose time ran out as expired. Called before anything that reads or
-/// matches pending payments, so expiry needs no background job.
+/// Marks pending payments whose time ran out as expired. The background job runner calls it
+/// every second, and the two write paths that match pending payments (creating one, settling a
+/// transfer) call it first inside their own work; no read path writes.
 pub async fn expire_due(db: &Db) -> AppResult<()> {
     sqlx::query(
         "UPDATE transactions SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?",
@@ -200,7 +201,6 @@ async fn payment_info(
     State(state): State<AppState>,
     Path(authority): Path<String>,
 ) -> AppResult<Json<PaymentInfo>> {
-    expire_due(&state.db).await?;
     #[derive(sqlx::FromRow)]
     struct Row {
         amount: i64,
@@ -258,7 +258,6 @@ async fn verify_transaction(
     merchant: Merchant,
     ApiJson(req): ApiJson<VerifyRequest>,
 ) -> AppResult<Json<VerifyResponse>> {
-    expire_due(&state.db).await?;
     let row: Option<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
         "SELECT id, shop_id, status, amount, paid_at FROM transactions WHERE authority = ? AND user_id = ?",
     )
@@ -299,7 +298,6 @@ async fn check_status(
     State(state): State<AppState>,
     Path(authority): Path<String>,
 ) -> AppResult<Json<StatusCheck>> {
-    expire_due(&state.db).await?;
     let (status,): (String,) =
         sqlx::query_as("SELECT status FROM transactions WHERE authority = ?")
             .bind(&authority)
@@ -443,7 +441,6 @@ async fn list_transactions(
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Json<TransactionList>> {
-    expire_due(&state.db).await?;
     let page = q.page.unwrap_or(1).max(1);
     let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
     let (transactions, total) = query_transactions(
@@ -487,7 +484,6 @@ async fn export_transactions(
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> AppResult<Response> {
-    expire_due(&state.db).await?;
     let (rows, _) = query_transactions(&state.db, &user.user_id, &q, None).await?;
     let mut csv = String::from("authority,created_at,shop,status,amount_irr,fee_irr,fee_side,final_amount_irr,card,factor_number,description,paid_at\n");
     for t in rows {
@@ -607,7 +603,6 @@ async fn get_transaction(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<Json<Transaction>> {
-    expire_due(&state.db).await?;
     let row: Option<TransactionRow> = sqlx::query_as(
         "SELECT t.id, t.authority, t.shop_id, s.name AS shop_name, t.card_number, t.amount, t.final_amount, t.fee,
                 t.fee_side, t.status, t.description, t.factor_number, t.callback_url, t.payment_url, t.created_at,
@@ -650,7 +645,7 @@ pub struct SummaryQuery {
 
 #[utoipa::path(
     get, path = "/merchant/summary", tag = "KPAY", summary = "Merchant summary",
-    description = "Paid totals for today and this month, the pending count, and the last 14 days of paid amounts.",
+    description = "What the merchant received (net of KPAY's fee when the merchant pays it) today and this month, the pending count, and the last 14 days.",
     params(SummaryQuery),
     responses((status = 200, body = MerchantSummary), (status = 401, body = ErrorBody)),
     security(("bearer" = []))
@@ -660,7 +655,6 @@ async fn summary(
     user: CurrentUser,
     Query(q): Query<SummaryQuery>,
 ) -> AppResult<Json<MerchantSummary>> {
-    expire_due(&state.db).await?;
     let offset = q.tz_offset.unwrap_or(0).clamp(-14 * 60, 14 * 60) * 60;
     let local_now = now() + offset;
     let today = local_now.div_euclid(86_400);
@@ -672,7 +666,7 @@ async fn summary(
         kitty_api::format::parse_rfc3339(&month_start_str).unwrap_or(today * 86_400) / 86_400;
     let since_day = first_day.min(month_start);
     let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT (paid_at + ?) / 86400 AS day, SUM(amount)
+        "SELECT (paid_at + ?) / 86400 AS day, SUM(amount - CASE WHEN fee_side = 'merchant' THEN fee ELSE 0 END)
          FROM transactions WHERE user_id = ? AND status IN ('paid', 'paid_late') AND paid_at + ? >= ?
          GROUP BY day",
     )

@@ -121,12 +121,12 @@ async fn list_kitties(
          ORDER BY k.is_personal DESC, k.created_at DESC",
     )
     .bind(&user.user_id)
-    .bind(&status)
-    .bind(&status)
+    .bind(status)
+    .bind(status)
     .bind(&name)
     .bind(&name)
-    .bind(&role)
-    .bind(&role)
+    .bind(role)
+    .bind(role)
     .fetch_all(&state.db)
     .await?;
     let mut conn = state.db.acquire().await?;
