@@ -17,7 +17,7 @@ pub fn App() -> impl IntoView {
     let session = Session::new();
     provide_context(session);
     theme::apply(theme::saved());
-    api::on_signed_out(move || session.auth.set(Auth::SignedOut));
+    api::on_signed_out(move || crate::session::session_ended(session));
     spawn_local(session.start());
 
     view! {
@@ -72,7 +72,12 @@ fn Shell() -> impl IntoView {
             location.pathname.get_untracked(),
             location.search.get_untracked()
         );
-        format!("/login?next={}", js_sys::encode_uri_component(&here))
+        let ended = if session.ended.get_untracked() {
+            "&ended=1"
+        } else {
+            ""
+        };
+        format!("/login?next={}{ended}", js_sys::encode_uri_component(&here))
     };
     view! {
         {move || match session.auth.get() {
@@ -86,6 +91,8 @@ fn Shell() -> impl IntoView {
 #[component]
 fn SignedInLayout() -> impl IntoView {
     let session = crate::session::use_session();
+    // Back after a session ended: what was typed on this page comes back.
+    crate::drafts::restore(&crate::session::current_page());
     // The nav's unread badge, whichever page the person lands on.
     spawn_local(async move {
         if let Ok(list) = api::ktti::inbox().await {

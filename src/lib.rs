@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod checkout;
 pub mod components;
+pub mod drafts;
 pub mod fmt;
 pub mod pages;
 pub mod session;

@@ -23,6 +23,9 @@ pub struct Session {
     pub unread: RwSignal<i64>,
     /// Set when the person signed out themselves: sign-in then needs no way back.
     pub signed_out_by_choice: RwSignal<bool>,
+    /// Set when a session that was in use ended (its refresh failed): sign-in says so, and
+    /// brings the person back with what they had typed.
+    pub ended: RwSignal<bool>,
 }
 
 impl Session {
@@ -32,6 +35,7 @@ impl Session {
             config: RwSignal::new(None),
             unread: RwSignal::new(0),
             signed_out_by_choice: RwSignal::new(false),
+            ended: RwSignal::new(false),
         }
     }
 
@@ -70,6 +74,7 @@ impl Session {
     /// The person just signed in or registered.
     pub fn signed_in(&self, user: User) {
         self.signed_out_by_choice.set(false);
+        self.ended.set(false);
         self.auth.set(Auth::SignedIn(user));
     }
 
@@ -95,6 +100,23 @@ impl Default for Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// The page being shown, path and query, as the address bar has it.
+pub fn current_page() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .and_then(|l| Some(format!("{}{}", l.pathname().ok()?, l.search().ok()?)))
+        .unwrap_or_else(|| "/".into())
+}
+
+/// The session in use ended: keep what the page holds, then show the sign-in page.
+pub fn session_ended(session: Session) {
+    if matches!(session.auth.get_untracked(), Auth::SignedIn(_)) {
+        crate::drafts::save(&current_page());
+        session.ended.set(true);
+        session.auth.set(Auth::SignedOut);
+    }
 }
 
 /// Where to go after signing in: the `next` query value if it is a path on this site.

@@ -110,6 +110,16 @@ impl From<KittyStatus> for CardStatus {
 }
 
 crate::vocabulary! {
+    /// A step of a kitty's closure: `POST /ktti/api/v3/ktties/{kttiId}/closure/{step}`.
+    pub enum ClosureStep {
+        Initiate = "initiate" / "Start closing",
+        Disburse = "disburse" / "Pay out balances",
+        Close = "close" / "Close kitty",
+        Cancel = "cancel" / "Cancel closing",
+    }
+}
+
+crate::vocabulary! {
     pub enum InvitationStatus {
         Pending = "pending" / "Waiting",
         Accepted = "accepted" / "Accepted",

@@ -174,6 +174,26 @@ fn group_thousands(n: u64) -> String {
     out
 }
 
+impl Money {
+    /// The amount as a person would type it into a form: no currency, no grouping
+    /// (`1234.50`, `-3`, `1250000`). [`Money::parse`] reads it back to the same amount.
+    pub fn to_input(&self) -> String {
+        let sign = if self.amount < 0 { "-" } else { "" };
+        let abs = self.amount.unsigned_abs();
+        let decimals = self.currency.decimals();
+        if decimals == 0 {
+            return format!("{sign}{abs}");
+        }
+        let scale = 10u64.pow(decimals);
+        format!(
+            "{sign}{}.{:0width$}",
+            abs / scale,
+            abs % scale,
+            width = decimals as usize
+        )
+    }
+}
+
 impl fmt::Display for Money {
     /// `KES 1,234.50`, `IRR 1,250,000`, `-$0.05`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -199,6 +219,22 @@ impl fmt::Display for Money {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn input_text_has_no_prefix_or_grouping() {
+        assert_eq!(Money::new(123_450, Currency::AUD).to_input(), "1234.50");
+        assert_eq!(Money::new(-5, Currency::USD).to_input(), "-0.05");
+        assert_eq!(Money::new(1_250_000, Currency::IRR).to_input(), "1250000");
+    }
+
+    proptest! {
+        #[test]
+        fn input_text_reads_back(amount in -1_000_000_000_000i64..1_000_000_000_000, irr: bool) {
+            let currency = if irr { Currency::IRR } else { Currency::KES };
+            let m = Money::new(amount, currency);
+            prop_assert_eq!(Money::parse(&m.to_input(), currency), Ok(m));
+        }
+    }
 
     #[test]
     fn formats_per_currency() {

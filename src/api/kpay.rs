@@ -5,6 +5,7 @@ use kitty_api::auth::{LoginRequest, RegisterRequest, TokenResponse, User};
 use kitty_api::merchant::{
     AddCardRequest, ApiKey, Card, CardList, CreateShopRequest, CreateTransactionRequest,
     CreatedShop, CreatedTransaction, MerchantSummary, ShopList, Transaction, TransactionList,
+    TransactionStatus,
 };
 
 /// The browser keeps the session in cookies; the token body is for API clients, so it is dropped.
@@ -69,7 +70,7 @@ pub async fn create_transaction(
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TransactionFilter {
     pub shop_id: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<TransactionStatus>,
     pub page: i64,
 }
 
@@ -79,8 +80,8 @@ impl TransactionFilter {
         if let Some(s) = &self.shop_id {
             parts.push(format!("shop_id={}", enc(s)));
         }
-        if let Some(s) = &self.status {
-            parts.push(format!("status={}", enc(s)));
+        if let Some(s) = self.status {
+            parts.push(format!("status={}", s.as_str()));
         }
         if self.page > 1 {
             parts.push(format!("page={}", self.page));

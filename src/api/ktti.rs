@@ -3,9 +3,10 @@
 use super::{enc, get, post_empty, ApiError, Provider::Ktti};
 use super::{post, Provider};
 use kitty_api::kitty::{
-    AssignRequest, CreateKittyRequest, Disbursement, InvitationList, InviteRequest, JoinRequest,
-    Kitty, KittyList, KittyTransaction, KittyTransactionList, MemberTotals, Role, SplitRule,
-    TransactionInfo, TransactionSplit, UpdateKittyRequest, UpdateMembershipRequest,
+    AssignRequest, ClosureStep, CreateKittyRequest, Disbursement, InvitationList, InviteRequest,
+    JoinRequest, Kitty, KittyList, KittyStatus, KittyTransaction, KittyTransactionList,
+    MemberTotals, Role, SplitRule, TransactionInfo, TransactionSplit, UpdateKittyRequest,
+    UpdateMembershipRequest,
 };
 use kitty_api::notifications::NotificationList;
 
@@ -23,10 +24,14 @@ fn kitty_path(id: &str, rest: &str) -> String {
     format!("/api/v3/ktties/{}{rest}", enc(id))
 }
 
-pub async fn kitties(name: &str, status: &str) -> Result<KittyList, ApiError> {
+pub async fn kitties(name: &str, status: Option<KittyStatus>) -> Result<KittyList, ApiError> {
     get(
         Ktti,
-        &format!("/api/v3/ktties?name={}&status={}", enc(name), enc(status)),
+        &format!(
+            "/api/v3/ktties?name={}&status={}",
+            enc(name),
+            status.map_or("", KittyStatus::as_str)
+        ),
     )
     .await
 }
@@ -185,8 +190,20 @@ pub async fn set_info(tx: &str, info: &TransactionInfo) -> Result<KittyTransacti
     .await
 }
 
-pub async fn closure(id: &str, step: &str) -> Result<Kitty, ApiError> {
-    post(Ktti, &kitty_path(id, &format!("/closure/{step}")), &()).await
+/// Starts, closes or cancels the closure (paying out is [`disburse`]).
+pub async fn closure(id: &str, step: ClosureStep) -> Result<Kitty, ApiError> {
+    post(
+        Ktti,
+        &kitty_path(id, &format!("/closure/{}", step.as_str())),
+        &(),
+    )
+    .await
+}
+
+/// Pays out what one member is owed, so they can leave settled.
+pub async fn pay_out_member(id: &str, user_id: &str) -> Result<Disbursement, ApiError> {
+    let path = kitty_path(id, &format!("/members/{}/payout", enc(user_id)));
+    post(Ktti, &path, &()).await
 }
 
 pub async fn disburse(id: &str) -> Result<Disbursement, ApiError> {

@@ -31,6 +31,8 @@ pub enum Provider {
 thread_local! {
     static BASES: RefCell<ProviderUrls> = RefCell::new(ProviderUrls::default());
     static ON_SIGNED_OUT: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+    /// The session refresh in flight, shared by every request that met a 401 meanwhile.
+    static REFRESHING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
 /// Points each provider at the base URL the server configured.
@@ -139,7 +141,7 @@ impl Call<'_> {
         if response.status() != 401 || is_session_endpoint(self.provider, self.path) {
             return Ok(response);
         }
-        if may_have_session() && refresh_session().await.is_ok() {
+        if may_have_session() && refresh_once().await {
             let retried = self.attempt().await?;
             if retried.status() != 401 {
                 return Ok(retried);
@@ -152,6 +154,30 @@ impl Call<'_> {
         });
         Ok(response)
     }
+}
+
+/// Renews the session, once for everyone: requests that meet a 401 while a refresh is in flight
+/// wait for that one instead of starting their own. (Two refreshes at once would race: the first
+/// rotates the refresh token and the second, holding the old one, would end the session.)
+async fn refresh_once() -> bool {
+    let promise = REFRESHING.with(|slot| {
+        let mut slot = slot.borrow_mut();
+        if let Some(p) = slot.as_ref() {
+            return p.clone();
+        }
+        let p = wasm_bindgen_futures::future_to_promise(async {
+            let ok = refresh_session().await.is_ok();
+            REFRESHING.with(|slot| *slot.borrow_mut() = None);
+            Ok(wasm_bindgen::JsValue::from_bool(ok))
+        });
+        *slot = Some(p.clone());
+        p
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 /// Renews the session from the refresh cookie. Sent directly, never through [`Call::send`], so a

@@ -14,6 +14,8 @@ use std::time::Duration;
 
 /// How often the page asks whether the money arrived.
 const POLL: Duration = Duration::from_secs(3);
+/// The first load is retried after 1, 2, 4 … seconds, at most this long apart.
+const MAX_BACKOFF_SECS: u32 = 30;
 /// How long the outcome stays on screen before the buyer is sent back to the shop.
 const REDIRECT_AFTER: Duration = Duration::from_secs(5);
 const LANG_KEY: &str = "kitty-lang";
@@ -61,23 +63,51 @@ pub fn Checkout(authority: String) -> impl IntoView {
         document().set_title(l.text().title);
     });
 
-    let load = move || {
-        spawn_local(async move {
-            let result = net::payment_info(&authority.get_value()).await;
-            if let Ok(p) = &result {
-                status.set(Some(p.status));
-                remaining.set(p.remaining_seconds);
-                sandbox.set(p.sandbox);
-            }
-            info.set(Some(result));
-        })
+    let loader = Loader {
+        authority,
+        info,
+        status,
+        remaining,
+        sandbox,
+        failures: StoredValue::new(0),
+        in_flight: StoredValue::new(false),
+        timer: StoredValue::new_local(None),
+        retry_in: RwSignal::new(None),
     };
-    load();
+    loader.load();
+    // Back online: try at once instead of waiting out the back-off.
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if !matches!(info.get_untracked(), Some(Ok(_))) {
+            loader.load();
+        }
+    });
+    on_cleanup(move || {
+        online.remove();
+        loader.cancel_timer();
+    });
+    let retry_in = loader.retry_in;
+    let countdown = set_interval_with_handle(
+        move || {
+            if let Some(n) = retry_in.get_untracked().filter(|n| *n > 0) {
+                retry_in.set(Some(n - 1));
+            }
+        },
+        Duration::from_secs(1),
+    );
+    if let Ok(h) = countdown {
+        on_cleanup(move || h.clear());
+    }
 
+    // Polling failures are shown, not swallowed: the buyer knows the page is still trying.
+    let connection_lost = RwSignal::new(false);
     let check = move || {
         spawn_local(async move {
-            if let Ok(s) = net::check_status(&authority.get_value()).await {
-                status.set(Some(s));
+            match net::check_status(&authority.get_value()).await {
+                Ok(s) => {
+                    connection_lost.set(false);
+                    status.set(Some(s));
+                }
+                Err(_) => connection_lost.set(true),
             }
         })
     };
@@ -158,9 +188,15 @@ pub fn Checkout(authority: String) -> impl IntoView {
             </div>
             {move || match info.get() {
                 None => view! { <p class="checkout__loading" role="status">{t().loading}</p> }.into_any(),
-                Some(Err(e)) => view! { <LoadError error=e t=t() on_retry=Callback::new(move |_| load()) /> }.into_any(),
+                Some(Err(e)) => view! {
+                    <LoadError error=e t=t() retry_in=retry_in fa_digits=Signal::derive(fa_digits)
+                        on_retry=Callback::new(move |_| loader.load()) />
+                }.into_any(),
                 Some(Ok(p)) => match status.get().unwrap_or(p.status) {
                     TransactionStatus::Pending => view! {
+                        <Show when=move || connection_lost.get()>
+                            <p class="checkout__notice" role="status">{move || t().reconnecting}</p>
+                        </Show>
                         <PayNow info=p remaining fa_digits=Signal::derive(fa_digits) t=Signal::derive(t) sandbox />
                     }.into_any(),
                     done => view! { <Outcome info=p status=done t=t() /> }.into_any(),
@@ -170,16 +206,84 @@ pub fn Checkout(authority: String) -> impl IntoView {
     }
 }
 
+/// The first load of the payment, retried with back-off until it succeeds (a link that does not
+/// exist is not retried).
+#[derive(Clone, Copy)]
+struct Loader {
+    authority: StoredValue<String>,
+    info: RwSignal<Option<Result<PaymentInfo, ApiError>>>,
+    status: RwSignal<Option<TransactionStatus>>,
+    remaining: RwSignal<i64>,
+    sandbox: RwSignal<bool>,
+    /// Failed loads in a row.
+    failures: StoredValue<u32>,
+    in_flight: StoredValue<bool>,
+    timer: StoredValue<Option<TimeoutHandle>, leptos::prelude::LocalStorage>,
+    /// Seconds until the next automatic try, while one is waiting.
+    retry_in: RwSignal<Option<u32>>,
+}
+
+impl Loader {
+    fn cancel_timer(self) {
+        if let Some(h) = self.timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    }
+
+    fn load(self) {
+        if self.in_flight.get_value() {
+            return;
+        }
+        self.cancel_timer();
+        self.retry_in.set(None);
+        self.in_flight.set_value(true);
+        spawn_local(async move {
+            let result = net::payment_info(&self.authority.get_value()).await;
+            self.in_flight.set_value(false);
+            match &result {
+                Ok(p) => {
+                    self.failures.set_value(0);
+                    self.status.set(Some(p.status));
+                    self.remaining.set(p.remaining_seconds);
+                    self.sandbox.set(p.sandbox);
+                }
+                Err(ApiError::NotFound(_)) => {}
+                Err(_) => {
+                    let n = self.failures.get_value();
+                    self.failures.set_value(n + 1);
+                    let wait = 2u32.saturating_pow(n).min(MAX_BACKOFF_SECS);
+                    self.retry_in.set(Some(wait));
+                    let handle = set_timeout_with_handle(
+                        move || self.load(),
+                        Duration::from_secs(u64::from(wait)),
+                    );
+                    self.timer.set_value(handle.ok());
+                }
+            }
+            self.info.set(Some(result));
+        });
+    }
+}
+
 #[component]
-fn LoadError(error: ApiError, t: &'static Text, on_retry: Callback<()>) -> impl IntoView {
-    let message = match error {
-        ApiError::NotFound(_) => t.not_found,
-        _ => t.offline,
-    };
+fn LoadError(
+    error: ApiError,
+    t: &'static Text,
+    retry_in: RwSignal<Option<u32>>,
+    fa_digits: Signal<bool>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let not_found = matches!(error, ApiError::NotFound(_));
+    let message = if not_found { t.not_found } else { t.offline };
     view! {
         <section class="checkout__card checkout__card--error" role="alert">
             <p>{message}</p>
-            <button type="button" class="checkout__button" on:click=move |_| on_retry.run(())>{t.retry}</button>
+            {(!not_found).then(|| view! {
+                <p class="checkout__retrying" aria-live="polite">{move || retry_in.get().map(|n| {
+                    format!("{} {} {}", t.retrying_in, number(i64::from(n), fa_digits.get()), t.seconds)
+                })}</p>
+                <button type="button" class="checkout__button" on:click=move |_| on_retry.run(())>{t.retry}</button>
+            })}
         </section>
     }
 }

@@ -74,3 +74,71 @@ pub fn EmptyState(title: &'static str, children: Children) -> impl IntoView {
         </div>
     }
 }
+
+/// The one way a page shows data it loads: a skeleton the first time, the content once `view`'s
+/// future resolves, and an error panel with "Try again" (calling `retry`) when it fails. Reloads
+/// keep the old content on screen until the new one is ready.
+#[component]
+pub fn Loaded<V, F, Fut>(
+    /// Skeleton lines while loading.
+    #[prop(default = 3)]
+    lines: usize,
+    retry: Callback<()>,
+    /// Awaits the page's resources and builds its view.
+    view: F,
+) -> impl IntoView
+where
+    V: IntoView + 'static,
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<V, ApiError>> + Send + 'static,
+{
+    view! {
+        <Transition fallback=move || view! { <Skeleton lines /> }>
+            <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
+                {move || Suspend::new(view())}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Where a failed write is shown.
+#[derive(Clone, Copy)]
+pub enum Failure {
+    /// An error toast.
+    Toast,
+    /// Messages next to the form's fields; a toast when the error names no field.
+    Fields(RwSignal<kitty_api::FieldErrors>),
+    /// Messages next to the fields, and a summary above the form
+    /// ([`crate::components::form::show_failure`]).
+    Form(RwSignal<kitty_api::FieldErrors>, RwSignal<Option<String>>),
+}
+
+/// The one way a write's outcome is handled: `ok` gets the result, and a failure is shown as
+/// `failure` says. Navigation after success belongs in `ok`, through the router.
+pub fn on_done<I, O>(
+    action: Action<I, Result<O, ApiError>>,
+    ok: impl Fn(O) + 'static,
+    failure: Failure,
+) where
+    I: 'static,
+    O: Clone + 'static,
+{
+    let toasts = crate::components::toast::use_toasts();
+    Effect::new(move || match action.value().get() {
+        Some(Ok(v)) => ok(v),
+        Some(Err(e)) => match failure {
+            Failure::Toast => toasts.error(e.message()),
+            Failure::Fields(fields) => {
+                let named = e.fields();
+                if named.is_empty() {
+                    toasts.error(e.message());
+                }
+                fields.set(named);
+            }
+            Failure::Form(fields, alert) => {
+                crate::components::form::show_failure(&e, fields, alert)
+            }
+        },
+        None => {}
+    });
+}

@@ -1,7 +1,7 @@
 //! The signed-in person's details, appearance, and signing out.
 
 use crate::api;
-use crate::components::feedback::use_title;
+use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::toast::use_toasts;
 use crate::fmt;
 use crate::session::{use_session, Auth};
@@ -14,16 +14,16 @@ pub fn Account() -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let sign_out = Action::new_local(|_: &()| api::kpay::logout());
-    Effect::new(move || match sign_out.value().get() {
-        Some(Ok(())) => {
+    on_done(
+        sign_out,
+        move |_| {
             // The shell then sends the person to plain /login, with no way back here.
             session.signed_out_by_choice.set(true);
             session.auth.set(Auth::SignedOut);
             toasts.success("You are signed out.");
-        }
-        Some(Err(e)) => toasts.error(format!("Could not sign out: {}", e.message())),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
 
     view! {
         <div class="page">

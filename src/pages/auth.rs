@@ -2,8 +2,8 @@
 
 use crate::api;
 use crate::app::SandboxBadge;
-use crate::components::feedback::use_title;
-use crate::components::form::{show_failure, FormAlert, TextField};
+use crate::components::feedback::{on_done, use_title, Failure};
+use crate::components::form::{FormAlert, TextField};
 use crate::session::{safe_next, use_session, Auth};
 use kitty_api::auth::{LoginRequest, RegisterRequest};
 use kitty_api::FieldErrors;
@@ -58,11 +58,13 @@ pub fn Login() -> impl IntoView {
             api::kpay::me().await
         }
     });
-    Effect::new(move || match sign_in.value().get() {
-        Some(Ok(user)) => session.signed_in(user),
-        Some(Err(e)) => show_failure(&e, errors, alert),
-        None => {}
-    });
+    on_done(
+        sign_in,
+        move |user| {
+            session.signed_in(user);
+        },
+        Failure::Form(errors, alert),
+    );
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -92,6 +94,11 @@ pub fn Login() -> impl IntoView {
 
     view! {
         <AuthFrame title="Sign in">
+            {move || query.with(|q| q.get("ended").is_some()).then(|| view! {
+                <p class="banner banner--info" role="status">
+                    "Your session ended, so you were signed out. Sign in again to go back to where you were, with what you had typed."
+                </p>
+            })}
             <DemoHint username password />
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
@@ -151,11 +158,13 @@ pub fn Register() -> impl IntoView {
             api::kpay::me().await
         }
     });
-    Effect::new(move || match create.value().get() {
-        Some(Ok(user)) => session.signed_in(user),
-        Some(Err(e)) => show_failure(&e, errors, alert),
-        None => {}
-    });
+    on_done(
+        create,
+        move |user| {
+            session.signed_in(user);
+        },
+        Failure::Form(errors, alert),
+    );
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,6 +1,6 @@
 //! The dashboard: a greeting, the latest of the inbox, and the way into each area.
 
-use crate::components::feedback::{error_fallback, use_title, Skeleton};
+use crate::components::feedback::{use_title, Loaded};
 use crate::components::icons::{Icon, IconSvg};
 use crate::pages::inbox::{inbox_resource, NotificationItem};
 use crate::session::use_session;
@@ -58,9 +58,7 @@ pub fn Home() -> impl IntoView {
                     <h2 id="latest-heading">"Latest"</h2>
                     <A href="/inbox" attr:class="link">"Open inbox"</A>
                 </div>
-                <Transition fallback=|| view! { <Skeleton lines=3 /> }>
-                    <ErrorBoundary fallback=move |errors| error_fallback(errors, Some(retry))>
-                        {move || Suspend::new(async move {
+                <Loaded lines=3 retry view=move || async move {
                             inbox.await.map(|list| {
                                 if list.notifications.is_empty() {
                                     view! { <p class="muted">"Nothing new. Activity from your kitties and shops will appear here."</p> }.into_any()
@@ -72,9 +70,7 @@ pub fn Home() -> impl IntoView {
                                     }.into_any()
                                 }
                             })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
+                        } />
             </section>
             <section class="section" aria-labelledby="areas-heading">
                 <h2 id="areas-heading">"Your areas"</h2>

@@ -1,7 +1,7 @@
 //! The app inbox (KttiPay notifications).
 
 use crate::api::{self, ApiError};
-use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
 use crate::components::toast::use_toasts;
 use crate::fmt;
 use crate::session::use_session;
@@ -70,14 +70,14 @@ pub fn Inbox() -> impl IntoView {
     let toasts = use_toasts();
     let inbox = inbox_resource();
     let mark_read = Action::new_local(|_: &()| api::ktti::mark_all_read());
-    Effect::new(move || match mark_read.value().get() {
-        Some(Ok(())) => {
+    on_done(
+        mark_read,
+        move |_| {
             toasts.success("All caught up: every notification is marked as read.");
             inbox.refetch();
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     let retry = Callback::new(move |_| inbox.refetch());
     let invitations = LocalResource::new(api::ktti::my_invitations);
 
@@ -95,9 +95,7 @@ pub fn Inbox() -> impl IntoView {
                 </button>
             </header>
             <crate::pages::kitties::Invitations invitations on_answer=Callback::new(move |_| { invitations.refetch(); inbox.refetch(); }) />
-            <Transition fallback=|| view! { <Skeleton lines=5 /> }>
-                <ErrorBoundary fallback=move |errors| error_fallback(errors, Some(retry))>
-                    {move || Suspend::new(async move {
+            <Loaded lines=5 retry view=move || async move {
                         inbox.await.map(|list| {
                             if list.notifications.is_empty() {
                                 view! {
@@ -116,9 +114,7 @@ pub fn Inbox() -> impl IntoView {
                                 }.into_any()
                             }
                         })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+                    } />
         </div>
     }
 }

@@ -2,7 +2,7 @@ use super::kitty::use_kitty;
 use super::split_editor::SplitEditor;
 use super::TxRow;
 use crate::api::{self, ApiError};
-use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded, Skeleton};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
 use kitty_api::kitty::{
@@ -16,7 +16,13 @@ use std::future::Future;
 
 /// Pages of transactions, newest first, with "Show more" appending the next page.
 #[component]
-fn Paged<F, Fut>(load: F, #[prop(optional)] show_kitty: bool) -> impl IntoView
+fn Paged<F, Fut>(
+    load: F,
+    #[prop(optional)] show_kitty: bool,
+    /// When given, the list starts again from its first page whenever this changes.
+    #[prop(optional, into)]
+    reload: Option<Signal<u64>>,
+) -> impl IntoView
 where
     F: Fn(i64) -> Fut + Copy + 'static,
     Fut: Future<Output = Result<KittyTransactionList, ApiError>> + 'static,
@@ -43,7 +49,12 @@ where
         Some((_, Err(e))) => error.set(Some(e)),
         None => {}
     });
-    more.dispatch(1);
+    Effect::new(move || {
+        if let Some(r) = reload {
+            r.track();
+        }
+        more.dispatch(1);
+    });
     view! {
         {move || match (total.get(), error.get()) {
             (_, Some(e)) => view! { <crate::components::feedback::ErrorPanel error=e retry=Callback::new(move |_| { more.dispatch(page.get_untracked() + 1); }) /> }.into_any(),
@@ -75,7 +86,7 @@ pub fn Activity() -> impl IntoView {
         </Show>
         <section aria-labelledby="activity-heading">
             <h2 id="activity-heading" class="visually-hidden">"Activity"</h2>
-            <Paged load=move |p| { let id = ctx.id.get_untracked(); async move { api::ktti::transactions(&id, p).await } } />
+            <Paged load=move |p| { let id = ctx.id.get_untracked(); async move { api::ktti::transactions(&id, p).await } } reload=ctx.version />
         </section>
     }
 }
@@ -86,28 +97,28 @@ fn Unassigned() -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
     let list = LocalResource::new(move || {
-        let id = ctx.id.get();
+        let id = ctx.watch();
         async move { api::ktti::unassigned(&id).await }
     });
     let members = LocalResource::new(move || {
-        let id = ctx.id.get();
+        let id = ctx.watch();
         async move { api::ktti::members(&id).await }
     });
     let assign = Action::new_local(move |(tx, user): &(String, String)| {
         let (tx, user, id) = (tx.clone(), user.clone(), ctx.id.get_untracked());
         async move { api::ktti::assign(&id, &tx, &user).await }
     });
-    Effect::new(move || match assign.value().get() {
-        Some(Ok(s)) => {
+    on_done(
+        assign,
+        move |s| {
             toasts.success(format!(
                 "Deposit assigned to {}.",
                 s.transaction.assignee_name.unwrap_or_default()
             ));
-            list.refetch();
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+            ctx.refresh();
+        },
+        Failure::Toast,
+    );
     move || {
         let deposits = list
             .get()
@@ -176,25 +187,21 @@ pub fn TransactionPage() -> impl IntoView {
     let params = use_params_map();
     let tx_id = Memo::new(move |_| params.with(|p| p.get("tx").unwrap_or_default()));
     let split = LocalResource::new(move || {
-        let (id, tx) = (ctx.id.get(), tx_id.get());
+        let (id, tx) = (ctx.watch(), tx_id.get());
         async move { api::ktti::transaction_split(&id, &tx).await }
     });
     let members = LocalResource::new(move || {
-        let id = ctx.id.get();
+        let id = ctx.watch();
         async move { api::ktti::members(&id).await }
     });
     let retry = Callback::new(move |_| split.refetch());
     view! {
-        <Transition fallback=|| view! { <Skeleton lines=5 /> }>
-            <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                {move || Suspend::new(async move {
+        <Loaded lines=5 retry view=move || async move {
                     let s = split.await?;
                     let m = members.await?;
                     let k = ctx.get();
-                    Ok::<_, ApiError>(k.map(|k| view! { <TransactionView split=s members=m kitty=k on_saved=Callback::new(move |_| { split.refetch(); ctx.refresh(); }) /> }))
-                })}
-            </ErrorBoundary>
-        </Transition>
+                    Ok::<_, ApiError>(k.map(|k| view! { <TransactionView split=s members=m kitty=k on_saved=Callback::new(move |_| ctx.refresh()) /> }))
+                } />
     }
 }
 
@@ -238,14 +245,14 @@ fn TransactionView(
         let (rule, kid, tid) = (rule.clone(), kid.clone(), tid.clone());
         async move { api::ktti::set_transaction_split(&kid, &tid, &rule).await }
     });
-    Effect::new(move || match save_split.value().get() {
-        Some(Ok(_)) => {
+    on_done(
+        save_split,
+        move |_| {
             toasts.success("Split saved.");
             on_saved.run(());
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     let note = RwSignal::new(t.note.clone().unwrap_or_default());
     let category = RwSignal::new(t.category.clone().unwrap_or_default());
     let errors = RwSignal::new(FieldErrors::new());
@@ -254,14 +261,13 @@ fn TransactionView(
         let (info, tid) = (info.clone(), tid2.clone());
         async move { api::ktti::set_info(&tid, &info).await }
     });
-    Effect::new(move || match save_info.value().get() {
-        Some(Ok(_)) => toasts.success("Note and category saved."),
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            toasts.error(e.message());
-        }
-        None => {}
-    });
+    on_done(
+        save_info,
+        move |_| {
+            toasts.success("Note and category saved.");
+        },
+        Failure::Fields(errors),
+    );
     let kind = t.kind.label();
     view! {
         <section class="card">

@@ -4,17 +4,21 @@
 use super::money;
 use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
-use crate::components::feedback::{error_fallback, Skeleton};
+use crate::components::feedback::Loaded;
 use kitty_api::kitty::{Kitty, KittyStatus, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
-/// The kitty being viewed, shared with its tabs.
+/// The kitty being viewed, shared with its tabs. Every view of its numbers (the header, the
+/// members' totals, the activity, the closure guide) reads through [`KittyCtx::watch`], and every
+/// write ends with [`KittyCtx::refresh`], so they all show the same balance after any change.
 #[derive(Clone, Copy)]
 pub struct KittyCtx {
     pub id: Memo<String>,
     pub kitty: LocalResource<Result<Kitty, ApiError>>,
+    /// Bumped after every write to this kitty.
+    pub version: RwSignal<u64>,
 }
 
 impl KittyCtx {
@@ -27,9 +31,15 @@ impl KittyCtx {
         self.get().is_some_and(|k| k.my_role == Role::Admin)
     }
 
-    /// Re-reads the header after something changed the balance or status.
+    /// The kitty's id, for a resource that must reload whenever the kitty changes.
+    pub fn watch(&self) -> String {
+        self.version.track();
+        self.id.get()
+    }
+
+    /// Something changed the kitty: every view of it reloads.
     pub fn refresh(&self) {
-        self.kitty.refetch();
+        self.version.update(|v| *v += 1);
     }
 }
 
@@ -41,20 +51,18 @@ pub fn use_kitty() -> KittyCtx {
 pub fn KittyLayout() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let version = RwSignal::new(0u64);
     let kitty = LocalResource::new(move || {
+        version.track();
         let id = id.get();
         async move { api::ktti::kitty(&id).await }
     });
-    provide_context(KittyCtx { id, kitty });
+    provide_context(KittyCtx { id, kitty, version });
     let retry = Callback::new(move |_| kitty.refetch());
     view! {
         <div class="page">
             <A href="/kitties" attr:class="back">"← Kitties"</A>
-            <Transition fallback=|| view! { <Skeleton lines=5 /> }>
-                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                    {move || Suspend::new(async move { kitty.await.map(|k| view! { <Header k /> }) })}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded lines=5 retry view=move || async move { kitty.await.map(|k| view! { <Header k /> }) } />
             <Show when=move || kitty.get().is_some_and(|r| r.is_ok())>
                 <nav class="tabs" aria-label="Kitty">
                     {move || {

@@ -1,6 +1,6 @@
 use crate::api::{self, ApiError};
-use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
-use crate::components::form::{show_failure, FormAlert, SelectField, TextField};
+use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
+use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use kitty_api::kitty::{CreateKittyRequest, Invitation, Kitty, KittyStatus};
 use kitty_api::{Currency, FieldErrors, Money};
@@ -12,10 +12,10 @@ use leptos_router::hooks::use_navigate;
 pub fn KittyListPage() -> impl IntoView {
     use_title("Kitties");
     let name = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<KittyStatus>);
     let list = LocalResource::new(move || {
         let (n, s) = (name.get(), status.get());
-        async move { api::ktti::kitties(&n, &s).await }
+        async move { api::ktti::kitties(&n, s).await }
     });
     let invitations = LocalResource::new(api::ktti::my_invitations);
     let retry = Callback::new(move |_| list.refetch());
@@ -33,26 +33,20 @@ pub fn KittyListPage() -> impl IntoView {
                 </label>
                 <label class="field">
                     <span class="field__label">"Status"</span>
-                    <select class="field__input" on:change=move |ev| status.set(event_target_value(&ev))>
+                    <select class="field__input" on:change=move |ev| status.set(KittyStatus::parse(&event_target_value(&ev)))>
                         <option value="">"Any"</option>
-                        <option value="active">"Active"</option>
-                        <option value="closing">"Closing"</option>
-                        <option value="closed">"Closed"</option>
+                        {KittyStatus::ALL.iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
             <div class="split">
-                <Transition fallback=|| view! { <Skeleton lines=4 /> }>
-                    <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                        {move || Suspend::new(async move {
+                <Loaded lines=4 retry view=move || async move {
                             list.await.map(|l| if l.ktties.is_empty() {
                                 view! { <EmptyState title="No kitties match"><p>"Change the filters, or create a kitty."</p></EmptyState> }.into_any()
                             } else {
                                 view! { <ul class="kitty-grid">{l.ktties.into_iter().map(|k| view! { <KittyCard k /> }).collect_view()}</ul> }.into_any()
                             })
-                        })}
-                    </ErrorBoundary>
-                </Transition>
+                        } />
                 <CreateKitty />
             </div>
         </div>
@@ -60,11 +54,7 @@ pub fn KittyListPage() -> impl IntoView {
 }
 
 fn status_label(s: KittyStatus) -> Option<&'static str> {
-    match s {
-        KittyStatus::Active => None,
-        KittyStatus::Closing => Some("Closing"),
-        KittyStatus::Closed => Some("Closed"),
-    }
+    (s != KittyStatus::Active).then(|| s.label())
 }
 
 #[component]
@@ -104,18 +94,18 @@ pub fn Invitations(
                 .map(|_| accept)
         }
     });
-    Effect::new(move || match answer.value().get() {
-        Some(Ok(accepted)) => {
+    on_done(
+        answer,
+        move |accepted| {
             toasts.success(if accepted {
                 "You joined the kitty."
             } else {
                 "Invitation declined."
             });
             on_answer.run(());
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     move || {
         invitations.get().and_then(|r| r.ok()).filter(|l| !l.invitations.is_empty()).map(|l| view! {
             <section class="card card--callout" aria-labelledby="inv-heading">
@@ -153,11 +143,13 @@ fn CreateKitty() -> impl IntoView {
         let req = req.clone();
         async move { api::ktti::create_kitty(&req).await }
     });
-    Effect::new(move || match create.value().get() {
-        Some(Ok(k)) => navigate(&format!("/kitties/{}", k.id), Default::default()),
-        Some(Err(e)) => show_failure(&e, errors, alert),
-        None => {}
-    });
+    on_done(
+        create,
+        move |k| {
+            navigate(&format!("/kitties/{}", k.id), Default::default());
+        },
+        Failure::Form(errors, alert),
+    );
     let currencies = Signal::derive(|| {
         ["AUD", "USD", "KES", "IRR"]
             .iter()

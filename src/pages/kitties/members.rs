@@ -2,19 +2,21 @@ use super::kitty::use_kitty;
 use super::money;
 use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
-use crate::components::feedback::{error_fallback, Skeleton};
+use crate::components::feedback::{on_done, Failure, Loaded};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
 use crate::session::use_session;
-use kitty_api::kitty::{Kitty, Member, MemberTotals, Role};
+use kitty_api::kitty::{Kitty, KittyStatus, Member, MemberTotals, Role};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 
 /// What a member (or admin) did to the membership list.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum Change {
     Role(String, Role),
     Remove(String),
+    /// Pay out what this member is owed.
+    PayOut(String),
     Leave,
     RequestAdmin,
 }
@@ -24,47 +26,49 @@ pub fn Members() -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
     let members = LocalResource::new(move || {
-        let id = ctx.id.get();
+        let id = ctx.watch();
         async move { api::ktti::members(&id).await }
     });
+    let navigate = leptos_router::hooks::use_navigate();
     let change = Action::new_local(move |c: &Change| {
         let (c, id) = (c.clone(), ctx.id.get_untracked());
         async move {
-            match c {
-                Change::Role(u, r) => api::ktti::set_role(&id, &u, r)
+            match &c {
+                Change::Role(u, r) => api::ktti::set_role(&id, u, *r)
                     .await
                     .map(|_| "Role updated."),
-                Change::Remove(u) => api::ktti::remove_member(&id, &u)
+                Change::Remove(u) => api::ktti::remove_member(&id, u)
                     .await
                     .map(|_| "Member removed."),
+                Change::PayOut(u) => api::ktti::pay_out_member(&id, u)
+                    .await
+                    .map(|_| "Paid out. They can leave now, settled."),
                 Change::Leave => api::ktti::leave(&id).await.map(|_| "You left the kitty."),
                 Change::RequestAdmin => api::ktti::request_admin(&id)
                     .await
                     .map(|_| "Admins were asked to make you an admin."),
             }
+            .map(|message| (c, message))
         }
     });
-    Effect::new(move || match change.value().get() {
-        Some(Ok(msg)) => {
-            toasts.success(msg);
-            if msg.starts_with("You left") {
-                let _ = window().location().set_href("/kitties");
+    on_done(
+        change,
+        move |(c, message)| {
+            toasts.success(message);
+            if c == Change::Leave {
+                navigate("/kitties", Default::default());
+            } else {
+                ctx.refresh();
             }
-            members.refetch();
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     let retry = Callback::new(move |_| members.refetch());
     view! {
-        <Transition fallback=|| view! { <Skeleton lines=4 /> }>
-            <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                {move || Suspend::new(async move {
-                    let m = members.await?;
-                    Ok::<_, ApiError>(ctx.get().map(|k| view! { <MemberList totals=m kitty=k change /> }))
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded lines=4 retry view=move || async move {
+            let m = members.await?;
+            Ok(ctx.get().map(|k| view! { <MemberList totals=m kitty=k change /> }))
+        } />
         {move || ctx.get().filter(|k| !k.is_personal).map(|k| view! { <Invite kitty=k /> })}
     }
 }
@@ -73,7 +77,7 @@ pub fn Members() -> impl IntoView {
 fn MemberList(
     totals: MemberTotals,
     kitty: Kitty,
-    change: Action<Change, Result<&'static str, ApiError>>,
+    change: Action<Change, Result<(Change, &'static str), ApiError>>,
 ) -> impl IntoView {
     let me = use_session().user().map(|u| u.id).unwrap_or_default();
     let admin = kitty.my_role == Role::Admin;
@@ -108,7 +112,8 @@ fn MemberList(
                     <thead><tr><th scope="col">"Member"</th><th scope="col">"Deposited"</th><th scope="col">"Spent"</th><th scope="col">"Paid out"</th><th scope="col">"Balance"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
                         {totals.members.iter().map(|m| {
-                            let (u1, u2) = (m.user_id.clone(), m.user_id.clone());
+                            let (u1, u2, u3) = (m.user_id.clone(), m.user_id.clone(), m.user_id.clone());
+                            let owed = m.balance > 0;
                             let is_me = m.user_id == me;
                             let next_role = if m.role == Role::Admin { Role::Member } else { Role::Admin };
                             view! {
@@ -120,6 +125,9 @@ fn MemberList(
                                     <td class="money">{money(m.paid_out, &kitty)}</td>
                                     <td class="money" class:money--negative={m.balance < 0}>{money(m.balance, &kitty)}</td>
                                     <td><div class="table__actions">
+                                        {(admin && owed && kitty.status != KittyStatus::Closed).then(|| view! {
+                                            <button type="button" class="btn btn--small btn--secondary" on:click=move |_| { change.dispatch(Change::PayOut(u3.clone())); }>"Pay out"</button>
+                                        })}
                                         {(admin && m.active && !is_me).then(|| view! {
                                             <button type="button" class="btn btn--small btn--secondary" on:click=move |_| { change.dispatch(Change::Role(u1.clone(), next_role)); }>
                                                 {if next_role == Role::Admin { "Make admin" } else { "Make member" }}</button>
@@ -182,20 +190,15 @@ fn Invite(kitty: Kitty) -> impl IntoView {
         let (c, id) = (c.clone(), id2.clone());
         async move { api::ktti::invite(&id, &c).await }
     });
-    Effect::new(move || match invite.value().get() {
-        Some(Ok(i)) => {
+    on_done(
+        invite,
+        move |i| {
             toasts.success(format!("Invitation sent to {}.", i.contact));
             contact.set(String::new());
             pending.refetch();
-        }
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            if e.fields().is_empty() {
-                toasts.error(e.message());
-            }
-        }
-        None => {}
-    });
+        },
+        Failure::Fields(errors),
+    );
     view! {
         <section class="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">"Invite people"</h2>

@@ -2,10 +2,12 @@ use super::kitty::use_kitty;
 use super::money;
 use super::split_editor::SplitEditor;
 use crate::api::{self, ApiError};
-use crate::components::feedback::{error_fallback, Skeleton};
+use crate::components::feedback::{on_done, Failure, Loaded};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
-use kitty_api::kitty::{Kitty, KittyStatus, MemberTotals, Role, SplitRule, UpdateKittyRequest};
+use kitty_api::kitty::{
+    ClosureStep, Kitty, KittyStatus, MemberTotals, Role, SplitRule, UpdateKittyRequest,
+};
 use kitty_api::{FieldErrors, Money};
 use leptos::prelude::*;
 
@@ -15,26 +17,27 @@ pub fn SplitTab() -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
     let data = LocalResource::new(move || {
-        let id = ctx.id.get();
+        let id = ctx.watch();
         async move { Ok::<_, ApiError>((api::ktti::split(&id).await?, api::ktti::members(&id).await?)) }
     });
     let save = Action::new_local(move |rule: &SplitRule| {
         let (rule, id) = (rule.clone(), ctx.id.get_untracked());
         async move { api::ktti::set_split(&id, &rule).await }
     });
-    Effect::new(move || match save.value().get() {
-        Some(Ok(_)) => toasts.success("Default split saved. New card payments follow it."),
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+    on_done(
+        save,
+        move |_| {
+            toasts.success("Default split saved. New card payments follow it.");
+            ctx.refresh();
+        },
+        Failure::Toast,
+    );
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <section class="card" aria-labelledby="split-heading">
             <h2 id="split-heading">"Default split"</h2>
             <p class="muted">"Every card payment and refund is shared this way. An admin can change any single one on its page."</p>
-            <Transition fallback=|| view! { <Skeleton lines=4 /> }>
-                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                    {move || Suspend::new(async move {
+            <Loaded lines=4 retry view=move || async move {
                         let (rule, m) = data.await?;
                         Ok::<_, ApiError>(ctx.get().map(|k| {
                             let people = m.members.into_iter().filter(|m| m.active).map(|m| (m.user_id, m.name)).collect();
@@ -42,9 +45,7 @@ pub fn SplitTab() -> impl IntoView {
                                 editable={k.my_role == Role::Admin && k.status == KittyStatus::Active}
                                 on_save=Callback::new(move |r| { save.dispatch(r); }) /> }
                         }))
-                    })}
-                </ErrorBoundary>
-            </Transition>
+                    } />
         </section>
     }
 }
@@ -69,12 +70,7 @@ fn EditKitty(k: Kitty) -> impl IntoView {
     let description = RwSignal::new(k.description.clone().unwrap_or_default());
     let goal = RwSignal::new(
         k.goal_amount
-            .map(|g| {
-                Money::new(g, k.currency)
-                    .to_string()
-                    .trim_start_matches(|c: char| !c.is_ascii_digit())
-                    .replace(',', "")
-            })
+            .map(|g| Money::new(g, k.currency).to_input())
             .unwrap_or_default(),
     );
     let errors = RwSignal::new(FieldErrors::new());
@@ -83,17 +79,14 @@ fn EditKitty(k: Kitty) -> impl IntoView {
         let (req, id) = (req.clone(), ctx.id.get_untracked());
         async move { api::ktti::update_kitty(&id, &req).await }
     });
-    Effect::new(move || match save.value().get() {
-        Some(Ok(_)) => {
+    on_done(
+        save,
+        move |_| {
             toasts.success("Saved.");
             ctx.refresh();
-        }
-        Some(Err(e)) => {
-            errors.set(e.fields());
-            toasts.error(e.message());
-        }
-        None => {}
-    });
+        },
+        Failure::Fields(errors),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let g = goal.get_untracked();
@@ -134,34 +127,35 @@ fn Closure(k: Kitty) -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
     let totals = LocalResource::new(move || {
-        let id = ctx.id.get();
+        let id = ctx.watch();
         async move { api::ktti::members(&id).await }
     });
-    let step = Action::new_local(move |s: &&'static str| {
+    let step = Action::new_local(move |s: &ClosureStep| {
         let (s, id) = (*s, ctx.id.get_untracked());
         async move {
-            if s == "disburse" {
-                api::ktti::disburse(&id)
+            match s {
+                ClosureStep::Disburse => api::ktti::disburse(&id)
                     .await
-                    .map(|d| format!("Paid out to {} member(s).", d.payouts.len()))
-            } else {
-                api::ktti::closure(&id, s).await.map(|_| match s {
-                    "initiate" => "Closure started: the card is frozen.".to_string(),
-                    "close" => "The kitty is closed.".to_string(),
-                    _ => "Closure cancelled: the kitty is active again.".to_string(),
-                })
+                    .map(|d| format!("Paid out to {} member(s).", d.payouts.len())),
+                _ => api::ktti::closure(&id, s).await.map(|_| {
+                    match s {
+                        ClosureStep::Initiate => "Closure started: the card is frozen.",
+                        ClosureStep::Close => "The kitty is closed.",
+                        _ => "Closure cancelled: the kitty is active again.",
+                    }
+                    .to_string()
+                }),
             }
         }
     });
-    Effect::new(move || match step.value().get() {
-        Some(Ok(m)) => {
+    on_done(
+        step,
+        move |m| {
             toasts.success(m);
             ctx.refresh();
-            totals.refetch();
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     let status = k.status;
     let kk = k.clone();
     view! {
@@ -171,7 +165,7 @@ fn Closure(k: Kitty) -> impl IntoView {
                 KittyStatus::Active => view! {
                     <p>"Closing freezes the card, pays each member what they have left, and then closes the kitty for good. You can cancel until the last step."</p>
                     <button type="button" class="btn btn--danger" disabled=move || step.pending().get()
-                        on:click=move |_| { if window().confirm_with_message("Start closing? The card stops working at once.").unwrap_or(false) { step.dispatch("initiate"); } }>"Start closing"</button>
+                        on:click=move |_| { if window().confirm_with_message("Start closing? The card stops working at once.").unwrap_or(false) { step.dispatch(ClosureStep::Initiate); } }>"Start closing"</button>
                 }.into_any(),
                 KittyStatus::Closing => view! {
                     <ol class="steps">
@@ -188,14 +182,14 @@ fn Closure(k: Kitty) -> impl IntoView {
                                     {(t.available_balance == 0).then(|| view! { <p class="muted">"Nothing left to pay out."</p> })}
                                 }
                             })}
-                            <button type="button" class="btn btn--primary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch("disburse"); }>"Pay out balances"</button>
+                            <button type="button" class="btn btn--primary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch(ClosureStep::Disburse); }>"Pay out balances"</button>
                         </li>
                         <li>"Close for good (only when nothing is left)."
                             <button type="button" class="btn btn--danger" disabled=move || step.pending().get()
-                                on:click=move |_| { if window().confirm_with_message("Close the kitty permanently?").unwrap_or(false) { step.dispatch("close"); } }>"Close kitty"</button>
+                                on:click=move |_| { if window().confirm_with_message("Close the kitty permanently?").unwrap_or(false) { step.dispatch(ClosureStep::Close); } }>"Close kitty"</button>
                         </li>
                     </ol>
-                    <button type="button" class="btn btn--secondary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch("cancel"); }>"Cancel closing"</button>
+                    <button type="button" class="btn btn--secondary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch(ClosureStep::Cancel); }>"Cancel closing"</button>
                 }.into_any(),
                 KittyStatus::Closed => view! { <p>"This kitty is closed."</p> }.into_any(),
             }}

@@ -76,11 +76,7 @@ pub fn SplitEditor(
     let mode = RwSignal::new(initial.mode);
     let value_text = move |v: i64, m: SplitMode| match m {
         SplitMode::Even => String::new(),
-        SplitMode::Amount => {
-            let s = Money::new(v, currency).to_string();
-            s.trim_start_matches(|c: char| !c.is_ascii_digit() && c != '-')
-                .replace(',', "")
-        }
+        SplitMode::Amount => Money::new(v, currency).to_input(),
         _ => v.to_string(),
     };
     let rows: Vec<Row> = members

@@ -1,6 +1,6 @@
 use crate::api;
-use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
-use crate::components::form::{show_failure, FormAlert, TextField};
+use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
+use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
 use kitty_api::merchant::{self as m, AddCardRequest, Card};
 use kitty_api::FieldErrors;
@@ -61,8 +61,9 @@ pub fn Cards() -> impl IntoView {
         let req = req.clone();
         async move { api::kpay::add_card(&req).await }
     });
-    Effect::new(move || match add.value().get() {
-        Some(Ok(card)) => {
+    on_done(
+        add,
+        move |card| {
             toasts.success(format!(
                 "Added {} card {}",
                 card.bank_name, card.card_number
@@ -71,10 +72,9 @@ pub fn Cards() -> impl IntoView {
             owner.set(String::new());
             shaba.set(String::new());
             cards.refetch();
-        }
-        Some(Err(e)) => show_failure(&e, errors, alert),
-        None => {}
-    });
+        },
+        Failure::Form(errors, alert),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         alert.set(None);
@@ -96,17 +96,17 @@ pub fn Cards() -> impl IntoView {
         let id = id.clone();
         async move { api::kpay::deactivate_card(&id).await }
     });
-    Effect::new(move || match deactivate.value().get() {
-        Some(Ok(card)) => {
+    on_done(
+        deactivate,
+        move |card| {
             toasts.success(format!(
                 "Card {} no longer receives new payments.",
                 card.card_number
             ));
             cards.refetch();
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     let retry = Callback::new(move |_| cards.refetch());
 
     view! {
@@ -115,9 +115,7 @@ pub fn Cards() -> impl IntoView {
             <div class="split">
                 <section class="card" aria-labelledby="cards-heading">
                     <h2 id="cards-heading">"Cards that receive money"</h2>
-                    <Transition fallback=|| view! { <Skeleton lines=3 /> }>
-                        <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                            {move || Suspend::new(async move {
+                    <Loaded lines=3 retry view=move || async move {
                                 cards.await.map(|list| if list.cards.is_empty() {
                                     view! { <EmptyState title="No cards yet"><p>"Buyers transfer to a card you add here."</p></EmptyState> }.into_any()
                                 } else {
@@ -127,9 +125,7 @@ pub fn Cards() -> impl IntoView {
                                         </ul>
                                     }.into_any()
                                 })
-                            })}
-                        </ErrorBoundary>
-                    </Transition>
+                            } />
                 </section>
                 <section class="card" aria-labelledby="add-card-heading">
                     <h2 id="add-card-heading">"Add a card"</h2>

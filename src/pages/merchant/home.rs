@@ -1,6 +1,6 @@
 use super::rials;
 use crate::api;
-use crate::components::feedback::{error_fallback, use_title, Skeleton};
+use crate::components::feedback::{use_title, Loaded};
 use crate::fmt;
 use kitty_api::merchant::DailyTotal;
 use leptos::prelude::*;
@@ -39,16 +39,14 @@ pub fn MerchantHome() -> impl IntoView {
                     }))
                 })}
             </Transition>
-            <Transition fallback=|| view! { <Skeleton lines=4 /> }>
-                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                    {move || Suspend::new(async move {
+            <Loaded lines=4 retry view=move || async move {
                         summary.await.map(|s| view! {
                             <ul class="stats">
                                 <li class="stat"><span class="stat__label">"Paid today"</span><span class="stat__value">{rials(s.today_paid)}</span></li>
                                 <li class="stat"><span class="stat__label">"Paid this month"</span><span class="stat__value">{rials(s.month_paid)}</span></li>
                                 <li class="stat">
                                     <span class="stat__label">"Waiting for payment"</span>
-                                    <A href="/merchant/transactions?status=pending" attr:class="stat__value">{s.pending_count}</A>
+                                    <A href=format!("/merchant/transactions?status={}", kitty_api::merchant::TransactionStatus::Pending.as_str()) attr:class="stat__value">{s.pending_count}</A>
                                 </li>
                             </ul>
                             <section class="card" aria-labelledby="chart-heading">
@@ -56,9 +54,7 @@ pub fn MerchantHome() -> impl IntoView {
                                 <DailyChart days=s.daily />
                             </section>
                         })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+                    } />
         </div>
     }
 }

@@ -1,8 +1,8 @@
 use super::rials;
 use crate::api;
 use crate::components::copy::CopyButton;
-use crate::components::feedback::use_title;
-use crate::components::form::{show_failure, FormAlert, SelectField, TextField};
+use crate::components::feedback::{on_done, use_title, Failure};
+use crate::components::form::{FormAlert, SelectField, TextField};
 use kitty_api::merchant::{CreateTransactionRequest, CreatedTransaction, FeeSide};
 use kitty_api::{Currency, FieldErrors, Money};
 use leptos::prelude::*;
@@ -70,11 +70,13 @@ pub fn NewLink() -> impl IntoView {
         let req = req.clone();
         async move { api::kpay::create_transaction(&req).await }
     });
-    Effect::new(move || match create.value().get() {
-        Some(Ok(t)) => created.set(Some(t)),
-        Some(Err(e)) => show_failure(&e, errors, alert),
-        None => {}
-    });
+    on_done(
+        create,
+        move |t| {
+            created.set(Some(t));
+        },
+        Failure::Form(errors, alert),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         alert.set(None);

@@ -1,8 +1,7 @@
 use crate::api;
 use crate::components::copy::CopyButton;
-use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
-use crate::components::form::{show_failure, FormAlert, TextField};
-use crate::components::toast::use_toasts;
+use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
+use crate::components::form::{FormAlert, TextField};
 use kitty_api::merchant::{CreateShopRequest, CreatedShop, Shop};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
@@ -37,17 +36,17 @@ pub fn Shops() -> impl IntoView {
         let req = req.clone();
         async move { api::kpay::create_shop(&req).await }
     });
-    Effect::new(move || match create.value().get() {
-        Some(Ok(shop)) => {
+    on_done(
+        create,
+        move |shop| {
             created.set(Some(shop));
             name.set(String::new());
             website.set(String::new());
             phone.set(String::new());
             shops.refetch();
-        }
-        Some(Err(e)) => show_failure(&e, errors, alert),
-        None => {}
-    });
+        },
+        Failure::Form(errors, alert),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         alert.set(None);
@@ -79,9 +78,7 @@ pub fn Shops() -> impl IntoView {
             <div class="split">
                 <section class="card" aria-labelledby="shops-heading">
                     <h2 id="shops-heading">"Your shops"</h2>
-                    <Transition fallback=|| view! { <Skeleton lines=3 /> }>
-                        <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                            {move || Suspend::new(async move {
+                    <Loaded lines=3 retry view=move || async move {
                                 shops.await.map(|list| if list.shops.is_empty() {
                                     view! { <EmptyState title="No shops yet"><p>"Create one to get an API key and start taking payments."</p></EmptyState> }.into_any()
                                 } else {
@@ -91,9 +88,7 @@ pub fn Shops() -> impl IntoView {
                                         </ul>
                                     }.into_any()
                                 })
-                            })}
-                        </ErrorBoundary>
-                    </Transition>
+                            } />
                 </section>
                 <section class="card" aria-labelledby="new-shop-heading">
                     <h2 id="new-shop-heading">"New shop"</h2>
@@ -131,20 +126,19 @@ pub fn ShopDetail() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let shops = LocalResource::new(api::kpay::shops);
-    let toasts = use_toasts();
     let new_key = RwSignal::new(None::<String>);
     let regenerate = Action::new_local(|id: &String| {
         let id = id.clone();
         async move { api::kpay::regenerate_key(&id).await }
     });
-    Effect::new(move || match regenerate.value().get() {
-        Some(Ok(k)) => {
+    on_done(
+        regenerate,
+        move |k| {
             new_key.set(Some(k.api_key));
             shops.refetch();
-        }
-        Some(Err(e)) => toasts.error(e.message()),
-        None => {}
-    });
+        },
+        Failure::Toast,
+    );
     let on_regenerate = move |_| {
         let sure = window()
             .confirm_with_message("Make a new API key? The current key stops working at once, so update your server right after.")
@@ -158,11 +152,9 @@ pub fn ShopDetail() -> impl IntoView {
     view! {
         <div class="page">
             <A href="/merchant/shops" attr:class="back">"← Shops"</A>
-            <Transition fallback=|| view! { <Skeleton lines=4 /> }>
-                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                    {move || {
+            <Loaded lines=4 retry view=move || {
                         let origin = origin.clone();
-                        Suspend::new(async move {
+                async move {
                             shops.await.map(|list| match list.shops.into_iter().find(|s| s.id == id()) {
                                 None => view! { <EmptyState title="Shop not found"><p>"It may belong to another account."</p></EmptyState> }.into_any(),
                                 Some(shop) => {
@@ -195,10 +187,8 @@ pub fn ShopDetail() -> impl IntoView {
                                     }.into_any()
                                 }
                             })
-                        })
-                    }}
-                </ErrorBoundary>
-            </Transition>
+                        }
+            } />
         </div>
     }
 }

@@ -1,6 +1,6 @@
 use super::{rials, StatusBadge};
 use crate::api::{self, kpay::TransactionFilter};
-use crate::components::feedback::{error_fallback, use_title, EmptyState, Skeleton};
+use crate::components::feedback::{use_title, EmptyState, Loaded};
 use crate::fmt;
 use kitty_api::merchant::{Transaction, TransactionStatus};
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub fn Transactions() -> impl IntoView {
     let filter = Memo::new(move |_| {
         query.with(|q| TransactionFilter {
             shop_id: q.get("shop_id").filter(|s| !s.is_empty()),
-            status: q.get("status").filter(|s| !s.is_empty()),
+            status: q.get("status").and_then(|s| TransactionStatus::parse(&s)),
             page: q
                 .get("page")
                 .and_then(|p| p.parse().ok())
@@ -62,7 +62,7 @@ pub fn Transactions() -> impl IntoView {
         let go = go.clone();
         move |ev| {
             go(TransactionFilter {
-                status: Some(event_target_value(&ev)).filter(|s| !s.is_empty()),
+                status: TransactionStatus::parse(&event_target_value(&ev)),
                 page: 1,
                 ..filter.get_untracked()
             })
@@ -92,16 +92,14 @@ pub fn Transactions() -> impl IntoView {
                         <option value="">"Any status"</option>
                         {STATUSES.iter().map(|s| {
                             let s = *s;
-                            view! { <option value=s.as_str() selected=move || filter.with(|f| f.status.as_deref() == Some(s.as_str()))>{s.label()}</option> }
+                            view! { <option value=s.as_str() selected=move || filter.with(|f| f.status == Some(s))>{s.label()}</option> }
                         }).collect_view()}
                     </select>
                 </label>
             </div>
-            <Transition fallback=|| view! { <Skeleton lines=6 /> }>
-                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                    {move || {
+            <Loaded lines=6 retry view=move || {
                         let go = go.clone();
-                        Suspend::new(async move {
+                async move {
                             list.await.map(|l| {
                                 if l.transactions.is_empty() {
                                     return view! {
@@ -127,10 +125,8 @@ pub fn Transactions() -> impl IntoView {
                                     </nav>
                                 }.into_any()
                             })
-                        })
-                    }}
-                </ErrorBoundary>
-            </Transition>
+                        }
+            } />
         </div>
     }
 }
@@ -179,9 +175,7 @@ pub fn TransactionDetail() -> impl IntoView {
     view! {
         <div class="page">
             <A href="/merchant/transactions" attr:class="back">"← Transactions"</A>
-            <Transition fallback=|| view! { <Skeleton lines=6 /> }>
-                <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
-                    {move || Suspend::new(async move {
+            <Loaded lines=6 retry view=move || async move {
                         tx.await.map(|t| view! {
                             <header class="page__header">
                                 <h1>{rials(t.amount)}</h1>
@@ -204,9 +198,7 @@ pub fn TransactionDetail() -> impl IntoView {
                                 </dl>
                             </section>
                         })
-                    })}
-                </ErrorBoundary>
-            </Transition>
+                    } />
         </div>
     }
 }
