@@ -84,19 +84,31 @@ async function throughput(url) {
   });
   const { access_token } = await reg.json();
   console.log("\n## Server throughput (wrk, 2 threads, 32 connections, 10 s, loopback)\n");
-  console.log("| request | requests/s | p50 | p99 |\n|---|---|---|---|");
+  console.log("| request | requests/s | p50 | p99 | answers |\n|---|---|---|---|---|");
   const cases = [
     ["GET /api/config", "/api/config", []],
     ["GET /kpay/auth/me (bearer, one SELECT per request)", "/kpay/auth/me", ["-H", `Authorization: Bearer ${access_token}`]],
     ["GET /ktti/api/v2/notifications/inbox (bearer)", "/ktti/api/v2/notifications/inbox", ["-H", `Authorization: Bearer ${access_token}`]],
   ];
+  // Concurrent writes on one kitty: every write takes SQLite's lock at its start, so they queue.
+  const kitty = await (await fetch(`${url}/ktti/api/v3/ktties`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
+    body: JSON.stringify({ name: "Bench" }),
+  })).json();
+  process.env.KITTY_ACCOUNT = kitty.account.account_number;
+  process.env.KITTY_CARD = kitty.card.id;
+  cases.push(["POST deposits and card payments to one kitty (write transactions)", "/", ["-s", join(ROOT, "e2e/bench-writes.lua")]]);
+  let bare;
   for (const [name, path, extra] of cases) {
-    const r = spawnSync("wrk", ["-t2", "-c32", "-d10s", "--latency", ...extra, `${url}${path}`], { encoding: "utf8" });
-    const rps = r.stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1];
+    const r = spawnSync("wrk", ["-t2", "-c32", "-d10s", "--latency", ...extra, `${url}${path}`], { encoding: "utf8", env: process.env });
+    const rps = Number(r.stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
+    const total = r.stdout.match(/(\d+) requests in/)?.[1];
     const p50 = r.stdout.match(/\s50%\s+(\S+)/)?.[1];
     const p99 = r.stdout.match(/\s99%\s+(\S+)/)?.[1];
-    const non2xx = r.stdout.match(/Non-2xx or 3xx responses: (\d+)/)?.[1];
-    console.log(`| ${name} | ${rps} | ${p50} | ${p99} |${non2xx ? ` (${non2xx} non-2xx!)` : ""}`);
+    const non2xx = r.stdout.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? "0";
+    bare ??= rps;
+    console.log(`| ${name} | ${rps} (${(rps / bare).toFixed(3)} of the first) | ${p50} | ${p99} | ${total} requests, ${non2xx} not 2xx |`);
   }
 }
 

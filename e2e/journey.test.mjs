@@ -100,6 +100,52 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   await context.close();
 });
 
+test("expired access tokens are refreshed once for all; a session that ended brings the person back with what they typed", async () => {
+  const short = await startServer({ env: { KITTY_ACCESS_TTL_SECS: "2" } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  const refreshes = [];
+  page.on("request", (r) => r.url().endsWith("/kpay/auth/refresh") && refreshes.push(Date.now()));
+  await page.goto(`${short.url}/register`);
+  await page.getByLabel("Full name").fill("Omid Tester");
+  await page.getByLabel("Mobile number").fill("09125550202");
+  await page.getByLabel("Password").fill("kitty-pass");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "Hi, Omid" }).waitFor();
+
+  // Each visit finds the access token expired and sends several requests at once (the page's
+  // data, invitations, the inbox badge): one refresh serves them all, and nobody is signed out.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const [link, heading] of [["Kitties", "Kitties"], ["Inbox", "Inbox"], ["Home", "Hi, Omid"], ["Kitties", "Kitties"], ["Account", "Account"]]) {
+    await page.waitForTimeout(2_300);
+    await nav.getByRole("link", { name: link }).click();
+    await page.getByRole("heading", { name: heading }).first().waitFor();
+    assert.doesNotMatch(page.url(), /\/login/, `still signed in on ${link}`);
+  }
+  assert.ok(refreshes.length >= 4 && refreshes.length <= 6, `one refresh per expiry: ${refreshes.length}`);
+
+  // Now the session really ends (its refresh token is gone) while a form is half filled.
+  await nav.getByRole("link", { name: "Kitties" }).click();
+  await page.getByLabel("Kitty name").fill("Trip to Mombasa");
+  const keep = (await context.cookies()).filter((c) => c.name !== "kitty_refresh");
+  await context.clearCookies();
+  await context.addCookies(keep);
+  await page.waitForTimeout(2_300);
+  await page.getByLabel("Search by name").fill("x");
+  await page.waitForURL(/\/login\?next=%2Fkitties&ended=1$/);
+  await page.getByText("Your session ended").waitFor();
+  await signIn(page, "09125550202", "kitty-pass");
+  await page.getByRole("heading", { name: "Kitties" }).first().waitFor();
+  await page.waitForFunction(() => document.querySelector("input[name=name]")?.value === "Trip to Mombasa");
+  assert.equal(await page.evaluate(() => sessionStorage.length), 0, "the kept draft is gone once restored");
+
+  const expected = /status of 401 /; // the requests that found the session over
+  assert.deepEqual(unexpected(problems).filter((p) => !expected.test(p)), []);
+  await context.close();
+  await short.stop();
+});
+
 test("unknown pages show a 404 page with a way home", async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/no/such/page`);

@@ -78,9 +78,11 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 6000, sender_name: "Ben Member" });
   await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 4000, sender_name: "B MEMBER JOINT ACCT" });
 
-  // A assigns the unassigned one to Ben.
+  // A assigns the unassigned one to Ben. Opening another tab reloads the header too, so the
+  // header, the activity and (below) the members' card show one balance.
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).click();
   await a.getByRole("heading", { name: "Unassigned deposits" }).waitFor();
+  await a.locator(".kitty-header__balance", { hasText: "A$200.00" }).waitFor();
   await a.getByLabel("Member for the deposit from B MEMBER JOINT ACCT").selectOption({ label: "Ben Member" });
   await a.getByRole("button", { name: "Assign" }).click();
   await a.getByText("Deposit assigned to Ben Member.").waitFor();
@@ -102,6 +104,8 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await sandbox("/sandbox/card-spends", { card_id: kitty.card.id, merchant_name: "Sunset Grill", amount: 8420, refund: false });
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
   await a.getByRole("rowheader", { name: /^Ben Member/ }).waitFor();
+  await a.getByText("Available: A$115.80").waitFor();
+  await a.locator(".kitty-header__balance", { hasText: "A$115.80" }).waitFor();
   assert.equal(await cell(a, "Ava Admin", "spent"), "A$58.94");
   assert.equal(await cell(a, "Ben Member", "spent"), "A$25.26");
   assert.equal(await cell(a, "Ava Admin", "balance"), "A$41.06");

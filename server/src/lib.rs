@@ -128,6 +128,7 @@ pub async fn build(settings: Settings) -> Result<Router, String> {
         None
     };
     jobs::spawn(db.clone());
+    session::set_access_ttl(settings.access_ttl_secs);
     let spa = web::Spa::load(&settings.dist, &external_origins(&settings));
     let state = AppState {
         db,

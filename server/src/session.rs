@@ -17,6 +17,18 @@ use sha2::{Digest, Sha256};
 pub const ACCESS_COOKIE: &str = "kitty_session";
 pub const REFRESH_COOKIE: &str = "kitty_refresh";
 pub const ACCESS_TTL_SECS: i64 = 15 * 60;
+static ACCESS_TTL: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+
+/// How long an access token lives: `KITTY_ACCESS_TTL_SECS`, set once at start-up (the
+/// end-to-end tests shorten it to exercise refreshing); 15 minutes by default.
+pub fn access_ttl() -> i64 {
+    *ACCESS_TTL.get().unwrap_or(&ACCESS_TTL_SECS)
+}
+
+/// Sets [`access_ttl`] for this process; only the first call counts.
+pub fn set_access_ttl(secs: i64) {
+    let _ = ACCESS_TTL.set(secs);
+}
 pub const REFRESH_TTL_SECS: i64 = 30 * 24 * 3600;
 /// The refresh cookie is sent only to the endpoints that need it.
 const REFRESH_COOKIE_PATH: &str = "/kpay/auth";
@@ -52,7 +64,7 @@ pub async fn create(db: &Db, user_id: &str) -> AppResult<IssuedTokens> {
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(user_id)
     .bind(hash_token(&tokens.access))
-    .bind(t + ACCESS_TTL_SECS)
+    .bind(t + access_ttl())
     .bind(hash_token(&tokens.refresh))
     .bind(t + REFRESH_TTL_SECS)
     .bind(&tokens.csrf)
@@ -95,7 +107,7 @@ pub async fn rotate(
          WHERE id = ? AND refresh_hash = ?",
     )
     .bind(hash_token(&tokens.access))
-    .bind(t + ACCESS_TTL_SECS)
+    .bind(t + access_ttl())
     .bind(hash_token(&tokens.refresh))
     .bind(t + REFRESH_TTL_SECS)
     .bind(&id)
@@ -174,7 +186,7 @@ pub fn session_cookies(tokens: &IssuedTokens, secure: bool) -> [HeaderValue; 3] 
             ACCESS_COOKIE,
             &tokens.access,
             "/",
-            ACCESS_TTL_SECS,
+            access_ttl(),
             true,
             secure,
         ),

@@ -26,6 +26,8 @@ pub struct Settings {
     pub demo: bool,
     /// `KITTY_PAYMENT_TTL_SECS`: how long a buyer has to pay a card-to-card payment (default 900).
     pub payment_ttl_secs: i64,
+    /// `KITTY_ACCESS_TTL_SECS`: how long a session's access token lives (default 900).
+    pub access_ttl_secs: i64,
 }
 
 impl Settings {
@@ -63,6 +65,12 @@ impl Settings {
                     format!("KITTY_PAYMENT_TTL_SECS must be a positive number, not {v:?}")
                 })?,
             },
+            access_ttl_secs: match var("KITTY_ACCESS_TTL_SECS") {
+                None => crate::session::ACCESS_TTL_SECS,
+                Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                    format!("KITTY_ACCESS_TTL_SECS must be a positive number, not {v:?}")
+                })?,
+            },
         })
     }
 
@@ -77,6 +85,7 @@ impl Settings {
             cookie_secure: false,
             demo: false,
             payment_ttl_secs: DEFAULT_PAYMENT_TTL_SECS,
+            access_ttl_secs: crate::session::ACCESS_TTL_SECS,
         }
     }
 }

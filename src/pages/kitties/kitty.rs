@@ -58,6 +58,21 @@ pub fn KittyLayout() -> impl IntoView {
         async move { api::ktti::kitty(&id).await }
     });
     provide_context(KittyCtx { id, kitty, version });
+    // Money moves from outside too (deposits, card payments, other members): the header reloads
+    // when another tab of the kitty opens (the tab loads its own data fresh), and everything
+    // reloads when the person comes back to the window.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |seen: Option<String>| {
+        let path = location.pathname.get();
+        if seen.is_some_and(|p| p != path) {
+            kitty.refetch();
+        }
+        path
+    });
+    let focus = window_event_listener(leptos::ev::focus, move |_| {
+        version.update(|v| *v += 1);
+    });
+    on_cleanup(move || focus.remove());
     let retry = Callback::new(move |_| kitty.refetch());
     view! {
         <div class="page">
