@@ -1,5 +1,6 @@
 //! Users: creation with argon2 password hashes, look-up by mobile or email, and password checks.
 
+use crate::clock::rfc3339;
 use crate::db::{is_unique_violation, now, Db};
 use crate::error::{AppError, AppResult};
 use argon2::password_hash::{
@@ -7,7 +8,6 @@ use argon2::password_hash::{
 };
 use argon2::Argon2;
 use kitty_api::auth::{RegisterRequest, User};
-use kitty_api::format::to_rfc3339;
 use rand::Rng;
 use std::sync::OnceLock;
 
@@ -29,7 +29,7 @@ impl From<UserRow> for User {
             mobile: r.mobile,
             email: r.email,
             merchant_id: r.merchant_id,
-            created_at: to_rfc3339(r.created_at),
+            created_at: rfc3339(r.created_at),
         }
     }
 }

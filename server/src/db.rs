@@ -61,13 +61,19 @@ pub fn is_busy(e: &sqlx::Error) -> bool {
     }
 }
 
-/// Seconds since the Unix epoch.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
+/// Reads a stored word of the domain (a status, a kind) with its vocabulary's `parse`; a word
+/// this version does not know is a fault in the data, never silently taken for another.
+pub fn stored<T>(
+    parse: fn(&str) -> Option<T>,
+    word: &str,
+    what: &str,
+) -> crate::error::AppResult<T> {
+    parse(word).ok_or_else(|| {
+        crate::error::AppError::internal(format!("unknown {what} {word:?} in the database"))
+    })
 }
+
+pub use crate::clock::now;
 
 /// True when `e` is a UNIQUE violation on `table.column`.
 pub fn is_unique_violation(e: &sqlx::Error, table_column: &str) -> bool {

@@ -14,7 +14,7 @@ pub fn spawn(db: Db) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(e) = crate::providers::kpay::transactions::expire_due(&db).await {
+            if let Err(e) = crate::providers::kpay::settlement::expire_due(&db).await {
                 tracing::warn!(error = ?e, "job: expiring payments failed; trying again next tick");
             }
         }

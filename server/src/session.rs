@@ -7,6 +7,7 @@ use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use kitty_api::auth::{CSRF_COOKIE, CSRF_HEADER};
@@ -131,15 +132,11 @@ pub async fn delete_by_access(db: &Db, access: &str) -> AppResult<()> {
     Ok(())
 }
 
+/// A cookie's value from the request, if it is there and not empty.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
+    CookieJar::from_headers(headers)
+        .get(name)
+        .map(|c| c.value().to_string())
         .filter(|v| !v.is_empty())
 }
 
@@ -169,14 +166,14 @@ fn set_cookie(
     http_only: bool,
     secure: bool,
 ) -> HeaderValue {
-    let mut c = format!("{name}={value}; Path={path}; Max-Age={max_age}; SameSite=Strict");
-    if http_only {
-        c.push_str("; HttpOnly");
-    }
-    if secure {
-        c.push_str("; Secure");
-    }
-    HeaderValue::from_str(&c).expect("cookie values are base64url")
+    let c = Cookie::build((name, value))
+        .path(path)
+        .max_age(time::Duration::seconds(max_age))
+        .same_site(SameSite::Strict)
+        .http_only(http_only)
+        .secure(secure)
+        .build();
+    HeaderValue::from_str(&c.to_string()).expect("cookie values are base64url")
 }
 
 /// `Set-Cookie` headers that start (or renew) a browser session.

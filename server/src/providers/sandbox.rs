@@ -1,7 +1,7 @@
 //! Simulated rails (`/sandbox`, sandbox mode only): the bank, card network, M-Pesa and chain
 //! events that tests and demo users trigger. Each rail arrives with the feature that needs it.
 
-use super::kpay::transactions::{expire_now, settle_transfer};
+use super::kpay::settlement::{expire_now, settle_transfer};
 use super::ktti::inbox::notify;
 use super::ktti::ledger::{self, conflict};
 use crate::error::{ApiJson, AppError, AppResult};

@@ -3,9 +3,12 @@
 
 mod auth;
 mod cards;
+mod listing;
 mod merchant;
+mod payments;
+pub mod settlement;
 mod shops;
-pub mod transactions;
+mod summary;
 
 use crate::AppState;
 use utoipa_axum::router::OpenApiRouter;
@@ -14,5 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = auth::routes(OpenApiRouter::new());
     let router = shops::routes(router);
     let router = cards::routes(router);
-    transactions::routes(router)
+    let router = payments::routes(router);
+    let router = listing::routes(router);
+    summary::routes(router)
 }

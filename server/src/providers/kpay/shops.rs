@@ -1,6 +1,7 @@
 //! `/kpay/shops`: a merchant's shops and their API keys.
 
 use super::merchant::Merchant;
+use crate::clock::rfc3339;
 use crate::db::now;
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::session::{hash_token, random_token, CurrentUser};
@@ -8,7 +9,6 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use kitty_api::format::to_rfc3339;
 use kitty_api::merchant::{ApiKey, CreateShopRequest, CreatedShop, Shop, ShopList};
 use kitty_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
@@ -48,7 +48,7 @@ impl From<ShopRow> for Shop {
             phone: r.phone,
             is_active: r.is_active,
             api_key_prefix: r.api_key_prefix,
-            created_at: to_rfc3339(r.created_at),
+            created_at: rfc3339(r.created_at),
         }
     }
 }

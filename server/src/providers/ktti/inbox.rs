@@ -1,6 +1,7 @@
 //! KttiPay's current user and app inbox.
 
 use crate::accounts;
+use crate::clock::rfc3339;
 use crate::db::now;
 use crate::error::AppResult;
 use crate::session::CurrentUser;
@@ -9,7 +10,6 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::auth::User;
-use kitty_api::format::to_rfc3339;
 use kitty_api::notifications::{Notification, NotificationKind, NotificationList};
 use kitty_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
@@ -93,7 +93,7 @@ async fn inbox(
             title: r.title,
             body: r.body,
             read: r.read_at.is_some(),
-            created_at: to_rfc3339(r.created_at),
+            created_at: rfc3339(r.created_at),
         })
         .collect();
     Ok(Json(NotificationList {

@@ -8,10 +8,10 @@
 //! The members' balances plus the unassigned deposits equal the available balance exactly.
 
 use super::inbox::notify;
+use crate::clock::rfc3339;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::session::random_token;
-use kitty_api::format::to_rfc3339;
 use kitty_api::kitty::{
     BankAccount, CardStatus, Kitty, KittyCard, KittyStatus, KittyTransaction, Member, MemberStatus,
     MemberTotals, Proportion, Role, SplitMode, SplitRule, TxKind,
@@ -560,7 +560,7 @@ impl TryFrom<TxRow> for KittyTransaction {
             category: r.category,
             custom_split: r.custom_split,
             refund_of: r.refund_of,
-            created_at: to_rfc3339(r.created_at),
+            created_at: rfc3339(r.created_at),
         })
     }
 }
@@ -644,7 +644,7 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
         },
         my_role: parse(Role::parse, &r.role, "role")?,
         member_count: r.member_count,
-        created_at: to_rfc3339(r.created_at),
+        created_at: rfc3339(r.created_at),
     })
 }
 

@@ -3,9 +3,11 @@
 
 mod activity;
 pub mod inbox;
+mod invitations;
 mod kitties;
 pub mod ledger;
 mod members;
+mod split;
 
 use crate::AppState;
 use utoipa_axum::router::OpenApiRouter;
@@ -14,5 +16,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = inbox::routes(OpenApiRouter::new());
     let router = kitties::routes(router);
     let router = members::routes(router);
+    let router = invitations::routes(router);
+    let router = split::routes(router);
     activity::routes(router)
 }
