@@ -2,16 +2,15 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What a notification is about; the app picks its icon from this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum NotificationKind {
-    Deposit,
-    Expense,
-    Payment,
-    Invitation,
-    System,
+crate::vocabulary! {
+    /// What a notification is about; the app picks its icon from this.
+    pub enum NotificationKind {
+        Deposit = "deposit" / "Deposit",
+        Expense = "expense" / "Card payment",
+        Payment = "payment" / "Payment",
+        Invitation = "invitation" / "Invitation",
+        System = "system" / "Kitty",
+    }
 }
 
 /// One inbox item.

@@ -34,14 +34,63 @@ pub async fn connect(url: &str) -> Result<Db, String> {
     Ok(pool)
 }
 
-/// A write transaction on the database.
-pub type Tx = sqlx::Transaction<'static, sqlx::Sqlite>;
+/// A write transaction on the database, holding this process's turn to write. It reads and
+/// writes like the connection it wraps; `commit` ends it, and dropping it rolls back.
+pub struct Tx {
+    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+    _turn: tokio::sync::OwnedMutexGuard<()>,
+}
 
-/// Starts a write transaction holding SQLite's write lock from its first statement
-/// (`BEGIN IMMEDIATE`), so what it reads cannot change before it writes. A second writer waits
-/// (up to the busy timeout) instead of failing when it tries to upgrade a read lock.
+impl std::ops::Deref for Tx {
+    type Target = sqlx::SqliteConnection;
+
+    fn deref(&self) -> &Self::Target {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for Tx {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.inner
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.inner.commit().await
+    }
+}
+
+/// How long a writer waits for its turn before the request is answered 503.
+const TURN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One queue of writers per database file. SQLite has one writer at a time anyway; waiting in a
+/// first-come-first-served queue in process, instead of in SQLite's busy handler (which polls
+/// and lets late comers overtake), keeps the slowest writes close to the typical ones.
+fn turn_for(db: &Db) -> std::sync::Arc<tokio::sync::Mutex<()>> {
+    static QUEUES: std::sync::Mutex<
+        Option<
+            std::collections::HashMap<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>>,
+        >,
+    > = std::sync::Mutex::new(None);
+    let file = db.connect_options().get_filename().to_path_buf();
+    let mut queues = QUEUES.lock().unwrap_or_else(|p| p.into_inner());
+    queues
+        .get_or_insert_with(Default::default)
+        .entry(file)
+        .or_default()
+        .clone()
+}
+
+/// Starts a write transaction: it waits for this process's turn to write, then holds SQLite's
+/// write lock from its first statement (`BEGIN IMMEDIATE`), so what it reads cannot change before
+/// it writes. A writer that cannot get its turn in time gets `PoolTimedOut`, answered 503.
 pub async fn write(db: &Db) -> Result<Tx, sqlx::Error> {
-    db.begin_with("BEGIN IMMEDIATE").await
+    let turn = tokio::time::timeout(TURN_TIMEOUT, turn_for(db).lock_owned())
+        .await
+        .map_err(|_| sqlx::Error::PoolTimedOut)?;
+    let inner = db.begin_with("BEGIN IMMEDIATE").await?;
+    Ok(Tx { inner, _turn: turn })
 }
 
 /// True when SQLite gave up waiting for a lock (SQLITE_BUSY and its extended codes, or

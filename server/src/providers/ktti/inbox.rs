@@ -41,26 +41,6 @@ struct NotificationRow {
     created_at: i64,
 }
 
-pub fn kind_from_db(kind: &str) -> NotificationKind {
-    match kind {
-        "deposit" => NotificationKind::Deposit,
-        "expense" => NotificationKind::Expense,
-        "payment" => NotificationKind::Payment,
-        "invitation" => NotificationKind::Invitation,
-        _ => NotificationKind::System,
-    }
-}
-
-pub fn kind_to_db(kind: NotificationKind) -> &'static str {
-    match kind {
-        NotificationKind::Deposit => "deposit",
-        NotificationKind::Expense => "expense",
-        NotificationKind::Payment => "payment",
-        NotificationKind::Invitation => "invitation",
-        NotificationKind::System => "system",
-    }
-}
-
 #[utoipa::path(
     get, path = "/api/v2/notifications/inbox", tag = "KttiPay",
     summary = "Get app inbox notifications for the current user.",
@@ -87,15 +67,17 @@ async fn inbox(
     .await?;
     let notifications = rows
         .into_iter()
-        .map(|r| Notification {
-            id: r.id,
-            kind: kind_from_db(&r.kind),
-            title: r.title,
-            body: r.body,
-            read: r.read_at.is_some(),
-            created_at: rfc3339(r.created_at),
+        .map(|r| {
+            Ok(Notification {
+                kind: crate::db::stored(NotificationKind::parse, &r.kind, "notification kind")?,
+                id: r.id,
+                title: r.title,
+                body: r.body,
+                read: r.read_at.is_some(),
+                created_at: rfc3339(r.created_at),
+            })
         })
-        .collect();
+        .collect::<AppResult<_>>()?;
     Ok(Json(NotificationList {
         notifications,
         total,
@@ -129,7 +111,7 @@ pub async fn notify(
     sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)
-        .bind(kind_to_db(kind))
+        .bind(kind.as_str())
         .bind(title)
         .bind(body)
         .bind(now())
