@@ -7,8 +7,26 @@ use std::time::Duration;
 
 pub type Db = SqlitePool;
 
-/// Opens (creating if needed) the database and brings its schema up to date.
+/// Opens (creating if needed) the database and brings its schema up to date. Only `sqlite:`
+/// URLs are served today; anything else stops start-up with a message instead of silently
+/// making a local file named after the URL.
 pub async fn connect(url: &str) -> Result<Db, String> {
+    let scheme = url.split_once(':').map_or("", |(s, _)| s);
+    match scheme {
+        "sqlite" => {}
+        "postgres" | "postgresql" => {
+            return Err(format!(
+                "DATABASE_URL {url:?} points at PostgreSQL, which this version does not support yet \
+                 (issue 14). Use a sqlite: URL, such as sqlite://data/kitty.db."
+            ))
+        }
+        _ => {
+            return Err(format!(
+                "DATABASE_URL {url:?} has no database scheme this server knows. Use a sqlite: URL, \
+                 such as sqlite://data/kitty.db."
+            ))
+        }
+    }
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|e| format!("DATABASE_URL {url:?}: {e}"))?
         .create_if_missing(true)
@@ -131,5 +149,17 @@ pub fn is_unique_violation(e: &sqlx::Error, table_column: &str) -> bool {
             db.is_unique_violation() && db.message().contains(table_column)
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[tokio::test]
+    async fn unknown_database_schemes_stop_start_up() {
+        let e = super::connect("postgres://kitty:kitty@127.0.0.1:5432/kitty").await.unwrap_err();
+        assert!(e.contains("PostgreSQL"), "{e}");
+        let e = super::connect("mysql://x").await.unwrap_err();
+        assert!(e.contains("sqlite:"), "{e}");
+        assert!(!std::path::Path::new("postgres:").exists());
     }
 }
