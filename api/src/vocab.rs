@@ -16,6 +16,10 @@ macro_rules! vocabulary {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        // utoipa does not read a variant's `rename` given through the macro; every word is its
+        // variant's name in snake_case, which `rename_all` states in a way it reads (a test in
+        // the server checks the published schema against `as_str`).
+        #[serde(rename_all = "snake_case")]
         pub enum $name {
             $($(#[$vmeta])* #[serde(rename = $word)] $variant),+
         }

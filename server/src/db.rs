@@ -14,12 +14,10 @@ pub async fn connect(url: &str) -> Result<Db, String> {
     let scheme = url.split_once(':').map_or("", |(s, _)| s);
     match scheme {
         "sqlite" => {}
-        "postgres" | "postgresql" => {
-            return Err(format!(
-                "DATABASE_URL {url:?} points at PostgreSQL, which this version does not support yet \
+        "postgres" | "postgresql" => return Err(format!(
+            "DATABASE_URL {url:?} points at PostgreSQL, which this version does not support yet \
                  (issue 14). Use a sqlite: URL, such as sqlite://data/kitty.db."
-            ))
-        }
+        )),
         _ => {
             return Err(format!(
                 "DATABASE_URL {url:?} has no database scheme this server knows. Use a sqlite: URL, \
@@ -156,7 +154,9 @@ pub fn is_unique_violation(e: &sqlx::Error, table_column: &str) -> bool {
 mod tests {
     #[tokio::test]
     async fn unknown_database_schemes_stop_start_up() {
-        let e = super::connect("postgres://kitty:kitty@127.0.0.1:5432/kitty").await.unwrap_err();
+        let e = super::connect("postgres://kitty:kitty@127.0.0.1:5432/kitty")
+            .await
+            .unwrap_err();
         assert!(e.contains("PostgreSQL"), "{e}");
         let e = super::connect("mysql://x").await.unwrap_err();
         assert!(e.contains("sqlite:"), "{e}");

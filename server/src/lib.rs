@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod jobs;
+pub mod openapi;
 pub mod providers;
 pub mod qr;
 pub mod ratelimit;
@@ -151,7 +152,8 @@ pub fn router(state: AppState) -> Router {
     if state.settings.mode == Mode::Sandbox {
         api = api.nest("/sandbox", sandbox::router());
     }
-    let (routes, openapi) = api.split_for_parts();
+    let (routes, mut openapi) = api.split_for_parts();
+    openapi::document_common_statuses(&mut openapi);
     let openapi = Arc::new(openapi);
     routes
         .route(

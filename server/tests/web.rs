@@ -138,3 +138,53 @@ async fn checkout_links_get_the_small_checkout_page_and_its_script_is_allowed() 
     assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
     assert!(!csp.contains("unsafe-inline"));
 }
+
+/// The published OpenAPI document spells every status and kind as the server sends it.
+#[tokio::test]
+async fn openapi_enums_use_the_wire_words() {
+    use kitty_api::kitty::{
+        CardStatus, ClosureStep, InvitationStatus, KittyStatus, MemberStatus, Role, SplitMode,
+        TxKind,
+    };
+    use kitty_api::merchant::{FeeSide, TransactionStatus};
+    use kitty_api::notifications::NotificationKind;
+    let server = TestServer::start().await;
+    let doc: serde_json::Value = reqwest::get(server.url("/api/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let words = |name: &str| -> Vec<String> {
+        doc["components"]["schemas"][name]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name} is in the schema"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    macro_rules! check {
+        ($($t:ident),+) => {$(
+            assert_eq!(
+                words(stringify!($t)),
+                $t::ALL.iter().map(|v| v.as_str().to_string()).collect::<Vec<_>>(),
+                stringify!($t)
+            );
+            for v in $t::ALL {
+                assert_eq!(serde_json::to_value(v).unwrap(), v.as_str(), "{} serialises as its word", stringify!($t));
+            }
+        )+};
+    }
+    check!(
+        KittyStatus,
+        Role,
+        SplitMode,
+        TxKind,
+        CardStatus,
+        InvitationStatus,
+        FeeSide,
+        TransactionStatus,
+        NotificationKind
+    );
+    let _ = (MemberStatus::Active, ClosureStep::Initiate);
+}

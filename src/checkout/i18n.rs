@@ -61,6 +61,8 @@ pub struct Text {
     /// "Trying again in" … seconds.
     pub retrying_in: &'static str,
     pub seconds: &'static str,
+    /// Shown while a new attempt is on its way.
+    pub retrying: &'static str,
     pub reconnecting: &'static str,
     pub simulate: &'static str,
     pub sandbox_note: &'static str,
@@ -103,6 +105,7 @@ pub static EN: Text = Text {
     retry: "Try again",
     retrying_in: "Trying again in",
     seconds: "s",
+    retrying: "Trying again…",
     reconnecting: "Connection lost. Still checking for your transfer…",
     simulate: "Simulate the bank transfer",
     sandbox_note: "Sandbox: no real money moves.",
@@ -145,6 +148,7 @@ pub static FA: Text = Text {
     retry: "تلاش دوباره",
     retrying_in: "تلاش دوباره تا",
     seconds: "ثانیه",
+    retrying: "در حال تلاش دوباره…",
     reconnecting: "اتصال قطع شد. همچنان واریز شما را بررسی می‌کنیم…",
     simulate: "شبیه‌سازی واریز بانکی",
     sandbox_note: "محیط آزمایشی: پول واقعی جابه‌جا نمی‌شود.",

@@ -190,7 +190,11 @@ pub fn Checkout(authority: String) -> impl IntoView {
                 None => view! { <p class="checkout__loading" role="status">{t().loading}</p> }.into_any(),
                 Some(Err(e)) => view! {
                     <LoadError error=e t=t() retry_in=retry_in fa_digits=Signal::derive(fa_digits)
-                        on_retry=Callback::new(move |_| loader.load()) />
+                        on_retry=Callback::new(move |_| {
+                            // Asked for by the person: start the back-off again from one second.
+                            loader.failures.set_value(0);
+                            loader.load();
+                        }) />
                 }.into_any(),
                 Some(Ok(p)) => match status.get().unwrap_or(p.status) {
                     TransactionStatus::Pending => view! {
@@ -279,9 +283,10 @@ fn LoadError(
         <section class="checkout__card checkout__card--error" role="alert">
             <p>{message}</p>
             {(!not_found).then(|| view! {
-                <p class="checkout__retrying" aria-live="polite">{move || retry_in.get().map(|n| {
-                    format!("{} {} {}", t.retrying_in, number(i64::from(n), fa_digits.get()), t.seconds)
-                })}</p>
+                <p class="checkout__retrying" aria-live="polite">{move || match retry_in.get() {
+                    Some(n) if n > 0 => format!("{} {} {}", t.retrying_in, number(i64::from(n), fa_digits.get()), t.seconds),
+                    _ => t.retrying.to_string(),
+                }}</p>
                 <button type="button" class="checkout__button" on:click=move |_| on_retry.run(())>{t.retry}</button>
             })}
         </section>

@@ -158,6 +158,13 @@ fn Closure(k: Kitty) -> impl IntoView {
     );
     let status = k.status;
     let kk = k.clone();
+    // Paying out needs every deposit assigned and nobody owing (the server says the same).
+    let can_pay_out = move || {
+        totals
+            .get()
+            .and_then(|r| r.ok())
+            .is_some_and(|t| t.unassigned == 0 && t.members.iter().all(|m| m.balance >= 0))
+    };
     view! {
         <section class="card" aria-labelledby="closure-heading">
             <h2 id="closure-heading">"Close the kitty"</h2>
@@ -179,10 +186,15 @@ fn Closure(k: Kitty) -> impl IntoView {
                                             <span class="money" class:money--negative={m.balance < 0}>{if m.balance > 0 { format!("receives {}", money(m.balance, &k)) } else { format!("owes {}", money(-m.balance, &k)) }}</span></li>
                                     }).collect_view()}</ul>
                                     {(t.unassigned != 0).then(|| view! { <p class="form-alert">{format!("{} in deposits is unassigned. Assign it on the Activity tab first.", money(t.unassigned, &k))}</p> })}
+                                    {t.members.iter().any(|m| m.balance < 0).then(|| view! {
+                                        <p class="steps__hint">"Whoever owes deposits that amount to the kitty's account with their name as the sender; then everyone else can be paid out."</p>
+                                    })}
                                     {(t.available_balance == 0).then(|| view! { <p class="muted">"Nothing left to pay out."</p> })}
                                 }
                             })}
-                            <button type="button" class="btn btn--primary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch(ClosureStep::Disburse); }>"Pay out balances"</button>
+                            <button type="button" class="btn btn--primary"
+                                disabled=move || step.pending().get() || !can_pay_out()
+                                on:click=move |_| { step.dispatch(ClosureStep::Disburse); }>"Pay out balances"</button>
                         </li>
                         <li>"Close for good (only when nothing is left)."
                             <button type="button" class="btn btn--danger" disabled=move || step.pending().get()

@@ -150,9 +150,10 @@ async fn refresh(
     let from_body = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
-        serde_json::from_slice::<RefreshRequest>(&body)
+        // `null` is a body with no token, like an empty one.
+        serde_json::from_slice::<Option<RefreshRequest>>(&body)
             .map_err(|e| AppError::BadRequest(format!("The request body is not valid JSON: {e}")))?
-            .refresh_token
+            .and_then(|r| r.refresh_token)
     };
     let tokens = match from_body {
         Some(token) => session::rotate(&state.db, &token, None).await?,
