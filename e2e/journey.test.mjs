@@ -96,6 +96,29 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   assert.equal(new URL(page.url()).pathname, "/inbox");
   await page.getByText("No notifications yet").waitFor();
 
+  // The password changes on the Account page, knowing the current one.
+  await page.getByRole("link", { name: "Account" }).first().click();
+  await page.getByLabel("Current password").fill("kitty-pass");
+  await page.getByLabel("New password").fill("kitty-pass-2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await page.getByText("Password changed.").waitFor();
+
+  // Forgotten anyway: a reset link goes to the email, which the sandbox outbox shows.
+  await signOut(page);
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Mobile number or email").fill("nadia@example.com");
+  await page.getByRole("button", { name: "Send me a link" }).click();
+  await page.getByText("we sent it a link").waitFor();
+  await page.getByRole("link", { name: "open the sandbox outbox" }).click();
+  await page.getByRole("heading", { name: "Reset your Kitty password" }).waitFor();
+  await page.getByRole("link", { name: "this link" }).click();
+  await page.getByLabel("New password").fill("kitty-pass-3");
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await page.getByText("Your password is changed").waitFor();
+  await page.getByRole("link", { name: "Sign in" }).click();
+  await signIn(page, "nadia@example.com", "kitty-pass-3");
+  await page.getByRole("heading", { name: "Hi, Nadia" }).waitFor();
+
   assert.deepEqual(unexpected(problems), [], "no console errors (CSP violations would show here)");
   await context.close();
 });

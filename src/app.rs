@@ -26,6 +26,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=path!("/login") view=pages::auth::Login />
                     <Route path=path!("/register") view=pages::auth::Register />
+                    <Route path=path!("/forgot-password") view=pages::auth::ForgotPassword />
+                    <Route path=path!("/reset-password") view=pages::auth::ResetPassword />
+                    <Route path=path!("/outbox") view=pages::auth::Outbox />
                     <Route path=path!("/join/:code") view=pages::kitties::Join />
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("") view=pages::home::Home />

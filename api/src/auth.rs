@@ -137,3 +137,81 @@ mod tests {
         assert_eq!(req.validate().unwrap().email, None);
     }
 }
+
+crate::vocabulary! {
+    /// How the sandbox outbox "sent" a message.
+    pub enum Channel {
+        Email = "email" / "Email",
+        Sms = "sms" / "SMS",
+    }
+}
+
+/// "Change user password." and "Update user password.": the current password, and the new one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    /// At least 6 characters, and not the current one.
+    pub new_password: String,
+}
+
+impl ChangePasswordRequest {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if self.current_password.is_empty() {
+            errors.insert(
+                "current_password".into(),
+                "Enter your current password.".into(),
+            );
+        }
+        if let Err(m) = validate::password(&self.new_password) {
+            errors.insert("new_password".into(), m.into());
+        } else if self.new_password == self.current_password {
+            errors.insert(
+                "new_password".into(),
+                "Choose a password different from the current one.".into(),
+            );
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// "Request for a user reset password.": the mobile number or email of the account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResetRequest {
+    pub username: String,
+}
+
+/// Finishing a reset: the token from the link, and the new password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FinishResetRequest {
+    pub token: String,
+    /// At least 6 characters.
+    pub password: String,
+}
+
+/// One message the sandbox "sent" (sandbox mode only: nothing leaves the machine).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutboxMessage {
+    pub id: String,
+    pub channel: Channel,
+    /// The email address or mobile number it went to.
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OutboxList {
+    pub messages: Vec<OutboxMessage>,
+}

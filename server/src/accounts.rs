@@ -47,7 +47,7 @@ pub async fn hash_password(password: String) -> AppResult<String> {
     .map_err(AppError::internal)?
 }
 
-async fn verify_password(password: String, hash: String) -> AppResult<bool> {
+pub async fn verify_password(password: String, hash: String) -> AppResult<bool> {
     tokio::task::spawn_blocking(move || {
         let parsed = PasswordHash::new(&hash).map_err(AppError::internal)?;
         Ok(Argon2::default()

@@ -14,10 +14,12 @@ pub async fn connect(url: &str) -> Result<Db, String> {
     let scheme = url.split_once(':').map_or("", |(s, _)| s);
     match scheme {
         "sqlite" => {}
-        "postgres" | "postgresql" => return Err(format!(
+        "postgres" | "postgresql" => {
+            return Err(format!(
             "DATABASE_URL {url:?} points at PostgreSQL, which this version does not support yet \
                  (issue 14). Use a sqlite: URL, such as sqlite://data/kitty.db."
-        )),
+        ))
+        }
         _ => {
             return Err(format!(
                 "DATABASE_URL {url:?} has no database scheme this server knows. Use a sqlite: URL, \

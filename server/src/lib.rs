@@ -8,6 +8,7 @@ pub mod demo;
 pub mod error;
 pub mod jobs;
 pub mod openapi;
+pub mod outbox;
 pub mod providers;
 pub mod qr;
 pub mod ratelimit;
@@ -39,6 +40,8 @@ pub struct Limits {
     pub login_ip: RateLimiter,
     /// Registrations per client address.
     pub register: RateLimiter,
+    /// Password reset requests per account (or typed name), so nobody's inbox can be flooded.
+    pub reset: RateLimiter,
 }
 
 impl Default for Limits {
@@ -47,6 +50,7 @@ impl Default for Limits {
             login_user: RateLimiter::new(5, Duration::from_secs(15 * 60)),
             login_ip: RateLimiter::new(30, Duration::from_secs(5 * 60)),
             register: RateLimiter::new(20, Duration::from_secs(10 * 60)),
+            reset: RateLimiter::new(3, Duration::from_secs(15 * 60)),
         }
     }
 }

@@ -242,6 +242,8 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
     pub user_id: String,
+    /// The hash of this session's access token, to tell it from the user's other sessions.
+    pub session: String,
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
@@ -255,10 +257,11 @@ impl FromRequestParts<AppState> for CurrentUser {
                 true,
             ),
         };
+        let session = hash_token(&token);
         let row: Option<(String, String)> = sqlx::query_as(
             "SELECT user_id, csrf_token FROM sessions WHERE access_hash = ? AND access_expires_at > ?",
         )
-        .bind(hash_token(&token))
+        .bind(&session)
         .bind(now())
         .fetch_optional(&state.db)
         .await?;
@@ -266,6 +269,6 @@ impl FromRequestParts<AppState> for CurrentUser {
         if via_cookie {
             check_csrf(&parts.method, &parts.headers, &csrf)?;
         }
-        Ok(CurrentUser { user_id })
+        Ok(CurrentUser { user_id, session })
     }
 }

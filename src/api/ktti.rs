@@ -2,6 +2,7 @@
 
 use super::{enc, get, post_empty, ApiError, Provider::Ktti};
 use super::{post, Provider};
+use kitty_api::auth::{ChangePasswordRequest, FinishResetRequest, OutboxList, ResetRequest};
 use kitty_api::kitty::{
     AssignRequest, ClosureStep, CreateKittyRequest, Disbursement, InvitationList, InviteRequest,
     JoinRequest, Kitty, KittyList, KittyStatus, KittyTransaction, KittyTransactionList,
@@ -212,4 +213,42 @@ pub async fn disburse(id: &str) -> Result<Disbursement, ApiError> {
 
 pub fn referral_qr_url(id: &str) -> String {
     super::url(Provider::Ktti, &kitty_path(id, "/referral-qr.svg"))
+}
+
+// ---- Passwords (/api/v2) and the sandbox outbox ----
+
+/// "Change user password.": needs the current one; other sessions end.
+pub async fn change_password(req: &ChangePasswordRequest) -> Result<(), ApiError> {
+    let call = super::Call::json(super::Method::Post, Ktti, "/api/v2/settings/password", req)?;
+    super::into_result(call.send().await?).await.map(drop)
+}
+
+/// "Request for a user reset password.": the link goes to the account's email or mobile.
+pub async fn request_reset(username: &str) -> Result<(), ApiError> {
+    let req = ResetRequest {
+        username: username.to_string(),
+    };
+    let call = super::Call::json(
+        super::Method::Post,
+        Ktti,
+        "/api/v2/users/password-reset",
+        &req,
+    )?;
+    super::into_result(call.send().await?).await.map(drop)
+}
+
+/// Sets a new password with the token from a reset link.
+pub async fn finish_reset(req: &FinishResetRequest) -> Result<(), ApiError> {
+    let call = super::Call::json(
+        super::Method::Post,
+        Ktti,
+        "/api/v2/users/password-reset/finish",
+        req,
+    )?;
+    super::into_result(call.send().await?).await.map(drop)
+}
+
+/// What the sandbox "sent" to an email or mobile number.
+pub async fn outbox(to: &str) -> Result<OutboxList, ApiError> {
+    get(super::Provider::Sandbox, &format!("/outbox?to={}", enc(to))).await
 }

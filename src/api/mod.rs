@@ -26,6 +26,8 @@ pub enum Provider {
     Kpay,
     Kotani,
     Kiota,
+    /// The sandbox's own endpoints (`/sandbox`, same origin), such as the outbox.
+    Sandbox,
 }
 
 thread_local! {
@@ -54,6 +56,7 @@ pub(crate) fn url(provider: Provider, path: &str) -> String {
             Provider::Kpay => &b.kpay,
             Provider::Kotani => &b.kotani,
             Provider::Kiota => &b.kiota,
+            Provider::Sandbox => return format!("/sandbox{path}"),
         };
         format!("{}{path}", base.trim_end_matches('/'))
     })
@@ -101,7 +104,22 @@ struct Call<'a> {
     body: Option<String>,
 }
 
-impl Call<'_> {
+impl<'a> Call<'a> {
+    /// A request with a JSON body.
+    fn json<B: Serialize>(
+        method: Method,
+        provider: Provider,
+        path: &'a str,
+        body: &B,
+    ) -> Result<Call<'a>, ApiError> {
+        Ok(Call {
+            method,
+            provider,
+            path,
+            body: Some(encode(body)?),
+        })
+    }
+
     fn builder(&self) -> RequestBuilder {
         let url = url(self.provider, self.path);
         let b = match self.method {

@@ -1,7 +1,8 @@
-//! The signed-in person's details, appearance, and signing out.
+//! The signed-in person's details, password, appearance, and signing out.
 
 use crate::api;
 use crate::components::feedback::{on_done, use_title, Failure};
+use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
 use crate::fmt;
 use crate::session::{use_session, Auth};
@@ -40,6 +41,7 @@ pub fn Account() -> impl IntoView {
                     </dl>
                 </section>
             })}
+            <ChangePassword />
             <ThemePicker />
             <section class="card">
                 <h2>"Session"</h2>
@@ -69,6 +71,58 @@ fn ThemePicker() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
+        </section>
+    }
+}
+
+/// "Change user password.": the current one, then the new one. Other devices are signed out.
+#[component]
+fn ChangePassword() -> impl IntoView {
+    let toasts = use_toasts();
+    let current = RwSignal::new(String::new());
+    let new = RwSignal::new(String::new());
+    let errors = RwSignal::new(kitty_api::FieldErrors::new());
+    let change = Action::new_local(|req: &kitty_api::auth::ChangePasswordRequest| {
+        let req = req.clone();
+        async move { api::ktti::change_password(&req).await }
+    });
+    on_done(
+        change,
+        move |_| {
+            current.set(String::new());
+            new.set(String::new());
+            toasts.success(
+                "Password changed. You stay signed in here; other devices were signed out.",
+            );
+        },
+        Failure::Fields(errors),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = kitty_api::auth::ChangePasswordRequest {
+            current_password: current.get_untracked(),
+            new_password: new.get_untracked(),
+        };
+        match req.validate() {
+            Ok(()) => {
+                errors.set(Default::default());
+                change.dispatch(req);
+            }
+            Err(found) => errors.set(found),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="password-heading">
+            <h2 id="password-heading">"Password"</h2>
+            <form class="form" on:submit=on_submit novalidate>
+                <TextField name="current_password" label="Current password" value=current errors kind="password"
+                    autocomplete="current-password" required=true />
+                <TextField name="new_password" label="New password" value=new errors kind="password"
+                    autocomplete="new-password" hint="At least 6 characters" required=true />
+                <button class="btn btn--secondary" type="submit" disabled=move || change.pending().get()>
+                    {move || if change.pending().get() { "Changing…" } else { "Change password" }}
+                </button>
+            </form>
         </section>
     }
 }

@@ -2,10 +2,10 @@
 
 use crate::api;
 use crate::app::SandboxBadge;
-use crate::components::feedback::{on_done, use_title, Failure};
+use crate::components::feedback::{on_done, use_title, Failure, Loaded};
 use crate::components::form::{FormAlert, TextField};
 use crate::session::{safe_next, use_session, Auth};
-use kitty_api::auth::{LoginRequest, RegisterRequest};
+use kitty_api::auth::{FinishResetRequest, LoginRequest, RegisterRequest};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
@@ -110,9 +110,192 @@ pub fn Login() -> impl IntoView {
                     {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </form>
+            <p class="auth-page__switch">
+                <A href=move || format!("/forgot-password?username={}", js_sys::encode_uri_component(username.get().trim()))>"Forgot your password?"</A>
+            </p>
             <p class="auth-page__switch">"New to Kitty? " <A href=register_href>"Create an account"</A></p>
         </AuthFrame>
     }
+}
+
+/// "Forgot your password?": a reset link goes to the account's email (or mobile). The page says
+/// the same whether or not the account exists; in the sandbox it points to the outbox.
+#[component]
+pub fn ForgotPassword() -> impl IntoView {
+    use_title("Reset your password");
+    let session = use_session();
+    let query = use_query_map();
+    let username = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("username"))
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    let sent_to = RwSignal::new(None::<String>);
+    let send = Action::new_local(|to: &String| {
+        let to = to.clone();
+        async move { api::ktti::request_reset(&to).await.map(|_| to) }
+    });
+    on_done(
+        send,
+        move |to| sent_to.set(Some(to)),
+        Failure::Form(errors, alert),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        let typed = username.get_untracked().trim().to_string();
+        if typed.is_empty() {
+            let mut e = FieldErrors::new();
+            e.insert(
+                "username".into(),
+                "Enter your mobile number or email.".into(),
+            );
+            errors.set(e);
+            return;
+        }
+        errors.set(FieldErrors::new());
+        send.dispatch(typed);
+    };
+    view! {
+        <AuthFrame title="Reset your password">
+            {move || match sent_to.get() {
+                Some(to) => view! {
+                    <div class="form" role="status">
+                        <p>"If an account has " <strong>{to.clone()}</strong>
+                           ", we sent it a link to choose a new password. It works once, for 30 minutes."</p>
+                        {session.is_sandbox().then(|| view! {
+                            <p>"This is the sandbox, so nothing really leaves the server: "
+                               <A href=format!("/outbox?to={}", js_sys::encode_uri_component(&to))>"open the sandbox outbox"</A>
+                               " to read the message."</p>
+                        })}
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <form class="form" on:submit=on_submit novalidate>
+                        <FormAlert message=alert.into() />
+                        <TextField name="username" label="Mobile number or email" value=username errors
+                            autocomplete="username" hint="The one you sign in with" required=true />
+                        <button class="btn btn--primary btn--block" type="submit" disabled=move || send.pending().get()>
+                            {move || if send.pending().get() { "Sending…" } else { "Send me a link" }}
+                        </button>
+                    </form>
+                }.into_any(),
+            }}
+            <p class="auth-page__switch"><A href="/login">"Back to sign in"</A></p>
+        </AuthFrame>
+    }
+}
+
+/// The page a reset link opens: choose the new password.
+#[component]
+pub fn ResetPassword() -> impl IntoView {
+    use_title("Choose a new password");
+    let query = use_query_map();
+    let token = move || query.with(|q| q.get("token")).unwrap_or_default();
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    let done = RwSignal::new(false);
+    let finish = Action::new_local(|req: &FinishResetRequest| {
+        let req = req.clone();
+        async move { api::ktti::finish_reset(&req).await }
+    });
+    on_done(
+        finish,
+        move |_| done.set(true),
+        Failure::Form(errors, alert),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        if let Err(m) = kitty_api::validate::password(&password.get_untracked()) {
+            let mut e = FieldErrors::new();
+            e.insert("password".into(), m.into());
+            errors.set(e);
+            return;
+        }
+        errors.set(FieldErrors::new());
+        finish.dispatch(FinishResetRequest {
+            token: token(),
+            password: password.get_untracked(),
+        });
+    };
+    view! {
+        <AuthFrame title="Choose a new password">
+            {move || if done.get() {
+                view! {
+                    <div class="form" role="status">
+                        <p>"Your password is changed, and every device that was signed in has been signed out."</p>
+                        <A href="/login" attr:class="btn btn--primary btn--block">"Sign in"</A>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <form class="form" on:submit=on_submit novalidate>
+                        <FormAlert message=alert.into() />
+                        <TextField name="password" label="New password" value=password errors kind="password"
+                            autocomplete="new-password" hint="At least 6 characters" required=true />
+                        <button class="btn btn--primary btn--block" type="submit" disabled=move || finish.pending().get()>
+                            {move || if finish.pending().get() { "Saving…" } else { "Save the new password" }}
+                        </button>
+                    </form>
+                    <p class="auth-page__switch">"Link not working? " <A href="/forgot-password">"Ask for a new one"</A></p>
+                }.into_any()
+            }}
+        </AuthFrame>
+    }
+}
+
+/// The sandbox outbox: what the server "sent" to an email or mobile number.
+#[component]
+pub fn Outbox() -> impl IntoView {
+    use_title("Sandbox outbox");
+    let query = use_query_map();
+    let to = Memo::new(move |_| query.with(|q| q.get("to")).unwrap_or_default());
+    let messages = LocalResource::new(move || {
+        let to = to.get();
+        async move { api::ktti::outbox(&to).await }
+    });
+    let retry = Callback::new(move |_| messages.refetch());
+    view! {
+        <AuthFrame title="Sandbox outbox">
+            <p class="muted">{move || format!("Messages sent to {}, newest first. In the sandbox nothing leaves the server; this is where it lands.", to.get())}</p>
+            <Loaded lines=3 retry view=move || async move {
+                let list = messages.await?;
+                Ok(if list.messages.is_empty() {
+                    view! { <p>"Nothing was sent here yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="rows">{list.messages.into_iter().map(|m| view! {
+                            <li class="outbox__message">
+                                <p class="row__meta">{format!("{} · {}", m.channel.label(), crate::fmt::datetime(&m.created_at))}</p>
+                                <h2 class="outbox__subject">{m.subject}</h2>
+                                <p>{linkified(&m.body)}</p>
+                            </li>
+                        }).collect_view()}</ul>
+                    }.into_any()
+                })
+            } />
+            <p class="auth-page__switch"><A href="/login">"Back to sign in"</A></p>
+        </AuthFrame>
+    }
+}
+
+/// Text with its web addresses made into links (only this site's own, as a reset link is).
+fn linkified(text: &str) -> Vec<AnyView> {
+    let origin = window().location().origin().unwrap_or_default();
+    text.split(' ')
+        .map(|word| {
+            if !origin.is_empty() && word.starts_with(&origin) {
+                let path = word.trim_start_matches(&origin).to_string();
+                view! { <A href=path>"this link"</A>" " }.into_any()
+            } else {
+                format!("{word} ").into_any()
+            }
+        })
+        .collect()
 }
 
 /// In the sandbox, say how to get in without registering.

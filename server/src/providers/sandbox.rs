@@ -22,6 +22,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(expire_payment))
         .routes(routes!(kitty_deposit))
         .routes(routes!(card_spend))
+        .routes(routes!(outbox))
 }
 
 #[utoipa::path(
@@ -284,4 +285,33 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
     }
     tx.commit().await?;
     Ok(t)
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct OutboxQuery {
+    /// The email address or mobile number the messages went to.
+    to: String,
+}
+
+#[utoipa::path(
+    get, path = "/outbox", tag = "Sandbox",
+    summary = "Read the emails and SMS the server sent to an address.",
+    description = "Sandbox mode only: nothing leaves this machine, so this is where a person reads their reset link. Newest first, at most 50.",
+    params(OutboxQuery),
+    responses((status = 200, body = kitty_api::auth::OutboxList), (status = 422, body = ErrorBody))
+)]
+async fn outbox(
+    State(state): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<OutboxQuery>,
+) -> AppResult<Json<kitty_api::auth::OutboxList>> {
+    if q.to.trim().is_empty() {
+        return Err(AppError::field(
+            "to",
+            "Enter the email address or mobile number.",
+        ));
+    }
+    let to = crate::accounts::normalise_username(&q.to);
+    Ok(Json(kitty_api::auth::OutboxList {
+        messages: crate::outbox::for_recipient(&state.db, &to).await?,
+    }))
 }

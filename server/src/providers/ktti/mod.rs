@@ -7,6 +7,7 @@ mod invitations;
 mod kitties;
 pub mod ledger;
 mod members;
+mod password;
 mod split;
 
 use crate::AppState;
@@ -18,5 +19,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = members::routes(router);
     let router = invitations::routes(router);
     let router = split::routes(router);
+    let router = password::routes(router);
     activity::routes(router)
 }
