@@ -82,7 +82,7 @@ pub async fn create(db: &Db, req: &RegisterRequest) -> AppResult<User> {
     let hash = hash_password(req.password.clone()).await?;
     let id = uuid::Uuid::new_v4().to_string();
     let result = sqlx::query(
-        "INSERT INTO users (id, name, mobile, email, password_hash, merchant_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO users (id, name, mobile, email, password_hash, merchant_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
     .bind(&req.name)
@@ -109,7 +109,7 @@ pub async fn create(db: &Db, req: &RegisterRequest) -> AppResult<User> {
 
 pub async fn by_id(db: &Db, id: &str) -> AppResult<User> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, name, mobile, email, merchant_id, created_at FROM users WHERE id = ?",
+        "SELECT id, name, mobile, email, merchant_id, created_at FROM users WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db)
@@ -135,7 +135,7 @@ pub fn normalise_username(username: &str) -> String {
 pub async fn login_key(db: &Db, username: &str) -> AppResult<String> {
     let key = normalise_username(username);
     let id: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM users WHERE mobile = ? OR email = ?")
+        sqlx::query_as("SELECT id FROM users WHERE mobile = $1 OR email = $2")
             .bind(&key)
             .bind(&key)
             .fetch_optional(db)
@@ -149,7 +149,7 @@ pub async fn login_key(db: &Db, username: &str) -> AppResult<String> {
 pub async fn authenticate(db: &Db, username: &str, password: &str) -> AppResult<Option<User>> {
     let key = normalise_username(username);
     let row: Option<(String, String)> =
-        sqlx::query_as("SELECT id, password_hash FROM users WHERE mobile = ? OR email = ?")
+        sqlx::query_as("SELECT id, password_hash FROM users WHERE mobile = $1 OR email = $2")
             .bind(&key)
             .bind(&key)
             .fetch_optional(db)

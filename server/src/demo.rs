@@ -21,7 +21,7 @@ pub async fn seed(db: &Db) -> AppResult<DemoLogin> {
         username: DEMO_MOBILE.into(),
         password: DEMO_PASSWORD.into(),
     };
-    let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM users WHERE mobile = ?")
+    let exists: Option<(String,)> = sqlx::query_as("SELECT id FROM users WHERE mobile = $1")
         .bind(DEMO_MOBILE)
         .fetch_optional(db)
         .await?;
@@ -50,14 +50,14 @@ pub async fn seed(db: &Db) -> AppResult<DemoLogin> {
 /// card payments split evenly.
 async fn seed_kitty(db: &Db, user_id: &str) -> AppResult<()> {
     let has: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM ktties WHERE owner_id = ? AND is_personal = 0")
+        sqlx::query_as("SELECT id FROM ktties WHERE owner_id = $1 AND is_personal = 0")
             .bind(user_id)
             .fetch_optional(db)
             .await?;
     if has.is_some() {
         return Ok(());
     }
-    let friend = match sqlx::query_as::<_, (String,)>("SELECT id FROM users WHERE mobile = ?")
+    let friend = match sqlx::query_as::<_, (String,)>("SELECT id FROM users WHERE mobile = $1")
         .bind(FRIEND_MOBILE)
         .fetch_optional(db)
         .await?
@@ -126,7 +126,7 @@ async fn seed_kitty(db: &Db, user_id: &str) -> AppResult<()> {
 
 /// A shop and a card, so a payment link can be made straight away.
 async fn seed_merchant(db: &Db, user_id: &str) -> AppResult<()> {
-    let has: Option<(String,)> = sqlx::query_as("SELECT id FROM shops WHERE user_id = ?")
+    let has: Option<(String,)> = sqlx::query_as("SELECT id FROM shops WHERE user_id = $1")
         .bind(user_id)
         .fetch_optional(db)
         .await?;
@@ -139,7 +139,7 @@ async fn seed_merchant(db: &Db, user_id: &str) -> AppResult<()> {
         .expect("one check digit fits");
     let t = now();
     let mut tx = crate::db::write(db).await?;
-    sqlx::query("INSERT INTO shops (id, user_id, name, website, api_key_hash, api_key_prefix, created_at) VALUES (?, ?, 'Demo Shop', 'https://shop.example', ?, 'kp_regener', ?)")
+    sqlx::query("INSERT INTO shops (id, user_id, name, website, api_key_hash, api_key_prefix, created_at) VALUES ($1, $2, 'Demo Shop', 'https://shop.example', $3, 'kp_regener', $4)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)
         // Nobody knows this key: "Regenerate key" on the shop's page makes a usable one.
@@ -147,7 +147,7 @@ async fn seed_merchant(db: &Db, user_id: &str) -> AppResult<()> {
         .bind(t)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("INSERT INTO cards (id, user_id, card_number, owner_name, bank_name, created_at) VALUES (?, ?, ?, 'Sara Demo', 'Bank Melli Iran', ?)")
+    sqlx::query("INSERT INTO cards (id, user_id, card_number, owner_name, bank_name, created_at) VALUES ($1, $2, $3, 'Sara Demo', 'Bank Melli Iran', $4)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)
         .bind(card)

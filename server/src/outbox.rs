@@ -16,7 +16,7 @@ pub async fn send(
     body: &str,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO outbox (id, channel, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (id, channel, recipient, subject, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(channel.as_str())
@@ -33,7 +33,7 @@ pub async fn send(
 pub async fn for_recipient(db: &crate::db::Db, to: &str) -> AppResult<Vec<OutboxMessage>> {
     let rows: Vec<(String, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT id, channel, recipient, subject, body, created_at FROM outbox
-         WHERE recipient = ? ORDER BY created_at DESC, rowid DESC LIMIT 50",
+         WHERE recipient = $1 ORDER BY created_at DESC, id DESC LIMIT 50",
     )
     .bind(to)
     .fetch_all(db)

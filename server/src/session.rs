@@ -60,7 +60,7 @@ pub async fn create(db: &Db, user_id: &str) -> AppResult<IssuedTokens> {
     let t = now();
     sqlx::query(
         "INSERT INTO sessions (id, user_id, access_hash, access_expires_at, refresh_hash, refresh_expires_at, csrf_token, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(user_id)
@@ -87,7 +87,7 @@ pub async fn rotate(
 ) -> AppResult<IssuedTokens> {
     let t = now();
     let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT id, csrf_token FROM sessions WHERE refresh_hash = ? AND refresh_expires_at > ?",
+        "SELECT id, csrf_token FROM sessions WHERE refresh_hash = $1 AND refresh_expires_at > $2",
     )
     .bind(hash_token(refresh_token))
     .bind(t)
@@ -104,8 +104,8 @@ pub async fn rotate(
         csrf,
     };
     let updated = sqlx::query(
-        "UPDATE sessions SET access_hash = ?, access_expires_at = ?, refresh_hash = ?, refresh_expires_at = ?
-         WHERE id = ? AND refresh_hash = ?",
+        "UPDATE sessions SET access_hash = $1, access_expires_at = $2, refresh_hash = $3, refresh_expires_at = $4
+         WHERE id = $5 AND refresh_hash = $6",
     )
     .bind(hash_token(&tokens.access))
     .bind(t + access_ttl())
@@ -125,7 +125,7 @@ pub async fn rotate(
 }
 
 pub async fn delete_by_access(db: &Db, access: &str) -> AppResult<()> {
-    sqlx::query("DELETE FROM sessions WHERE access_hash = ?")
+    sqlx::query("DELETE FROM sessions WHERE access_hash = $1")
         .bind(hash_token(access))
         .execute(db)
         .await?;
@@ -259,7 +259,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         };
         let session = hash_token(&token);
         let row: Option<(String, String)> = sqlx::query_as(
-            "SELECT user_id, csrf_token FROM sessions WHERE access_hash = ? AND access_expires_at > ?",
+            "SELECT user_id, csrf_token FROM sessions WHERE access_hash = $1 AND access_expires_at > $2",
         )
         .bind(&session)
         .bind(now())

@@ -99,7 +99,7 @@ async fn kitty_deposit(
 pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTransaction> {
     let mut tx = crate::db::write(db).await?;
     let kitty: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, status, currency FROM ktties WHERE account_number = ?")
+        sqlx::query_as("SELECT id, status, currency FROM ktties WHERE account_number = $1")
             .bind(d.account_number.trim())
             .fetch_optional(&mut *tx)
             .await?;
@@ -116,7 +116,7 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
     // The member whose name is the sender's, when exactly one is.
     let matched: Vec<(String,)> = sqlx::query_as(
         "SELECT m.user_id FROM ktti_members m JOIN users u ON u.id = m.user_id
-         WHERE m.ktti_id = ? AND m.status = 'active' AND lower(u.name) = lower(trim(?))",
+         WHERE m.ktti_id = $1 AND m.status = 'active' AND lower(u.name) = lower(trim($2))",
     )
     .bind(&ktti_id)
     .bind(d.sender_name.trim())
@@ -174,7 +174,7 @@ async fn card_spend(
 pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyTransaction> {
     let mut tx = crate::db::write(db).await?;
     let kitty: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, status, currency FROM ktties WHERE card_id = ?")
+        sqlx::query_as("SELECT id, status, currency FROM ktties WHERE card_id = $1")
             .bind(s.card_id.trim())
             .fetch_optional(&mut *tx)
             .await?;
@@ -194,8 +194,8 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
     let refund_of = match (kind, s.refund_of.as_deref().map(str::trim)) {
         (TxKind::Refund, Some(expense)) if !expense.is_empty() => {
             let found: Option<(i64, i64)> = sqlx::query_as(
-                "SELECT t.amount, COALESCE((SELECT SUM(r.amount) FROM ktti_transactions r WHERE r.refund_of = t.id), 0)
-                 FROM ktti_transactions t WHERE t.id = ? AND t.ktti_id = ? AND t.kind = 'expense'",
+                "SELECT t.amount, CAST(COALESCE((SELECT SUM(r.amount) FROM ktti_transactions r WHERE r.refund_of = t.id), 0) AS BIGINT)
+                 FROM ktti_transactions t WHERE t.id = $1 AND t.ktti_id = $2 AND t.kind = 'expense'",
             )
             .bind(expense)
             .bind(&ktti_id)

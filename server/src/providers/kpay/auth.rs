@@ -193,7 +193,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<
         let access = session::cookie(&headers, session::ACCESS_COOKIE).unwrap_or_default();
         let refresh = session::cookie(&headers, session::REFRESH_COOKIE).unwrap_or_default();
         let row: Option<(String, String)> = sqlx::query_as(
-            "SELECT id, csrf_token FROM sessions WHERE access_hash = ? OR refresh_hash = ?",
+            "SELECT id, csrf_token FROM sessions WHERE access_hash = $1 OR refresh_hash = $2",
         )
         .bind(session::hash_token(&access))
         .bind(session::hash_token(&refresh))
@@ -201,7 +201,7 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<
         .await?;
         if let Some((id, csrf)) = row {
             session::check_csrf(&axum::http::Method::POST, &headers, &csrf)?;
-            sqlx::query("DELETE FROM sessions WHERE id = ?")
+            sqlx::query("DELETE FROM sessions WHERE id = $1")
                 .bind(id)
                 .execute(&state.db)
                 .await?;

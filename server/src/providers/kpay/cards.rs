@@ -53,7 +53,7 @@ const CARD_COLUMNS: &str = "id, card_number, owner_name, bank_name, shaba, is_ac
 )]
 async fn list_cards(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<CardList>> {
     let cards: Vec<CardRow> = sqlx::query_as(&format!(
-        "SELECT {CARD_COLUMNS} FROM cards WHERE user_id = ? ORDER BY is_active DESC, created_at DESC, id"
+        "SELECT {CARD_COLUMNS} FROM cards WHERE user_id = $1 ORDER BY is_active DESC, created_at DESC, id"
     ))
     .bind(&user.user_id)
     .fetch_all(&state.db)
@@ -86,7 +86,7 @@ async fn add_card(
     let bank = bank_name(&req.card_number).unwrap_or("Unknown bank");
     let id = uuid::Uuid::new_v4().to_string();
     let inserted = sqlx::query(
-        "INSERT INTO cards (id, user_id, card_number, owner_name, bank_name, shaba, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO cards (id, user_id, card_number, owner_name, bank_name, shaba, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
     .bind(&user.user_id)
@@ -107,7 +107,7 @@ async fn add_card(
         }
         Err(e) => return Err(e.into()),
     }
-    let card: CardRow = sqlx::query_as(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE id = ?"))
+    let card: CardRow = sqlx::query_as(&format!("SELECT {CARD_COLUMNS} FROM cards WHERE id = $1"))
         .bind(&id)
         .fetch_one(&state.db)
         .await?;
@@ -127,7 +127,7 @@ async fn deactivate_card(
     Path(id): Path<String>,
 ) -> AppResult<Json<Card>> {
     let card: Option<CardRow> = sqlx::query_as(&format!(
-        "UPDATE cards SET is_active = 0 WHERE id = ? AND user_id = ? RETURNING {CARD_COLUMNS}"
+        "UPDATE cards SET is_active = 0 WHERE id = $1 AND user_id = $2 RETURNING {CARD_COLUMNS}"
     ))
     .bind(&id)
     .bind(&user.user_id)

@@ -108,27 +108,23 @@ async fn query_transactions(
         .map(str::trim)
         .filter(|s| !s.is_empty());
     let filter = "FROM transactions t JOIN shops s ON s.id = t.shop_id
-         WHERE t.user_id = ? AND (? IS NULL OR t.shop_id = ?) AND (? IS NULL OR t.status = ?)";
+         WHERE t.user_id = $1 AND ($2 IS NULL OR t.shop_id = $2) AND ($3 IS NULL OR t.status = $3)";
     let status_str = status.map(|s| s.as_str());
     let (total,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) {filter}"))
         .bind(user_id)
         .bind(shop)
-        .bind(shop)
-        .bind(status_str)
         .bind(status_str)
         .fetch_one(db)
         .await?;
-    let (limit, offset) = limit.unwrap_or((-1, 0));
+    let (limit, offset) = limit.unwrap_or((i64::MAX, 0));
     let rows: Vec<TransactionRow> = sqlx::query_as(&format!(
         "SELECT t.id, t.authority, t.shop_id, s.name AS shop_name, t.card_number, t.amount, t.final_amount, t.fee,
                 t.fee_side, t.status, t.description, t.factor_number, t.callback_url, t.payment_url, t.created_at,
                 t.expires_at, t.paid_at, t.verified_at
-         {filter} ORDER BY t.created_at DESC, t.id LIMIT ? OFFSET ?"
+         {filter} ORDER BY t.created_at DESC, t.id LIMIT $4 OFFSET $5"
     ))
     .bind(user_id)
     .bind(shop)
-    .bind(shop)
-    .bind(status_str)
     .bind(status_str)
     .bind(limit)
     .bind(offset)
@@ -263,7 +259,7 @@ async fn get_transaction(
         "SELECT t.id, t.authority, t.shop_id, s.name AS shop_name, t.card_number, t.amount, t.final_amount, t.fee,
                 t.fee_side, t.status, t.description, t.factor_number, t.callback_url, t.payment_url, t.created_at,
                 t.expires_at, t.paid_at, t.verified_at
-         FROM transactions t JOIN shops s ON s.id = t.shop_id WHERE t.id = ? AND t.user_id = ?",
+         FROM transactions t JOIN shops s ON s.id = t.shop_id WHERE t.id = $1 AND t.user_id = $2",
     )
     .bind(&id)
     .bind(&user.user_id)
@@ -287,7 +283,7 @@ async fn payment_qr(
     Path(authority): Path<String>,
 ) -> AppResult<Response> {
     let (url,): (String,) =
-        sqlx::query_as("SELECT payment_url FROM transactions WHERE authority = ?")
+        sqlx::query_as("SELECT payment_url FROM transactions WHERE authority = $1")
             .bind(&authority)
             .fetch_optional(&state.db)
             .await?

@@ -38,7 +38,7 @@ impl FromRequestParts<AppState> for Merchant {
         };
         let key = key.to_str().unwrap_or_default().trim();
         let row: Option<(String, String)> = sqlx::query_as(
-            "SELECT id, user_id FROM shops WHERE api_key_hash = ? AND is_active = 1",
+            "SELECT id, user_id FROM shops WHERE api_key_hash = $1 AND is_active = 1",
         )
         .bind(hash_token(key))
         .fetch_optional(&state.db)

@@ -54,7 +54,7 @@ async fn create_transaction(
     let req = req.validate().map_err(AppError::Validation)?;
     merchant.check_shop(&req.shop_id)?;
     let shop: Option<(bool,)> =
-        sqlx::query_as("SELECT is_active FROM shops WHERE id = ? AND user_id = ?")
+        sqlx::query_as("SELECT is_active FROM shops WHERE id = $1 AND user_id = $2")
             .bind(&req.shop_id)
             .bind(&merchant.user_id)
             .fetch_optional(&state.db)
@@ -63,7 +63,7 @@ async fn create_transaction(
         return Err(AppError::not_found("The shop"));
     }
     let card: Option<(String,)> = sqlx::query_as(
-        "SELECT card_number FROM cards WHERE id = ? AND user_id = ? AND is_active = 1",
+        "SELECT card_number FROM cards WHERE id = $1 AND user_id = $2 AND is_active = 1",
     )
     .bind(&req.card_id)
     .bind(&merchant.user_id)
@@ -86,7 +86,7 @@ async fn create_transaction(
     // index refuses the second, which tries the next offset.
     let mut tx = crate::db::write(&state.db).await?;
     let taken: Vec<(i64,)> = sqlx::query_as(
-        "SELECT final_amount FROM transactions WHERE status = 'pending' AND card_number = ? AND final_amount BETWEEN ? AND ?",
+        "SELECT final_amount FROM transactions WHERE status = 'pending' AND card_number = $1 AND final_amount BETWEEN $2 AND $3",
     )
     .bind(&card_number)
     .bind(base + 1)
@@ -106,7 +106,7 @@ async fn create_transaction(
     let inserted = sqlx::query(
         "INSERT INTO transactions (id, authority, user_id, shop_id, card_id, card_number, amount, fee, fee_side, final_amount,
              status, description, factor_number, callback_url, payment_url, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $13, $14, $15, $16)",
     )
     .bind(&id)
     .bind(&authority)
@@ -189,7 +189,7 @@ async fn payment_info(
         "SELECT t.amount, t.final_amount, t.status, t.card_number, c.owner_name, c.bank_name, s.name AS shop_name,
                 t.expires_at, t.description, t.callback_url
          FROM transactions t JOIN cards c ON c.id = t.card_id JOIN shops s ON s.id = t.shop_id
-         WHERE t.authority = ?",
+         WHERE t.authority = $1",
     )
     .bind(&authority)
     .fetch_optional(&state.db)
@@ -230,7 +230,7 @@ async fn verify_transaction(
     ApiJson(req): ApiJson<VerifyRequest>,
 ) -> AppResult<Json<VerifyResponse>> {
     let row: Option<(String, String, String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT id, shop_id, status, amount, paid_at FROM transactions WHERE authority = ? AND user_id = ?",
+        "SELECT id, shop_id, status, amount, paid_at FROM transactions WHERE authority = $1 AND user_id = $2",
     )
     .bind(req.authority.trim())
     .bind(&merchant.user_id)
@@ -244,11 +244,13 @@ async fn verify_transaction(
         status,
         TransactionStatus::Paid | TransactionStatus::PaidLate
     ) {
-        sqlx::query("UPDATE transactions SET verified_at = COALESCE(verified_at, ?) WHERE id = ?")
-            .bind(now())
-            .bind(&id)
-            .execute(&state.db)
-            .await?;
+        sqlx::query(
+            "UPDATE transactions SET verified_at = COALESCE(verified_at, $1) WHERE id = $2",
+        )
+        .bind(now())
+        .bind(&id)
+        .execute(&state.db)
+        .await?;
     }
     Ok(Json(VerifyResponse {
         id,
@@ -270,7 +272,7 @@ async fn check_status(
     Path(authority): Path<String>,
 ) -> AppResult<Json<StatusCheck>> {
     let (status,): (String,) =
-        sqlx::query_as("SELECT status FROM transactions WHERE authority = ?")
+        sqlx::query_as("SELECT status FROM transactions WHERE authority = $1")
             .bind(&authority)
             .fetch_optional(&state.db)
             .await?

@@ -9,7 +9,7 @@ use kitty_api::merchant::{CardTransfer, CardTransferResult};
 /// transfer) call it first inside their own work; no read path writes.
 pub async fn expire_due(db: &Db) -> AppResult<()> {
     sqlx::query(
-        "UPDATE transactions SET status = 'expired' WHERE status = 'pending' AND expires_at <= ?",
+        "UPDATE transactions SET status = 'expired' WHERE status = 'pending' AND expires_at <= $1",
     )
     .bind(now())
     .execute(db)
@@ -25,8 +25,8 @@ pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<Card
     let t = now();
     let mut tx = crate::db::write(db).await?;
     let paid: Option<(String, String)> = sqlx::query_as(
-        "UPDATE transactions SET status = 'paid', paid_at = ?
-         WHERE id = (SELECT id FROM transactions WHERE status = 'pending' AND card_number = ? AND final_amount = ? AND expires_at > ?)
+        "UPDATE transactions SET status = 'paid', paid_at = $1
+         WHERE id = (SELECT id FROM transactions WHERE status = 'pending' AND card_number = $2 AND final_amount = $3 AND expires_at > $4)
          RETURNING id, authority",
     )
     .bind(t)
@@ -39,8 +39,8 @@ pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<Card
         Some(hit) => ("paid", Some(hit)),
         None => {
             let late: Option<(String, String)> = sqlx::query_as(
-                "UPDATE transactions SET status = 'paid_late', paid_at = ?
-                 WHERE id = (SELECT id FROM transactions WHERE status = 'expired' AND card_number = ? AND final_amount = ?
+                "UPDATE transactions SET status = 'paid_late', paid_at = $1
+                 WHERE id = (SELECT id FROM transactions WHERE status = 'expired' AND card_number = $2 AND final_amount = $3
                              ORDER BY expires_at DESC LIMIT 1)
                  RETURNING id, authority",
             )
@@ -55,7 +55,7 @@ pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<Card
             }
         }
     };
-    sqlx::query("INSERT INTO card_transfers (id, card_number, amount, outcome, transaction_id, received_at) VALUES (?, ?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO card_transfers (id, card_number, amount, outcome, transaction_id, received_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(&transfer.card_number)
         .bind(transfer.amount)
@@ -73,7 +73,7 @@ pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<Card
 
 /// Ends a pending payment now, as if its time had run out (sandbox only).
 pub async fn expire_now(db: &Db, authority: &str) -> AppResult<()> {
-    let updated = sqlx::query("UPDATE transactions SET status = 'expired', expires_at = ? WHERE authority = ? AND status = 'pending'")
+    let updated = sqlx::query("UPDATE transactions SET status = 'expired', expires_at = $1 WHERE authority = $2 AND status = 'pending'")
         .bind(now())
         .bind(authority)
         .execute(db)

@@ -62,7 +62,7 @@ impl From<ShopRow> for Shop {
 async fn list_shops(State(state): State<AppState>, user: CurrentUser) -> AppResult<Json<ShopList>> {
     let shops: Vec<ShopRow> = sqlx::query_as(
         "SELECT id, name, website, phone, is_active, api_key_prefix, created_at FROM shops
-         WHERE user_id = ? ORDER BY created_at DESC, id",
+         WHERE user_id = $1 ORDER BY created_at DESC, id",
     )
     .bind(&user.user_id)
     .fetch_all(&state.db)
@@ -91,7 +91,7 @@ async fn create_shop(
     let (key, prefix, hash) = new_api_key();
     sqlx::query(
         "INSERT INTO shops (id, user_id, name, website, phone, api_key_hash, api_key_prefix, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(&id)
     .bind(&user.user_id)
@@ -129,7 +129,7 @@ async fn regenerate_key(
     merchant.check_shop(&id)?;
     let (key, prefix, hash) = new_api_key();
     let updated = sqlx::query(
-        "UPDATE shops SET api_key_hash = ?, api_key_prefix = ? WHERE id = ? AND user_id = ?",
+        "UPDATE shops SET api_key_hash = $1, api_key_prefix = $2 WHERE id = $3 AND user_id = $4",
     )
     .bind(hash)
     .bind(prefix)

@@ -40,8 +40,8 @@ async fn summary(
     let month_start = crate::clock::month_start(today);
     let since_day = first_day.min(month_start);
     let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT (paid_at + ?) / 86400 AS day, SUM(amount - CASE WHEN fee_side = 'merchant' THEN fee ELSE 0 END)
-         FROM transactions WHERE user_id = ? AND status IN ('paid', 'paid_late') AND paid_at + ? >= ?
+        "SELECT (paid_at + $1) / 86400 AS day, CAST(SUM(amount - CASE WHEN fee_side = 'merchant' THEN fee ELSE 0 END) AS BIGINT)
+         FROM transactions WHERE user_id = $2 AND status IN ('paid', 'paid_late') AND paid_at + $3 >= $4
          GROUP BY day",
     )
     .bind(offset)
@@ -52,7 +52,7 @@ async fn summary(
     .await?;
     let on = |d: i64| rows.iter().filter(|r| r.0 == d).map(|r| r.1).sum::<i64>();
     let (pending_count,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM transactions WHERE user_id = ? AND status = 'pending'",
+        "SELECT COUNT(*) FROM transactions WHERE user_id = $1 AND status = 'pending'",
     )
     .bind(&user.user_id)
     .fetch_one(&state.db)

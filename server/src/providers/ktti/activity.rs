@@ -59,7 +59,7 @@ async fn page_of(
     .fetch_one(&mut *conn)
     .await?;
     let rows: Vec<TxRow> = sqlx::query_as(&format!(
-        "{TX_SELECT} WHERE {filter} ORDER BY t.created_at DESC, t.rowid DESC LIMIT ? OFFSET ?"
+        "{TX_SELECT} WHERE {filter} ORDER BY t.created_at DESC, t.seq DESC LIMIT $2 OFFSET $3"
     ))
     .bind(bind)
     .bind(per_page)
@@ -90,7 +90,7 @@ async fn kitty_transactions(
     let mut conn = state.db.acquire().await?;
     ledger::access(&mut conn, &id, &user.user_id).await?;
     Ok(Json(
-        page_of(&mut conn, "t.ktti_id = ?", &id, &paging).await?,
+        page_of(&mut conn, "t.ktti_id = $1", &id, &paging).await?,
     ))
 }
 
@@ -107,7 +107,7 @@ async fn all_transactions(
 ) -> AppResult<Json<KittyTransactionList>> {
     let mut conn = state.db.acquire().await?;
     let filter =
-        "t.ktti_id IN (SELECT ktti_id FROM ktti_members WHERE user_id = ? AND status = 'active')";
+        "t.ktti_id IN (SELECT ktti_id FROM ktti_members WHERE user_id = $1 AND status = 'active')";
     Ok(Json(
         page_of(&mut conn, filter, &user.user_id, &paging).await?,
     ))
@@ -127,7 +127,7 @@ async fn unassigned_deposits(
     let mut conn = state.db.acquire().await?;
     ledger::access(&mut conn, &id, &user.user_id).await?;
     let rows: Vec<TxRow> = sqlx::query_as(&format!(
-        "{TX_SELECT} WHERE t.ktti_id = ? AND t.kind = 'deposit' AND t.assignee_id IS NULL ORDER BY t.created_at DESC"
+        "{TX_SELECT} WHERE t.ktti_id = $1 AND t.kind = 'deposit' AND t.assignee_id IS NULL ORDER BY t.created_at DESC"
     ))
     .bind(&id)
     .fetch_all(&mut *conn)
@@ -180,7 +180,7 @@ async fn split_view(
         });
     }
     let (mode,): (Option<String>,) =
-        sqlx::query_as("SELECT split_mode FROM ktti_transactions WHERE id = ?")
+        sqlx::query_as("SELECT split_mode FROM ktti_transactions WHERE id = $1")
             .bind(tx_id)
             .fetch_one(&mut *conn)
             .await?;
@@ -190,7 +190,7 @@ async fn split_view(
     };
     let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT s.user_id, u.name, s.value, s.share FROM ktti_splits s JOIN users u ON u.id = s.user_id
-         WHERE s.transaction_id = ? ORDER BY s.rowid",
+         WHERE s.transaction_id = $1 ORDER BY s.position",
     )
     .bind(tx_id)
     .fetch_all(&mut *conn)
@@ -278,7 +278,7 @@ async fn update_split(
             })?;
     }
     ledger::write_split(&mut tx, &tx_id, signed, &rule).await?;
-    sqlx::query("UPDATE ktti_transactions SET custom_split = 1 WHERE id = ?")
+    sqlx::query("UPDATE ktti_transactions SET custom_split = 1 WHERE id = $1")
         .bind(&tx_id)
         .execute(&mut *tx)
         .await?;
@@ -322,7 +322,7 @@ async fn update_assignee(
             "Choose a member of this kitty (or someone who left with money still in it).",
         ));
     }
-    sqlx::query("UPDATE ktti_transactions SET assignee_id = ? WHERE id = ?")
+    sqlx::query("UPDATE ktti_transactions SET assignee_id = $1 WHERE id = $2")
         .bind(&req.user_id)
         .bind(&tx_id)
         .execute(&mut *tx)
@@ -340,7 +340,7 @@ async fn own_transaction(
     user_id: &str,
 ) -> AppResult<(String, ledger::Access)> {
     let row: Option<(String,)> =
-        sqlx::query_as("SELECT ktti_id FROM ktti_transactions WHERE id = ?")
+        sqlx::query_as("SELECT ktti_id FROM ktti_transactions WHERE id = $1")
             .bind(tx_id)
             .fetch_optional(&mut *conn)
             .await?;
@@ -402,7 +402,7 @@ async fn update_info(
     };
     let note = clean(&info.note, 500, "note")?;
     let category = clean(&info.category, 40, "category")?;
-    sqlx::query("UPDATE ktti_transactions SET note = CASE WHEN ? THEN ? ELSE note END, category = CASE WHEN ? THEN ? ELSE category END WHERE id = ?")
+    sqlx::query("UPDATE ktti_transactions SET note = CASE WHEN $1 THEN $2 ELSE note END, category = CASE WHEN $3 THEN $4 ELSE category END WHERE id = $5")
         .bind(info.note.is_some())
         .bind(note)
         .bind(info.category.is_some())

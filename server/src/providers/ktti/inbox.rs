@@ -54,13 +54,13 @@ async fn inbox(
 ) -> AppResult<Json<NotificationList>> {
     let rows: Vec<NotificationRow> = sqlx::query_as(
         "SELECT id, kind, title, body, read_at, created_at FROM notifications
-         WHERE user_id = ? ORDER BY created_at DESC, id LIMIT 100",
+         WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 100",
     )
     .bind(&user.user_id)
     .fetch_all(&state.db)
     .await?;
     let (total, unread): (i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*), COALESCE(SUM(read_at IS NULL), 0) FROM notifications WHERE user_id = ?",
+        "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) AS BIGINT) FROM notifications WHERE user_id = $1",
     )
     .bind(&user.user_id)
     .fetch_one(&state.db)
@@ -92,7 +92,7 @@ async fn inbox(
     security(("bearer" = []))
 )]
 async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppResult<StatusCode> {
-    sqlx::query("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL")
+    sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
         .bind(now())
         .bind(&user.user_id)
         .execute(&state.db)
@@ -108,7 +108,7 @@ pub async fn notify(
     title: &str,
     body: &str,
 ) -> AppResult<()> {
-    sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)
         .bind(kind.as_str())

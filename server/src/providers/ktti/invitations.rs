@@ -92,13 +92,13 @@ async fn invite(
     }
     let contact = contact(&req.contact)?;
     let invitee: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM users WHERE mobile = ? OR email = ?")
+        sqlx::query_as("SELECT id FROM users WHERE mobile = $1 OR email = $2")
             .bind(&contact)
             .bind(&contact)
             .fetch_optional(&mut *tx)
             .await?;
     if let Some((uid,)) = &invitee {
-        let member: Option<(String,)> = sqlx::query_as("SELECT status FROM ktti_members WHERE ktti_id = ? AND user_id = ? AND status = 'active'")
+        let member: Option<(String,)> = sqlx::query_as("SELECT status FROM ktti_members WHERE ktti_id = $1 AND user_id = $2 AND status = 'active'")
             .bind(&id)
             .bind(uid)
             .fetch_optional(&mut *tx)
@@ -111,7 +111,7 @@ async fn invite(
         }
     }
     let inv_id = uuid::Uuid::new_v4().to_string();
-    let inserted = sqlx::query("INSERT INTO ktti_invitations (id, ktti_id, contact, invited_by, created_at) VALUES (?, ?, ?, ?, ?)")
+    let inserted = sqlx::query("INSERT INTO ktti_invitations (id, ktti_id, contact, invited_by, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(&inv_id)
         .bind(&id)
         .bind(&contact)
@@ -187,7 +187,7 @@ const INVITATION_SELECT: &str = "SELECT i.id, i.ktti_id, k.name AS ktti_name, u.
      FROM ktti_invitations i JOIN ktties k ON k.id = i.ktti_id JOIN users u ON u.id = i.invited_by";
 
 async fn invitation_by_id(conn: &mut SqliteConnection, id: &str) -> AppResult<Invitation> {
-    let row: InvitationRow = sqlx::query_as(&format!("{INVITATION_SELECT} WHERE i.id = ?"))
+    let row: InvitationRow = sqlx::query_as(&format!("{INVITATION_SELECT} WHERE i.id = $1"))
         .bind(id)
         .fetch_one(conn)
         .await?;
@@ -207,7 +207,7 @@ async fn kitty_invitations(
 ) -> AppResult<Json<InvitationList>> {
     let mut conn = state.db.acquire().await?;
     ledger::access(&mut conn, &id, &user.user_id).await?;
-    let rows: Vec<InvitationRow> = sqlx::query_as(&format!("{INVITATION_SELECT} WHERE i.ktti_id = ? AND i.status = 'pending' ORDER BY i.created_at DESC"))
+    let rows: Vec<InvitationRow> = sqlx::query_as(&format!("{INVITATION_SELECT} WHERE i.ktti_id = $1 AND i.status = 'pending' ORDER BY i.created_at DESC"))
         .bind(&id)
         .fetch_all(&mut *conn)
         .await?;
@@ -217,7 +217,7 @@ async fn kitty_invitations(
 /// The caller's mobile and email, which invitations are addressed to.
 async fn my_contacts(conn: &mut SqliteConnection, user_id: &str) -> AppResult<(String, String)> {
     let (mobile, email): (String, Option<String>) =
-        sqlx::query_as("SELECT mobile, email FROM users WHERE id = ?")
+        sqlx::query_as("SELECT mobile, email FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_one(conn)
             .await?;
@@ -236,7 +236,7 @@ async fn my_invitations(
     let mut conn = state.db.acquire().await?;
     let (mobile, email) = my_contacts(&mut conn, &user.user_id).await?;
     let rows: Vec<InvitationRow> = sqlx::query_as(&format!(
-        "{INVITATION_SELECT} WHERE i.status = 'pending' AND i.contact IN (?, ?) AND k.status = 'active' ORDER BY i.created_at DESC"
+        "{INVITATION_SELECT} WHERE i.status = 'pending' AND i.contact IN ($1, $2) AND k.status = 'active' ORDER BY i.created_at DESC"
     ))
     .bind(mobile)
     .bind(email)
@@ -253,7 +253,7 @@ async fn answer_invitation(
     to: InvitationStatus,
 ) -> AppResult<()> {
     let (mobile, email) = my_contacts(conn, user_id).await?;
-    let done = sqlx::query("UPDATE ktti_invitations SET status = ? WHERE ktti_id = ? AND status = 'pending' AND contact IN (?, ?)")
+    let done = sqlx::query("UPDATE ktti_invitations SET status = $1 WHERE ktti_id = $2 AND status = 'pending' AND contact IN ($3, $4)")
         .bind(to.as_str())
         .bind(ktti_id)
         .bind(mobile)
@@ -267,7 +267,7 @@ async fn answer_invitation(
 }
 
 async fn join(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) -> AppResult<Kitty> {
-    let (status,): (String,) = sqlx::query_as("SELECT status FROM ktties WHERE id = ?")
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM ktties WHERE id = $1")
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
@@ -277,7 +277,7 @@ async fn join(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) -> AppR
         ));
     }
     let already: Option<(String,)> = sqlx::query_as(
-        "SELECT role FROM ktti_members WHERE ktti_id = ? AND user_id = ? AND status = 'active'",
+        "SELECT role FROM ktti_members WHERE ktti_id = $1 AND user_id = $2 AND status = 'active'",
     )
     .bind(ktti_id)
     .bind(user_id)
@@ -337,7 +337,7 @@ async fn join_with_code(
 ) -> AppResult<Json<Kitty>> {
     let mut tx = crate::db::write(&state.db).await?;
     let found: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM ktties WHERE referral_code = ? AND is_personal = 0")
+        sqlx::query_as("SELECT id FROM ktties WHERE referral_code = $1 AND is_personal = 0")
             .bind(req.referral_code.trim().to_uppercase())
             .fetch_optional(&mut *tx)
             .await?;

@@ -31,7 +31,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 /// Every user has a personal kitty; it is made the first time it is needed.
 async fn ensure_personal(db: &Db, user_id: &str) -> AppResult<String> {
     let existing: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM ktties WHERE owner_id = ? AND is_personal = 1")
+        sqlx::query_as("SELECT id FROM ktties WHERE owner_id = $1 AND is_personal = 1")
             .bind(user_id)
             .fetch_optional(db)
             .await?;
@@ -58,13 +58,20 @@ async fn ensure_personal(db: &Db, user_id: &str) -> AppResult<String> {
         Err(_) => {
             drop(tx);
             let (id,): (String,) =
-                sqlx::query_as("SELECT id FROM ktties WHERE owner_id = ? AND is_personal = 1")
+                sqlx::query_as("SELECT id FROM ktties WHERE owner_id = $1 AND is_personal = 1")
                     .bind(user_id)
                     .fetch_one(db)
                     .await?;
             Ok(id)
         }
     }
+}
+
+/// `text` for a LIKE pattern, its wildcards taken literally (escape character `\`).
+fn like_escaped(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -116,16 +123,13 @@ async fn list_kitties(
         role.map(Role::as_str),
     );
     let ids: Vec<(String,)> = sqlx::query_as(
-        "SELECT k.id FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = ? AND m.status = 'active'
-         WHERE (? IS NULL OR k.status = ?) AND (? IS NULL OR instr(lower(k.name), lower(?)) > 0) AND (? IS NULL OR m.role = ?)
+        "SELECT k.id FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = $1 AND m.status = 'active'
+         WHERE ($2 IS NULL OR k.status = $2) AND ($3 IS NULL OR lower(k.name) LIKE $3 ESCAPE '\\') AND ($4 IS NULL OR m.role = $4)
          ORDER BY k.is_personal DESC, k.created_at DESC",
     )
     .bind(&user.user_id)
     .bind(status)
-    .bind(status)
-    .bind(&name)
-    .bind(&name)
-    .bind(role)
+    .bind(name.map(|n| format!("%{}%", like_escaped(&n.to_lowercase()))))
     .bind(role)
     .fetch_all(&state.db)
     .await?;
@@ -228,8 +232,8 @@ async fn update_kitty(
     .validate()
     .map_err(AppError::Validation)?;
     sqlx::query(
-        "UPDATE ktties SET name = COALESCE(?, name), description = CASE WHEN ? THEN ? ELSE description END,
-             goal_amount = CASE WHEN ? THEN ? ELSE goal_amount END WHERE id = ?",
+        "UPDATE ktties SET name = COALESCE($1, name), description = CASE WHEN $2 THEN $3 ELSE description END,
+             goal_amount = CASE WHEN $4 THEN $5 ELSE goal_amount END WHERE id = $6",
     )
     .bind(req.name.as_ref().map(|_| check.name.clone()))
     .bind(req.description.is_some())
@@ -264,7 +268,7 @@ async fn move_to(
     user: &CurrentUser,
     status: KittyStatus,
 ) -> AppResult<Json<Kitty>> {
-    sqlx::query("UPDATE ktties SET status = ? WHERE id = ?")
+    sqlx::query("UPDATE ktties SET status = $1 WHERE id = $2")
         .bind(status.as_str())
         .bind(id)
         .execute(&mut *tx)

@@ -86,7 +86,7 @@ pub async fn access(
 ) -> AppResult<Access> {
     let row: Option<(String, String, bool)> = sqlx::query_as(
         "SELECT m.role, k.status, k.is_personal FROM ktti_members m JOIN ktties k ON k.id = m.ktti_id
-         WHERE m.ktti_id = ? AND m.user_id = ? AND m.status = 'active'",
+         WHERE m.ktti_id = $1 AND m.user_id = $2 AND m.status = 'active'",
     )
     .bind(ktti_id)
     .bind(user_id)
@@ -120,7 +120,7 @@ pub async fn admin_change(
 
 /// The kitty's currency.
 pub async fn currency(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Currency> {
-    let (code,): (String,) = sqlx::query_as("SELECT currency FROM ktties WHERE id = ?")
+    let (code,): (String,) = sqlx::query_as("SELECT currency FROM ktties WHERE id = $1")
         .bind(ktti_id)
         .fetch_one(conn)
         .await?;
@@ -130,8 +130,8 @@ pub async fn currency(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<C
 /// What the kitty holds: the sum of every movement's [`TxKind::signed`] effect.
 pub async fn available(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<i64> {
     let (v,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(SUM(CASE WHEN kind IN ('deposit', 'refund') THEN amount ELSE -amount END), 0)
-         FROM ktti_transactions WHERE ktti_id = ?",
+        "SELECT CAST(COALESCE(SUM(CASE WHEN kind IN ('deposit', 'refund') THEN amount ELSE -amount END), 0) AS BIGINT)
+         FROM ktti_transactions WHERE ktti_id = $1",
     )
     .bind(ktti_id)
     .fetch_one(conn)
@@ -147,7 +147,7 @@ pub async fn check_inflow(
     amount: i64,
 ) -> AppResult<()> {
     let (inflow,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(SUM(amount), 0) FROM ktti_transactions WHERE ktti_id = ? AND kind IN ('deposit', 'refund')",
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ktti_transactions WHERE ktti_id = $1 AND kind IN ('deposit', 'refund')",
     )
     .bind(ktti_id)
     .fetch_one(conn)
@@ -179,20 +179,20 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
     }
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT m.user_id, u.name, m.role, m.status, m.admin_requested,
-            COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
-                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'deposit'), 0) AS deposited,
-            COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
-                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'payout'), 0) AS paid_out,
-            COALESCE((SELECT SUM(s.share) FROM ktti_splits s JOIN ktti_transactions t ON t.id = s.transaction_id
-                      WHERE t.ktti_id = m.ktti_id AND s.user_id = m.user_id), 0) AS shares
+            CAST(COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
+                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'deposit'), 0) AS BIGINT) AS deposited,
+            CAST(COALESCE((SELECT SUM(t.amount) FROM ktti_transactions t
+                      WHERE t.ktti_id = m.ktti_id AND t.assignee_id = m.user_id AND t.kind = 'payout'), 0) AS BIGINT) AS paid_out,
+            CAST(COALESCE((SELECT SUM(s.share) FROM ktti_splits s JOIN ktti_transactions t ON t.id = s.transaction_id
+                      WHERE t.ktti_id = m.ktti_id AND s.user_id = m.user_id), 0) AS BIGINT) AS shares
          FROM ktti_members m JOIN users u ON u.id = m.user_id
-         WHERE m.ktti_id = ? ORDER BY m.role = 'admin' DESC, m.rowid",
+         WHERE m.ktti_id = $1 ORDER BY m.role = 'admin' DESC, m.seq",
     )
     .bind(ktti_id)
     .fetch_all(&mut *conn)
     .await?;
     let (unassigned,): (i64,) = sqlx::query_as(
-        "SELECT COALESCE(SUM(amount), 0) FROM ktti_transactions WHERE ktti_id = ? AND kind = 'deposit' AND assignee_id IS NULL",
+        "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ktti_transactions WHERE ktti_id = $1 AND kind = 'deposit' AND assignee_id IS NULL",
     )
     .bind(ktti_id)
     .fetch_one(&mut *conn)
@@ -258,12 +258,12 @@ async fn rule_values(
     conn: &mut SqliteConnection,
     ktti_id: &str,
 ) -> AppResult<(SplitMode, Vec<(String, Option<i64>)>)> {
-    let (mode,): (String,) = sqlx::query_as("SELECT split_mode FROM ktties WHERE id = ?")
+    let (mode,): (String,) = sqlx::query_as("SELECT split_mode FROM ktties WHERE id = $1")
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
     let rows: Vec<(String, Option<i64>)> = sqlx::query_as(
-        "SELECT user_id, split_value FROM ktti_members WHERE ktti_id = ? AND status = 'active' ORDER BY rowid",
+        "SELECT user_id, split_value FROM ktti_members WHERE ktti_id = $1 AND status = 'active' ORDER BY seq",
     )
     .bind(ktti_id)
     .fetch_all(&mut *conn)
@@ -300,7 +300,7 @@ async fn set_rule_values(
     values: &[(String, Option<i64>)],
 ) -> AppResult<()> {
     for (user_id, value) in values {
-        sqlx::query("UPDATE ktti_members SET split_value = ? WHERE ktti_id = ? AND user_id = ?")
+        sqlx::query("UPDATE ktti_members SET split_value = $1 WHERE ktti_id = $2 AND user_id = $3")
             .bind(value)
             .bind(ktti_id)
             .bind(user_id)
@@ -319,13 +319,13 @@ async fn tell_admins_rule(
     let rule = default_rule(conn, ktti_id).await?;
     let mut named = Vec::with_capacity(rule.proportions.len());
     for p in &rule.proportions {
-        let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = ?")
+        let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = $1")
             .bind(&p.user_id)
             .fetch_one(&mut *conn)
             .await?;
         named.push((name, p.value));
     }
-    let (kitty,): (String,) = sqlx::query_as("SELECT name FROM ktties WHERE id = ?")
+    let (kitty,): (String,) = sqlx::query_as("SELECT name FROM ktties WHERE id = $1")
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
@@ -334,7 +334,7 @@ async fn tell_admins_rule(
         rules::describe_rule(rule.mode, &named)
     );
     let admins: Vec<(String,)> = sqlx::query_as(
-        "SELECT user_id FROM ktti_members WHERE ktti_id = ? AND role = 'admin' AND status = 'active'",
+        "SELECT user_id FROM ktti_members WHERE ktti_id = $1 AND role = 'admin' AND status = 'active'",
     )
     .bind(ktti_id)
     .fetch_all(&mut *conn)
@@ -365,18 +365,19 @@ async fn put_shares(
     tx_id: &str,
     shares: &[ShareRow],
 ) -> AppResult<()> {
-    sqlx::query("DELETE FROM ktti_splits WHERE transaction_id = ?")
+    sqlx::query("DELETE FROM ktti_splits WHERE transaction_id = $1")
         .bind(tx_id)
         .execute(&mut *conn)
         .await?;
-    for s in shares {
+    for (position, s) in (0i64..).zip(shares) {
         sqlx::query(
-            "INSERT INTO ktti_splits (transaction_id, user_id, value, share) VALUES (?, ?, ?, ?)",
+            "INSERT INTO ktti_splits (transaction_id, user_id, value, share, position) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(tx_id)
         .bind(&s.user_id)
         .bind(s.value)
         .bind(s.share)
+        .bind(position)
         .execute(&mut *conn)
         .await?;
     }
@@ -386,7 +387,7 @@ async fn put_shares(
 /// The shares of a transaction in the order they were written.
 pub async fn shares_of(conn: &mut SqliteConnection, tx_id: &str) -> AppResult<Vec<ShareRow>> {
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(
-        "SELECT user_id, value, share FROM ktti_splits WHERE transaction_id = ? ORDER BY rowid",
+        "SELECT user_id, value, share FROM ktti_splits WHERE transaction_id = $1 ORDER BY position",
     )
     .bind(tx_id)
     .fetch_all(conn)
@@ -426,7 +427,7 @@ pub async fn write_split(
         })
         .collect();
     put_shares(conn, tx_id, &rows).await?;
-    sqlx::query("UPDATE ktti_transactions SET split_mode = ? WHERE id = ?")
+    sqlx::query("UPDATE ktti_transactions SET split_mode = $1 WHERE id = $2")
         .bind(rule.mode.as_str())
         .bind(tx_id)
         .execute(&mut *conn)
@@ -458,7 +459,7 @@ async fn mirror(
         .collect();
     put_shares(conn, refund_id, &rows).await?;
     sqlx::query(
-        "UPDATE ktti_transactions SET split_mode = (SELECT split_mode FROM ktti_transactions WHERE id = ?) WHERE id = ?",
+        "UPDATE ktti_transactions SET split_mode = (SELECT split_mode FROM ktti_transactions WHERE id = $1) WHERE id = $2",
     )
     .bind(expense_id)
     .bind(refund_id)
@@ -470,7 +471,7 @@ async fn mirror(
 /// After an expense's split changed: its refunds follow it.
 pub async fn remirror_refunds(conn: &mut SqliteConnection, expense_id: &str) -> AppResult<()> {
     let refunds: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT id, amount FROM ktti_transactions WHERE refund_of = ? AND kind = 'refund'",
+        "SELECT id, amount FROM ktti_transactions WHERE refund_of = $1 AND kind = 'refund'",
     )
     .bind(expense_id)
     .fetch_all(&mut *conn)
@@ -494,8 +495,8 @@ pub async fn record(
 ) -> AppResult<String> {
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
-        "INSERT INTO ktti_transactions (id, ktti_id, kind, amount, description, assignee_id, refund_of, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ktti_transactions (id, ktti_id, kind, amount, description, assignee_id, refund_of, created_at, seq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ktti_transactions))",
     )
     .bind(&id)
     .bind(ktti_id)
@@ -576,7 +577,7 @@ pub async fn transaction(
     tx_id: &str,
 ) -> AppResult<KittyTransaction> {
     let row: Option<TxRow> =
-        sqlx::query_as(&format!("{TX_SELECT} WHERE t.id = ? AND t.ktti_id = ?"))
+        sqlx::query_as(&format!("{TX_SELECT} WHERE t.id = $1 AND t.ktti_id = $2"))
             .bind(tx_id)
             .bind(ktti_id)
             .fetch_optional(conn)
@@ -611,8 +612,8 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
                 k.account_name, k.bsb, k.account_number, k.card_id, k.card_last4, m.role,
                 (SELECT COUNT(*) FROM ktti_members x WHERE x.ktti_id = k.id AND x.status = 'active') AS member_count,
                 k.created_at
-         FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = ? AND m.status = 'active'
-         WHERE k.id = ?",
+         FROM ktties k JOIN ktti_members m ON m.ktti_id = k.id AND m.user_id = $1 AND m.status = 'active'
+         WHERE k.id = $2",
     )
     .bind(user_id)
     .bind(ktti_id)
@@ -677,7 +678,7 @@ pub async fn create(
     sqlx::query(
         "INSERT INTO ktties (id, name, description, currency, goal_amount, owner_id, is_personal, referral_code,
              account_name, bsb, account_number, card_id, card_last4, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&id)
     .bind(name)
@@ -714,7 +715,8 @@ pub async fn add_member(
         current.into_iter().map(|(u, _)| u).zip(others).collect();
     set_rule_values(conn, ktti_id, &others).await?;
     sqlx::query(
-        "INSERT INTO ktti_members (ktti_id, user_id, role, split_value, joined_at) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO ktti_members (ktti_id, user_id, role, split_value, joined_at, seq)
+         VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(seq), 0) + 1 FROM ktti_members))
          ON CONFLICT (ktti_id, user_id) DO UPDATE SET status = 'active', role = excluded.role, admin_requested = 0,
              split_value = excluded.split_value",
     )
@@ -726,7 +728,7 @@ pub async fn add_member(
     .execute(&mut *conn)
     .await?;
     if mode != SplitMode::Even && !others.is_empty() {
-        let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = ?")
+        let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = $1")
             .bind(user_id)
             .fetch_one(&mut *conn)
             .await?;
@@ -745,7 +747,7 @@ pub async fn drop_member(
     to: MemberStatus,
     own: bool,
 ) -> AppResult<()> {
-    let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = ?")
+    let (name,): (String,) = sqlx::query_as("SELECT name FROM users WHERE id = $1")
         .bind(user_id)
         .fetch_one(&mut *conn)
         .await?;
@@ -767,7 +769,7 @@ pub async fn drop_member(
         .zip(rest)
         .collect();
     sqlx::query(
-        "UPDATE ktti_members SET status = ?, split_value = NULL WHERE ktti_id = ? AND user_id = ?",
+        "UPDATE ktti_members SET status = $1, split_value = NULL WHERE ktti_id = $2 AND user_id = $3",
     )
     .bind(to.as_str())
     .bind(ktti_id)

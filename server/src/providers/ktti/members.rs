@@ -63,7 +63,7 @@ async fn member_totals(
 /// A mobile number or email, normalised the way accounts store them.
 /// Admins of a kitty, other than `except`.
 async fn other_admins(conn: &mut SqliteConnection, ktti_id: &str, except: &str) -> AppResult<i64> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ktti_members WHERE ktti_id = ? AND role = 'admin' AND status = 'active' AND user_id != ?")
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ktti_members WHERE ktti_id = $1 AND role = 'admin' AND status = 'active' AND user_id != $2")
         .bind(ktti_id)
         .bind(except)
         .fetch_one(conn)
@@ -125,7 +125,7 @@ async fn update_membership(
         ));
     }
     sqlx::query(
-        "UPDATE ktti_members SET role = ?, admin_requested = 0 WHERE ktti_id = ? AND user_id = ?",
+        "UPDATE ktti_members SET role = $1, admin_requested = 0 WHERE ktti_id = $2 AND user_id = $3",
     )
     .bind(req.role.as_str())
     .bind(&id)
@@ -225,18 +225,19 @@ async fn request_admin(
     if access.role == Role::Admin {
         return Err(conflict("You are already an admin of this kitty."));
     }
-    sqlx::query("UPDATE ktti_members SET admin_requested = 1 WHERE ktti_id = ? AND user_id = ?")
+    sqlx::query("UPDATE ktti_members SET admin_requested = 1 WHERE ktti_id = $1 AND user_id = $2")
         .bind(&id)
         .bind(&user.user_id)
         .execute(&mut *tx)
         .await?;
-    let (name, kitty): (String, String) =
-        sqlx::query_as("SELECT u.name, k.name FROM users u, ktties k WHERE u.id = ? AND k.id = ?")
-            .bind(&user.user_id)
-            .bind(&id)
-            .fetch_one(&mut *tx)
-            .await?;
-    let admins: Vec<(String,)> = sqlx::query_as("SELECT user_id FROM ktti_members WHERE ktti_id = ? AND role = 'admin' AND status = 'active'")
+    let (name, kitty): (String, String) = sqlx::query_as(
+        "SELECT u.name, k.name FROM users u, ktties k WHERE u.id = $1 AND k.id = $2",
+    )
+    .bind(&user.user_id)
+    .bind(&id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let admins: Vec<(String,)> = sqlx::query_as("SELECT user_id FROM ktti_members WHERE ktti_id = $1 AND role = 'admin' AND status = 'active'")
         .bind(&id)
         .fetch_all(&mut *tx)
         .await?;

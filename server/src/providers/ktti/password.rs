@@ -31,7 +31,7 @@ async fn set_password(
     req: &ChangePasswordRequest,
 ) -> AppResult<StatusCode> {
     req.validate().map_err(AppError::Validation)?;
-    let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = ?")
+    let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = $1")
         .bind(&user.user_id)
         .fetch_one(&state.db)
         .await?;
@@ -43,12 +43,12 @@ async fn set_password(
     }
     let new_hash = accounts::hash_password(req.new_password.clone()).await?;
     let mut tx = crate::db::write(&state.db).await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(new_hash)
         .bind(&user.user_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND access_hash != ?")
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND access_hash != $2")
         .bind(&user.user_id)
         .bind(&user.session)
         .execute(&mut *tx)
@@ -108,7 +108,7 @@ async fn request_reset(
     state.limits.reset.record(&key);
     let username = accounts::normalise_username(&req.username);
     let account: Option<(String, String, String, Option<String>)> =
-        sqlx::query_as("SELECT id, name, mobile, email FROM users WHERE mobile = ? OR email = ?")
+        sqlx::query_as("SELECT id, name, mobile, email FROM users WHERE mobile = $1 OR email = $2")
             .bind(&username)
             .bind(&username)
             .fetch_optional(&state.db)
@@ -124,7 +124,7 @@ async fn request_reset(
     let t = now();
     let mut tx = crate::db::write(&state.db).await?;
     sqlx::query(
-        "INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(hash_token(&token))
     .bind(&user_id)
@@ -166,7 +166,7 @@ async fn finish_reset(
     let hash = accounts::hash_password(req.password.clone()).await?;
     let mut tx = crate::db::write(&state.db).await?;
     let found: Option<(String, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = ?",
+        "SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = $1",
     )
     .bind(hash_token(req.token.trim()))
     .fetch_optional(&mut *tx)
@@ -179,17 +179,17 @@ async fn finish_reset(
             ))
         }
     };
-    sqlx::query("UPDATE password_resets SET used_at = ? WHERE token_hash = ?")
+    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2")
         .bind(now())
         .bind(hash_token(req.token.trim()))
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(&user_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?")
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(&user_id)
         .execute(&mut *tx)
         .await?;

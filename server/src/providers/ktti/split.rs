@@ -62,12 +62,12 @@ async fn update_split(
                 )
             })?;
     }
-    sqlx::query("UPDATE ktties SET split_mode = ? WHERE id = ?")
+    sqlx::query("UPDATE ktties SET split_mode = $1 WHERE id = $2")
         .bind(rule.mode.as_str())
         .bind(&id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("UPDATE ktti_members SET split_value = NULL WHERE ktti_id = ?")
+    sqlx::query("UPDATE ktti_members SET split_value = NULL WHERE ktti_id = $1")
         .bind(&id)
         .execute(&mut *tx)
         .await?;
@@ -77,7 +77,7 @@ async fn update_split(
         } else {
             p.value
         };
-        sqlx::query("UPDATE ktti_members SET split_value = ? WHERE ktti_id = ? AND user_id = ?")
+        sqlx::query("UPDATE ktti_members SET split_value = $1 WHERE ktti_id = $2 AND user_id = $3")
             .bind(value)
             .bind(&id)
             .bind(&p.user_id)
