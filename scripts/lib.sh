@@ -69,3 +69,24 @@ build_app() {
   node scripts/precompress.mjs dist
   node scripts/precompress.mjs dist/checkout
 }
+
+# A throw-away PostgreSQL cluster for the server tests, owned by the postgres user, listening on
+# 127.0.0.1 and a socket in its own folder, stopped and removed when the calling script exits.
+# Exports KITTY_TEST_POSTGRES, its admin URL, which the server tests read.
+start_test_postgres() {
+  need_apt postgresql
+  local bin port dir
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  port=${KITTY_PG_PORT:-$((20000 + RANDOM % 20000))}
+  dir=$(mktemp -d /tmp/kitty-pg.XXXXXX)
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$dir"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" "$bin/initdb" -D "$dir/data" -U kitty --auth=trust -E UTF8 >/dev/null
+  "${run[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w start \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" >/dev/null
+  trap "${run[*]} $bin/pg_ctl -D $dir/data -m immediate stop >/dev/null 2>&1; rm -rf $dir" EXIT
+  export KITTY_TEST_POSTGRES="postgres://kitty@127.0.0.1:$port/postgres"
+}

@@ -1,66 +1,127 @@
-//! The database: SQLite in WAL mode by default, migrations embedded in the binary.
+//! The database: SQLite in WAL mode by default, PostgreSQL when `DATABASE_URL` says `postgres:`.
+//! One pool type (`sqlx::Any`) serves both; every query is written once, in SQL both run
+//! (numbered `$N` placeholders, explicit orders, sums cast to BIGINT). Migrations are embedded
+//! per backend.
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
-pub type Db = SqlitePool;
+pub type Db = AnyPool;
+/// A connection of either backend.
+pub type Conn = sqlx::AnyConnection;
 
-/// Opens (creating if needed) the database and brings its schema up to date. Only `sqlite:`
-/// URLs are served today; anything else stops start-up with a message instead of silently
-/// making a local file named after the URL.
+/// A 0/1 flag column, read the same from SQLite's and PostgreSQL's integers (the `Any` driver
+/// reads neither as a `bool`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag(pub bool);
+
+impl sqlx::Type<sqlx::Any> for Flag {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <i64 as sqlx::Type<sqlx::Any>>::type_info()
+    }
+
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <i64 as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Flag {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        Ok(Flag(<i64 as sqlx::Decode<sqlx::Any>>::decode(value)? != 0))
+    }
+}
+
+/// Which database a URL points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The backend of a `DATABASE_URL`, or a message saying what is wrong with it.
+    pub fn of(url: &str) -> Result<Backend, String> {
+        match url.split_once(':').map_or("", |(s, _)| s) {
+            "sqlite" => Ok(Backend::Sqlite),
+            "postgres" | "postgresql" => Ok(Backend::Postgres),
+            _ => Err(format!(
+                "DATABASE_URL {url:?} has no database scheme this server knows. Use sqlite: (such as \
+                 sqlite://data/kitty.db) or postgres: (such as postgres://kitty@localhost/kitty)."
+            )),
+        }
+    }
+}
+
+/// The backend of an open pool.
+pub fn backend(db: &Db) -> Backend {
+    Backend::of(db.connect_options().database_url.as_ref()).unwrap_or(Backend::Sqlite)
+}
+
+/// Opens (creating if needed) the database and brings its schema up to date.
 pub async fn connect(url: &str) -> Result<Db, String> {
-    let scheme = url.split_once(':').map_or("", |(s, _)| s);
-    match scheme {
-        "sqlite" => {}
-        "postgres" | "postgresql" => {
-            return Err(format!(
-            "DATABASE_URL {url:?} points at PostgreSQL, which this version does not support yet \
-                 (issue 14). Use a sqlite: URL, such as sqlite://data/kitty.db."
-        ))
+    sqlx::any::install_default_drivers();
+    let backend = Backend::of(url)?;
+    let mut url = url.to_string();
+    if backend == Backend::Sqlite {
+        // The file and its folder are made when missing.
+        let path = url
+            .trim_start_matches("sqlite:")
+            .trim_start_matches("//")
+            .split('?')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        if let Some(parent) = std::path::Path::new(&path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            }
         }
-        _ => {
-            return Err(format!(
-                "DATABASE_URL {url:?} has no database scheme this server knows. Use a sqlite: URL, \
-                 such as sqlite://data/kitty.db."
-            ))
+        if !url.contains('?') {
+            url.push_str("?mode=rwc");
         }
     }
-    let options = SqliteConnectOptions::from_str(url)
+    let options = AnyConnectOptions::from_str(&url)
         .map_err(|e| format!("DATABASE_URL {url:?}: {e}"))?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(5));
-    if let Some(parent) = std::path::Path::new(options.get_filename()).parent() {
-        if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        }
-    }
-    let pool = SqlitePoolOptions::new()
+        .disable_statement_logging();
+    let pool = AnyPoolOptions::new()
         .max_connections(8)
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // WAL so readers never wait for the writer; writers queue for 5 s before
+                    // SQLITE_BUSY; foreign keys enforced as on PostgreSQL.
+                    conn.execute(
+                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                    )
+                    .await?;
+                }
+                Ok(())
+            })
+        })
         .connect_with(options)
         .await
         .map_err(|e| format!("cannot open database {url:?}: {e}"))?;
-    sqlx::migrate!("./migrations")
-        .run(&pool)
-        .await
-        .map_err(|e| format!("migrations failed: {e}"))?;
+    match backend {
+        Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
+        Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
+    }
+    .map_err(|e| format!("migrations failed: {e}"))?;
     Ok(pool)
 }
 
 /// A write transaction on the database, holding this process's turn to write. It reads and
 /// writes like the connection it wraps; `commit` ends it, and dropping it rolls back.
 pub struct Tx {
-    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+    inner: sqlx::Transaction<'static, sqlx::Any>,
     _turn: tokio::sync::OwnedMutexGuard<()>,
 }
 
 impl std::ops::Deref for Tx {
-    type Target = sqlx::SqliteConnection;
+    type Target = Conn;
 
     fn deref(&self) -> &Self::Target {
         &self.inner
@@ -91,7 +152,7 @@ fn turn_for(db: &Db) -> std::sync::Arc<tokio::sync::Mutex<()>> {
             std::collections::HashMap<std::path::PathBuf, std::sync::Arc<tokio::sync::Mutex<()>>>,
         >,
     > = std::sync::Mutex::new(None);
-    let file = db.connect_options().get_filename().to_path_buf();
+    let file = std::path::PathBuf::from(db.connect_options().database_url.to_string());
     let mut queues = QUEUES.lock().unwrap_or_else(|p| p.into_inner());
     queues
         .get_or_insert_with(Default::default)
@@ -100,23 +161,38 @@ fn turn_for(db: &Db) -> std::sync::Arc<tokio::sync::Mutex<()>> {
         .clone()
 }
 
-/// Starts a write transaction: it waits for this process's turn to write, then holds SQLite's
-/// write lock from its first statement (`BEGIN IMMEDIATE`), so what it reads cannot change before
-/// it writes. A writer that cannot get its turn in time gets `PoolTimedOut`, answered 503.
+/// Starts a write transaction: it waits for this process's turn to write, then takes the
+/// database's write lock at its start, so what it reads cannot change before it writes: SQLite's
+/// (`BEGIN IMMEDIATE`), or on PostgreSQL one transaction-scoped advisory lock that every writer of
+/// every process takes (the same one-writer rule). A writer that cannot get its turn in time
+/// gets `PoolTimedOut`, answered 503.
 pub async fn write(db: &Db) -> Result<Tx, sqlx::Error> {
     let turn = tokio::time::timeout(TURN_TIMEOUT, turn_for(db).lock_owned())
         .await
         .map_err(|_| sqlx::Error::PoolTimedOut)?;
-    let inner = db.begin_with("BEGIN IMMEDIATE").await?;
+    let inner = match backend(db) {
+        Backend::Sqlite => db.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => {
+            let mut tx = db.begin().await?;
+            sqlx::query("SELECT pg_advisory_xact_lock(7226)")
+                .execute(&mut *tx)
+                .await?;
+            tx
+        }
+    };
     Ok(Tx { inner, _turn: turn })
 }
 
-/// True when SQLite gave up waiting for a lock (SQLITE_BUSY and its extended codes, or
-/// SQLITE_LOCKED): the request may succeed if tried again.
+/// True when the database gave up waiting for a lock (SQLite's SQLITE_BUSY and its extended
+/// codes, or SQLITE_LOCKED; PostgreSQL's serialization failure, deadlock or lock timeout): the
+/// request may succeed if tried again.
 pub fn is_busy(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::Database(db) => {
             let code = db.code();
+            if matches!(code.as_deref(), Some("40001" | "40P01" | "55P03")) {
+                return true;
+            }
             let primary = code
                 .as_deref()
                 .and_then(|c| c.parse::<i32>().ok())
@@ -142,13 +218,28 @@ pub fn stored<T>(
 
 pub use crate::clock::now;
 
-/// True when `e` is a UNIQUE violation on `table.column`.
-pub fn is_unique_violation(e: &sqlx::Error, table_column: &str) -> bool {
-    match e {
-        sqlx::Error::Database(db) => {
-            db.is_unique_violation() && db.message().contains(table_column)
+/// True when `e` is a UNIQUE violation on `needle`: `table.column`, `table.` (any key of the
+/// table), or a bare table or column name. SQLite names them in its message; PostgreSQL gives the
+/// table, and the key's columns in its detail.
+pub fn is_unique_violation(e: &sqlx::Error, needle: &str) -> bool {
+    let sqlx::Error::Database(db) = e else {
+        return false;
+    };
+    if !db.is_unique_violation() {
+        return false;
+    }
+    if db.message().contains(needle) {
+        return true;
+    }
+    let detail = db
+        .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+        .and_then(|p| p.detail())
+        .unwrap_or("");
+    match needle.split_once('.') {
+        Some((table, column)) => {
+            db.table() == Some(table) && (column.is_empty() || detail.contains(column))
         }
-        _ => false,
+        None => db.table() == Some(needle) || detail.contains(needle),
     }
 }
 
@@ -156,12 +247,9 @@ pub fn is_unique_violation(e: &sqlx::Error, table_column: &str) -> bool {
 mod tests {
     #[tokio::test]
     async fn unknown_database_schemes_stop_start_up() {
-        let e = super::connect("postgres://kitty:kitty@127.0.0.1:5432/kitty")
-            .await
-            .unwrap_err();
-        assert!(e.contains("PostgreSQL"), "{e}");
         let e = super::connect("mysql://x").await.unwrap_err();
-        assert!(e.contains("sqlite:"), "{e}");
-        assert!(!std::path::Path::new("postgres:").exists());
+        assert!(e.contains("sqlite:") && e.contains("postgres:"), "{e}");
+        let e = super::connect("data/kitty.db").await.unwrap_err();
+        assert!(e.contains("scheme"), "{e}");
     }
 }

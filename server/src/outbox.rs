@@ -3,13 +3,13 @@
 
 use crate::clock::rfc3339;
 use crate::db::now;
+use crate::db::Conn;
 use crate::error::AppResult;
 use kitty_api::auth::{Channel, OutboxMessage};
-use sqlx::SqliteConnection;
 
 /// Sends (records) a message to `to`.
 pub async fn send(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     channel: Channel,
     to: &str,
     subject: &str,

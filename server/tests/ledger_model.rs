@@ -4,6 +4,8 @@
 //! was allowed (the HTTP status), on every member's balance, the unassigned deposits, the
 //! available balance and the default rule; and the server's books must balance.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use axum::Router;
@@ -27,7 +29,7 @@ struct World {
 
 impl World {
     async fn new(dir: &std::path::Path) -> World {
-        let url = format!("sqlite://{}", dir.join("kitty.db").display());
+        let url = common::database_url(dir).await;
         let settings = kitty_server::settings::Settings::for_test(url.clone(), dir.join("dist"));
         let app = kitty_server::build(settings).await.expect("server builds");
         let db = kitty_server::db::connect(&url).await.unwrap();

@@ -37,7 +37,7 @@ impl TestServer {
         std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
         std::fs::create_dir_all(dist.join("checkout")).unwrap();
         std::fs::write(dist.join("checkout/index.html"), CHECKOUT_HTML).unwrap();
-        let db = format!("sqlite://{}", dir.path().join("data/kitty.db").display());
+        let db = database_url(dir.path()).await;
         let mut settings = Settings::for_test(db, dist);
         tweak(&mut settings);
         let app = kitty_server::build(settings).await.expect("server builds");
@@ -200,5 +200,25 @@ impl Merchant {
             StatusCode::CREATED,
         )
         .await
+    }
+}
+
+/// The database for one test server: a SQLite file in `dir`, or, when `KITTY_TEST_POSTGRES`
+/// holds a PostgreSQL admin URL, a fresh PostgreSQL database of its own.
+pub async fn database_url(dir: &std::path::Path) -> String {
+    match std::env::var("KITTY_TEST_POSTGRES") {
+        Ok(admin) if !admin.is_empty() => {
+            use sqlx::{Connection, Executor};
+            let name = format!("kitty_test_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL for tests");
+            conn.execute(format!("CREATE DATABASE {name}").as_str())
+                .await
+                .unwrap();
+            let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("data/kitty.db").display()),
     }
 }

@@ -25,7 +25,7 @@ struct CardRow {
     owner_name: String,
     bank_name: String,
     shaba: Option<String>,
-    is_active: bool,
+    is_active: crate::db::Flag,
 }
 
 impl From<CardRow> for Card {
@@ -38,7 +38,7 @@ impl From<CardRow> for Card {
             shaba: r
                 .shaba
                 .map(|s| format!("IR** **** **** **** **** **{}", &s[s.len() - 4..])),
-            is_active: r.is_active,
+            is_active: r.is_active.0,
         }
     }
 }

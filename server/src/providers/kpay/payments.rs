@@ -53,13 +53,13 @@ async fn create_transaction(
 ) -> AppResult<(StatusCode, Json<CreatedTransaction>)> {
     let req = req.validate().map_err(AppError::Validation)?;
     merchant.check_shop(&req.shop_id)?;
-    let shop: Option<(bool,)> =
+    let shop: Option<(crate::db::Flag,)> =
         sqlx::query_as("SELECT is_active FROM shops WHERE id = $1 AND user_id = $2")
             .bind(&req.shop_id)
             .bind(&merchant.user_id)
             .fetch_optional(&state.db)
             .await?;
-    if !shop.ok_or_else(|| AppError::not_found("The shop"))?.0 {
+    if !shop.ok_or_else(|| AppError::not_found("The shop"))?.0 .0 {
         return Err(AppError::not_found("The shop"));
     }
     let card: Option<(String,)> = sqlx::query_as(

@@ -34,7 +34,7 @@ struct ShopRow {
     name: String,
     website: Option<String>,
     phone: Option<String>,
-    is_active: bool,
+    is_active: crate::db::Flag,
     api_key_prefix: String,
     created_at: i64,
 }
@@ -46,7 +46,7 @@ impl From<ShopRow> for Shop {
             name: r.name,
             website: r.website,
             phone: r.phone,
-            is_active: r.is_active,
+            is_active: r.is_active.0,
             api_key_prefix: r.api_key_prefix,
             created_at: rfc3339(r.created_at),
         }

@@ -2,6 +2,7 @@
 //! deposits, each transaction's split and additional info.
 
 use super::ledger::{self, conflict, TxRow, TX_SELECT};
+use crate::db::Conn;
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
@@ -13,7 +14,6 @@ use kitty_api::kitty::{
 };
 use kitty_api::ErrorBody;
 use serde::Deserialize;
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -46,7 +46,7 @@ impl Paging {
 }
 
 async fn page_of(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     filter: &str,
     bind: &str,
     paging: &Paging,
@@ -158,11 +158,7 @@ async fn transaction_detail(
     Ok(Json(ledger::transaction(&mut conn, &id, &tx_id).await?))
 }
 
-async fn split_view(
-    conn: &mut SqliteConnection,
-    ktti_id: &str,
-    tx_id: &str,
-) -> AppResult<TransactionSplit> {
+async fn split_view(conn: &mut Conn, ktti_id: &str, tx_id: &str) -> AppResult<TransactionSplit> {
     let transaction = ledger::transaction(conn, ktti_id, tx_id).await?;
     if !transaction.kind.is_split() {
         let shares = match (&transaction.assignee_id, &transaction.assignee_name) {
@@ -335,7 +331,7 @@ async fn update_assignee(
 
 /// A transaction of one of the caller's kitties, by its id alone.
 async fn own_transaction(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tx_id: &str,
     user_id: &str,
 ) -> AppResult<(String, ledger::Access)> {

@@ -102,7 +102,7 @@ async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppR
 
 /// Puts a notification in `user_id`'s inbox, inside the caller's database transaction.
 pub async fn notify(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     user_id: &str,
     kind: NotificationKind,
     title: &str,

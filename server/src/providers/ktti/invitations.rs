@@ -5,6 +5,7 @@ use super::inbox::notify;
 use super::ledger::{self, conflict};
 use crate::clock::rfc3339;
 use crate::db::now;
+use crate::db::Conn;
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
@@ -17,7 +18,6 @@ use kitty_api::kitty::{
 };
 use kitty_api::notifications::NotificationKind;
 use kitty_api::ErrorBody;
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
@@ -186,7 +186,7 @@ fn invitations(rows: Vec<InvitationRow>) -> AppResult<InvitationList> {
 const INVITATION_SELECT: &str = "SELECT i.id, i.ktti_id, k.name AS ktti_name, u.name AS invited_by, i.contact, i.status, i.created_at
      FROM ktti_invitations i JOIN ktties k ON k.id = i.ktti_id JOIN users u ON u.id = i.invited_by";
 
-async fn invitation_by_id(conn: &mut SqliteConnection, id: &str) -> AppResult<Invitation> {
+async fn invitation_by_id(conn: &mut Conn, id: &str) -> AppResult<Invitation> {
     let row: InvitationRow = sqlx::query_as(&format!("{INVITATION_SELECT} WHERE i.id = $1"))
         .bind(id)
         .fetch_one(conn)
@@ -215,7 +215,7 @@ async fn kitty_invitations(
 }
 
 /// The caller's mobile and email, which invitations are addressed to.
-async fn my_contacts(conn: &mut SqliteConnection, user_id: &str) -> AppResult<(String, String)> {
+async fn my_contacts(conn: &mut Conn, user_id: &str) -> AppResult<(String, String)> {
     let (mobile, email): (String, Option<String>) =
         sqlx::query_as("SELECT mobile, email FROM users WHERE id = $1")
             .bind(user_id)
@@ -247,7 +247,7 @@ async fn my_invitations(
 
 /// Marks the caller's pending invitation to a kitty as `to`; 404 when there is none.
 async fn answer_invitation(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
     user_id: &str,
     to: InvitationStatus,
@@ -266,7 +266,7 @@ async fn answer_invitation(
     Ok(())
 }
 
-async fn join(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) -> AppResult<Kitty> {
+async fn join(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<Kitty> {
     let (status,): (String,) = sqlx::query_as("SELECT status FROM ktties WHERE id = $1")
         .bind(ktti_id)
         .fetch_one(&mut *conn)

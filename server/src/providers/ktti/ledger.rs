@@ -10,6 +10,7 @@
 use super::inbox::notify;
 use crate::clock::rfc3339;
 use crate::db::now;
+use crate::db::Conn;
 use crate::error::{AppError, AppResult};
 use crate::session::random_token;
 use kitty_api::kitty::{
@@ -20,7 +21,6 @@ use kitty_api::ledger::{self as rules, Refusal};
 use kitty_api::notifications::NotificationKind;
 use kitty_api::Currency;
 use rand::Rng;
-use sqlx::SqliteConnection;
 
 /// The caller's standing in a kitty.
 #[derive(Debug, Clone)]
@@ -79,12 +79,8 @@ pub fn currency_of(code: &str) -> AppResult<Currency> {
 
 /// The caller's access to a kitty. Anyone who is not an active member gets the same 404 as for a
 /// kitty that does not exist.
-pub async fn access(
-    conn: &mut SqliteConnection,
-    ktti_id: &str,
-    user_id: &str,
-) -> AppResult<Access> {
-    let row: Option<(String, String, bool)> = sqlx::query_as(
+pub async fn access(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<Access> {
+    let row: Option<(String, String, crate::db::Flag)> = sqlx::query_as(
         "SELECT m.role, k.status, k.is_personal FROM ktti_members m JOIN ktties k ON k.id = m.ktti_id
          WHERE m.ktti_id = $1 AND m.user_id = $2 AND m.status = 'active'",
     )
@@ -98,7 +94,7 @@ pub async fn access(
         user_id: user_id.into(),
         role: parse(Role::parse, &role, "role")?,
         status: parse(KittyStatus::parse, &status, "kitty status")?,
-        is_personal,
+        is_personal: is_personal.0,
     })
 }
 
@@ -119,7 +115,7 @@ pub async fn admin_change(
 }
 
 /// The kitty's currency.
-pub async fn currency(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Currency> {
+pub async fn currency(conn: &mut Conn, ktti_id: &str) -> AppResult<Currency> {
     let (code,): (String,) = sqlx::query_as("SELECT currency FROM ktties WHERE id = $1")
         .bind(ktti_id)
         .fetch_one(conn)
@@ -128,7 +124,7 @@ pub async fn currency(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<C
 }
 
 /// What the kitty holds: the sum of every movement's [`TxKind::signed`] effect.
-pub async fn available(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<i64> {
+pub async fn available(conn: &mut Conn, ktti_id: &str) -> AppResult<i64> {
     let (v,): (i64,) = sqlx::query_as(
         "SELECT CAST(COALESCE(SUM(CASE WHEN kind IN ('deposit', 'refund') THEN amount ELSE -amount END), 0) AS BIGINT)
          FROM ktti_transactions WHERE ktti_id = $1",
@@ -141,11 +137,7 @@ pub async fn available(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<
 
 /// 409 when taking in `amount` more would pass the kitty's lifetime cap on money in, which keeps
 /// every sum over the kitty inside an `i64`.
-pub async fn check_inflow(
-    conn: &mut SqliteConnection,
-    ktti_id: &str,
-    amount: i64,
-) -> AppResult<()> {
+pub async fn check_inflow(conn: &mut Conn, ktti_id: &str, amount: i64) -> AppResult<()> {
     let (inflow,): (i64,) = sqlx::query_as(
         "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ktti_transactions WHERE ktti_id = $1 AND kind IN ('deposit', 'refund')",
     )
@@ -165,14 +157,14 @@ pub async fn check_inflow(
 
 /// Every member's totals (active ones, and former ones whose money is still in), plus the
 /// unassigned deposits and the available balance. All are sums over the movements.
-pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<MemberTotals> {
+pub async fn totals(conn: &mut Conn, ktti_id: &str) -> AppResult<MemberTotals> {
     #[derive(sqlx::FromRow)]
     struct Row {
         user_id: String,
         name: String,
         role: String,
         status: String,
-        admin_requested: bool,
+        admin_requested: crate::db::Flag,
         deposited: i64,
         paid_out: i64,
         shares: i64,
@@ -208,7 +200,7 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
             user_id: r.user_id,
             name: r.name,
             role: parse(Role::parse, &r.role, "role")?,
-            admin_requested: r.admin_requested,
+            admin_requested: r.admin_requested.0,
             active: parse(MemberStatus::parse, &r.status, "member status")? == MemberStatus::Active,
             deposited: r.deposited,
             spent: r
@@ -228,11 +220,7 @@ pub async fn totals(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<Mem
 }
 
 /// The balance of one member (0 for someone who never took part).
-pub async fn balance_of(
-    conn: &mut SqliteConnection,
-    ktti_id: &str,
-    user_id: &str,
-) -> AppResult<i64> {
+pub async fn balance_of(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<i64> {
     Ok(totals(conn, ktti_id)
         .await?
         .members
@@ -242,7 +230,7 @@ pub async fn balance_of(
 }
 
 /// 409 when a former member would owe the kitty: they cannot be asked to settle any more.
-pub async fn check_former_members(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<()> {
+pub async fn check_former_members(conn: &mut Conn, ktti_id: &str) -> AppResult<()> {
     let totals = totals(conn, ktti_id).await?;
     if let Some(m) = totals.members.iter().find(|m| !m.active && m.balance < 0) {
         return Err(conflict(format!(
@@ -255,7 +243,7 @@ pub async fn check_former_members(conn: &mut SqliteConnection, ktti_id: &str) ->
 
 /// The active members in joining order, with their place in the default rule.
 async fn rule_values(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
 ) -> AppResult<(SplitMode, Vec<(String, Option<i64>)>)> {
     let (mode,): (String,) = sqlx::query_as("SELECT split_mode FROM ktties WHERE id = $1")
@@ -272,7 +260,7 @@ async fn rule_values(
 }
 
 /// The kitty's default split: its mode and the active members who take part.
-pub async fn default_rule(conn: &mut SqliteConnection, ktti_id: &str) -> AppResult<SplitRule> {
+pub async fn default_rule(conn: &mut Conn, ktti_id: &str) -> AppResult<SplitRule> {
     let (mode, rows) = rule_values(conn, ktti_id).await?;
     let taking_part: Vec<Proportion> = rows
         .iter()
@@ -295,7 +283,7 @@ pub async fn default_rule(conn: &mut SqliteConnection, ktti_id: &str) -> AppResu
 
 /// Sets each active member's place in the default rule.
 async fn set_rule_values(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
     values: &[(String, Option<i64>)],
 ) -> AppResult<()> {
@@ -311,11 +299,7 @@ async fn set_rule_values(
 }
 
 /// Tells the kitty's admins that `event` rebuilt the default rule, and how it stands now.
-async fn tell_admins_rule(
-    conn: &mut SqliteConnection,
-    ktti_id: &str,
-    event: &str,
-) -> AppResult<()> {
+async fn tell_admins_rule(conn: &mut Conn, ktti_id: &str, event: &str) -> AppResult<()> {
     let rule = default_rule(conn, ktti_id).await?;
     let mut named = Vec::with_capacity(rule.proportions.len());
     for p in &rule.proportions {
@@ -360,11 +344,7 @@ pub struct ShareRow {
 }
 
 /// Replaces the shares of a transaction.
-async fn put_shares(
-    conn: &mut SqliteConnection,
-    tx_id: &str,
-    shares: &[ShareRow],
-) -> AppResult<()> {
+async fn put_shares(conn: &mut Conn, tx_id: &str, shares: &[ShareRow]) -> AppResult<()> {
     sqlx::query("DELETE FROM ktti_splits WHERE transaction_id = $1")
         .bind(tx_id)
         .execute(&mut *conn)
@@ -385,7 +365,7 @@ async fn put_shares(
 }
 
 /// The shares of a transaction in the order they were written.
-pub async fn shares_of(conn: &mut SqliteConnection, tx_id: &str) -> AppResult<Vec<ShareRow>> {
+pub async fn shares_of(conn: &mut Conn, tx_id: &str) -> AppResult<Vec<ShareRow>> {
     let rows: Vec<(String, i64, i64)> = sqlx::query_as(
         "SELECT user_id, value, share FROM ktti_splits WHERE transaction_id = $1 ORDER BY position",
     )
@@ -404,7 +384,7 @@ pub async fn shares_of(conn: &mut SqliteConnection, tx_id: &str) -> AppResult<Ve
 
 /// Splits a transaction by `rule`: `signed` is its [`TxKind::signed`] amount.
 pub async fn write_split(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     tx_id: &str,
     signed: i64,
     rule: &SplitRule,
@@ -436,12 +416,7 @@ pub async fn write_split(
 }
 
 /// Splits refund `refund_id` of `amount` as a mirror of its expense's split.
-async fn mirror(
-    conn: &mut SqliteConnection,
-    expense_id: &str,
-    refund_id: &str,
-    amount: i64,
-) -> AppResult<()> {
+async fn mirror(conn: &mut Conn, expense_id: &str, refund_id: &str, amount: i64) -> AppResult<()> {
     let expense = shares_of(conn, expense_id).await?;
     let named: Vec<(String, i64)> = expense
         .iter()
@@ -469,7 +444,7 @@ async fn mirror(
 }
 
 /// After an expense's split changed: its refunds follow it.
-pub async fn remirror_refunds(conn: &mut SqliteConnection, expense_id: &str) -> AppResult<()> {
+pub async fn remirror_refunds(conn: &mut Conn, expense_id: &str) -> AppResult<()> {
     let refunds: Vec<(String, i64)> = sqlx::query_as(
         "SELECT id, amount FROM ktti_transactions WHERE refund_of = $1 AND kind = 'refund'",
     )
@@ -485,7 +460,7 @@ pub async fn remirror_refunds(conn: &mut SqliteConnection, expense_id: &str) -> 
 /// Records a movement. A card payment is split by the kitty's default rule; a refund mirrors the
 /// payment it names (`refund_of`, checked by the caller), or else follows the default rule.
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
     kind: TxKind,
     amount: i64,
@@ -534,7 +509,7 @@ pub struct TxRow {
     pub assignee_name: Option<String>,
     pub note: Option<String>,
     pub category: Option<String>,
-    pub custom_split: bool,
+    pub custom_split: crate::db::Flag,
     pub refund_of: Option<String>,
     pub created_at: i64,
 }
@@ -559,7 +534,7 @@ impl TryFrom<TxRow> for KittyTransaction {
             assignee_name: r.assignee_name,
             note: r.note,
             category: r.category,
-            custom_split: r.custom_split,
+            custom_split: r.custom_split.0,
             refund_of: r.refund_of,
             created_at: rfc3339(r.created_at),
         })
@@ -572,7 +547,7 @@ pub fn into_transactions(rows: Vec<TxRow>) -> AppResult<Vec<KittyTransaction>> {
 }
 
 pub async fn transaction(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
     tx_id: &str,
 ) -> AppResult<KittyTransaction> {
@@ -587,7 +562,7 @@ pub async fn transaction(
 }
 
 /// The kitty as the caller sees it.
-pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) -> AppResult<Kitty> {
+pub async fn kitty(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<Kitty> {
     #[derive(sqlx::FromRow)]
     struct Row {
         id: String,
@@ -595,7 +570,7 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
         description: Option<String>,
         currency: String,
         goal_amount: Option<i64>,
-        is_personal: bool,
+        is_personal: crate::db::Flag,
         status: String,
         referral_code: String,
         account_name: String,
@@ -628,7 +603,7 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
         description: r.description,
         currency: currency_of(&r.currency)?,
         goal_amount: r.goal_amount,
-        is_personal: r.is_personal,
+        is_personal: r.is_personal.0,
         status,
         available_balance: balance,
         total_balance: balance,
@@ -651,7 +626,7 @@ pub async fn kitty(conn: &mut SqliteConnection, ktti_id: &str, user_id: &str) ->
 
 /// Creates a kitty with its bank account and card; the creator is its first admin.
 pub async fn create(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     owner: &str,
     name: &str,
     description: Option<&str>,
@@ -686,7 +661,7 @@ pub async fn create(
     .bind(currency.code())
     .bind(goal)
     .bind(owner)
-    .bind(personal)
+    .bind(i64::from(personal))
     .bind(code)
     .bind(format!("Kitty {name}"))
     .bind(bsb)
@@ -703,7 +678,7 @@ pub async fn create(
 /// Adds (or brings back) a member. They take part in the default rule at once, which is rebuilt
 /// to stay valid ([`rules::values_on_join`]); the admins are told when it is not an even split.
 pub async fn add_member(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
     user_id: &str,
     role: Role,
@@ -741,7 +716,7 @@ pub async fn add_member(
 /// zero. The default rule is rebuilt without them ([`rules::values_on_leave`]) and the admins
 /// are told when it is not an even split.
 pub async fn drop_member(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     ktti_id: &str,
     user_id: &str,
     to: MemberStatus,

@@ -3,6 +3,7 @@
 
 use super::inbox::notify;
 use super::ledger::{self, conflict};
+use crate::db::Conn;
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
@@ -15,7 +16,6 @@ use kitty_api::kitty::{
 };
 use kitty_api::notifications::NotificationKind;
 use kitty_api::ErrorBody;
-use sqlx::SqliteConnection;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
@@ -62,7 +62,7 @@ async fn member_totals(
 
 /// A mobile number or email, normalised the way accounts store them.
 /// Admins of a kitty, other than `except`.
-async fn other_admins(conn: &mut SqliteConnection, ktti_id: &str, except: &str) -> AppResult<i64> {
+async fn other_admins(conn: &mut Conn, ktti_id: &str, except: &str) -> AppResult<i64> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM ktti_members WHERE ktti_id = $1 AND role = 'admin' AND status = 'active' AND user_id != $2")
         .bind(ktti_id)
         .bind(except)
