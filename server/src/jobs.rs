@@ -17,6 +17,9 @@ pub fn spawn(db: Db) {
             if let Err(e) = crate::providers::kpay::settlement::expire_due(&db).await {
                 tracing::warn!(error = ?e, "job: expiring payments failed; trying again next tick");
             }
+            if let Err(e) = crate::ratelimit::forget_old(&db).await {
+                tracing::warn!(error = ?e, "job: forgetting old rate-limit hits failed");
+            }
         }
     });
 }

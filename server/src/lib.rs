@@ -24,7 +24,6 @@ use providers::{kiota, kotani, kpay, ktti, sandbox};
 use ratelimit::RateLimiter;
 use settings::Settings;
 use std::sync::Arc;
-use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -47,10 +46,10 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            login_user: RateLimiter::new(5, Duration::from_secs(15 * 60)),
-            login_ip: RateLimiter::new(30, Duration::from_secs(5 * 60)),
-            register: RateLimiter::new(20, Duration::from_secs(10 * 60)),
-            reset: RateLimiter::new(3, Duration::from_secs(15 * 60)),
+            login_user: RateLimiter::new("login-account", 5, 15 * 60),
+            login_ip: RateLimiter::new("login-address", 30, 5 * 60),
+            register: RateLimiter::new("register", 20, 10 * 60),
+            reset: RateLimiter::new("password-reset", 3, 15 * 60),
         }
     }
 }

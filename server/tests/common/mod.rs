@@ -15,6 +15,8 @@ pub const CHECKOUT_HTML: &str = r#"<!doctype html><html><head><script type="modu
 
 pub struct TestServer {
     pub base: String,
+    /// The database it runs on, for a second server on the same one.
+    pub database_url: String,
     _dir: TempDir,
 }
 
@@ -26,6 +28,17 @@ impl TestServer {
     /// A server whose settings `tweak` adjusts first.
     pub async fn start_with(tweak: impl FnOnce(&mut Settings)) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
+        let db = database_url(dir.path()).await;
+        Self::serve(dir, db, tweak).await
+    }
+
+    /// A second server on `other`'s database, as a second process of one deployment would be.
+    pub async fn beside(other: &TestServer) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::serve(dir, other.database_url.clone(), |_| {}).await
+    }
+
+    async fn serve(dir: TempDir, db: String, tweak: impl FnOnce(&mut Settings)) -> TestServer {
         let dist = dir.path().join("dist");
         std::fs::create_dir_all(&dist).unwrap();
         std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
@@ -37,14 +50,17 @@ impl TestServer {
         std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
         std::fs::create_dir_all(dist.join("checkout")).unwrap();
         std::fs::write(dist.join("checkout/index.html"), CHECKOUT_HTML).unwrap();
-        let db = database_url(dir.path()).await;
-        let mut settings = Settings::for_test(db, dist);
+        let mut settings = Settings::for_test(db.clone(), dist);
         tweak(&mut settings);
         let app = kitty_server::build(settings).await.expect("server builds");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(kitty_server::serve(listener, app));
-        TestServer { base, _dir: dir }
+        TestServer {
+            base,
+            database_url: db,
+            _dir: dir,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -63,13 +63,9 @@ async fn register(
     ApiJson(req): ApiJson<RegisterRequest>,
 ) -> AppResult<Response> {
     let ip_key = format!("register:{}", peer.ip());
-    state
-        .limits
-        .register
-        .check(&ip_key)
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    state.limits.register.check(&state.db, &ip_key).await?;
     let req = req.validate().map_err(AppError::Validation)?;
-    state.limits.register.record(&ip_key);
+    state.limits.register.record(&state.db, &ip_key).await?;
     let user = accounts::create(&state.db, &req).await?;
     tracing::info!(user_id = %user.id, "registered");
     let tokens = session::create(&state.db, &user.id).await?;
@@ -101,19 +97,17 @@ async fn login(
     let ip_key = format!("login-ip:{}", peer.ip());
     let user_key = accounts::login_key(&state.db, &req.username).await?;
     for (limiter, key) in [(&limits.login_ip, &ip_key), (&limits.login_user, &user_key)] {
-        limiter
-            .check(key)
-            .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+        limiter.check(&state.db, key).await?;
     }
-    limits.login_ip.record(&ip_key);
+    limits.login_ip.record(&state.db, &ip_key).await?;
     match accounts::authenticate(&state.db, &req.username, &req.password).await? {
         Some(user) => {
-            limits.login_user.clear(&user_key);
+            limits.login_user.clear(&state.db, &user_key).await?;
             let tokens = session::create(&state.db, &user.id).await?;
             Ok(token_response(&state, &headers, StatusCode::OK, tokens))
         }
         None => {
-            limits.login_user.record(&user_key);
+            limits.login_user.record(&state.db, &user_key).await?;
             Err(AppError::Unauthorized(
                 "That mobile number or email and password do not match. Check them and try again."
                     .into(),

@@ -100,12 +100,8 @@ async fn request_reset(
     ApiJson(req): ApiJson<ResetRequest>,
 ) -> AppResult<StatusCode> {
     let key = accounts::login_key(&state.db, &req.username).await?;
-    state
-        .limits
-        .reset
-        .check(&key)
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
-    state.limits.reset.record(&key);
+    state.limits.reset.check(&state.db, &key).await?;
+    state.limits.reset.record(&state.db, &key).await?;
     let username = accounts::normalise_username(&req.username);
     let account: Option<(String, String, String, Option<String>)> =
         sqlx::query_as("SELECT id, name, mobile, email FROM users WHERE mobile = $1 OR email = $2")
