@@ -1,11 +1,19 @@
 //! The one runner for time-driven work. Nothing time-driven runs on a read path: each job here
 //! runs on a fixed tick, in its own write, and a failure is logged and tried again next tick.
+//! With several processes on one PostgreSQL database, a job runs in one process at a time: each
+//! tick takes the job's advisory lock or skips it.
 
-use crate::db::Db;
+use crate::db::{backend, Backend, Db};
+use crate::error::AppResult;
+use std::future::Future;
 use std::time::Duration;
 
 /// How often the runner looks for due work.
 const TICK: Duration = Duration::from_secs(1);
+
+/// The jobs, each with the number of its advisory lock.
+const EXPIRE_PAYMENTS: i64 = 1;
+const FORGET_RATE_HITS: i64 = 2;
 
 /// Starts the runner on the current tokio runtime; it stops with the runtime.
 pub fn spawn(db: Db) {
@@ -14,12 +22,49 @@ pub fn spawn(db: Db) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(e) = crate::providers::kpay::settlement::expire_due(&db).await {
-                tracing::warn!(error = ?e, "job: expiring payments failed; trying again next tick");
-            }
-            if let Err(e) = crate::ratelimit::forget_old(&db).await {
-                tracing::warn!(error = ?e, "job: forgetting old rate-limit hits failed");
+            let jobs = [
+                (EXPIRE_PAYMENTS, "expiring payments"),
+                (FORGET_RATE_HITS, "forgetting old rate-limit hits"),
+            ];
+            for (job, what) in jobs {
+                let run = exclusively(&db, job, || async {
+                    match job {
+                        EXPIRE_PAYMENTS => {
+                            crate::providers::kpay::settlement::expire_due(&db).await
+                        }
+                        _ => crate::ratelimit::forget_old(&db).await,
+                    }
+                });
+                if let Err(e) = run.await {
+                    tracing::warn!(error = ?e, "job: {what} failed; trying again next tick");
+                }
             }
         }
     });
+}
+
+/// Runs `work` unless another process is running job `job` right now (PostgreSQL); on SQLite
+/// it simply runs.
+async fn exclusively<F, Fut>(db: &Db, job: i64, work: F) -> AppResult<()>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = AppResult<()>>,
+{
+    if backend(db) == Backend::Sqlite {
+        return work().await;
+    }
+    let mut conn = db.acquire().await?;
+    let (ours,): (bool,) = sqlx::query_as("SELECT pg_try_advisory_lock(7227, $1::int)")
+        .bind(job as i32)
+        .fetch_one(&mut *conn)
+        .await?;
+    if !ours {
+        return Ok(());
+    }
+    let result = work().await;
+    sqlx::query("SELECT pg_advisory_unlock(7227, $1::int)")
+        .bind(job as i32)
+        .execute(&mut *conn)
+        .await?;
+    result
 }
