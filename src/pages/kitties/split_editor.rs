@@ -133,7 +133,7 @@ pub fn SplitEditor(
     view! {
         <div class="split-editor">
             <fieldset class="split-editor__modes" disabled=!editable>
-                <legend class="field__label">"Split"</legend>
+                <legend class="field__label">"Share by"</legend>
                 {MODES.iter().map(|(m, label)| {
                     let m = *m;
                     view! {
