@@ -69,6 +69,8 @@ test("a merchant creates a link, a buyer pays it, the merchant sees it paid", as
   const buyer = await browser.newContext(phone);
   const b = await buyer.newPage();
   const buyerProblems = watchProblems(b);
+  const polls = [];
+  b.on("request", (r) => r.url().includes("/kpay/transactions/check/") && polls.push(r.url()));
   await b.goto(link);
   await b.getByText("Reza Books").waitFor();
   const cardText = await b.locator(".checkout__cardno").textContent();
@@ -92,9 +94,11 @@ test("a merchant creates a link, a buyer pays it, the merchant sees it paid", as
   assert.match(await b.locator(".checkout__cardno").textContent(), /^[۰-۹ ]+$/);
   await b.getByRole("button", { name: "English" }).click();
 
-  // The bank's notification arrives; the page turns to paid without a reload.
+  // The bank's notification arrives; the page turns to paid without a reload, told by the
+  // server's event stream, so it has not needed to poll.
   await b.getByRole("button", { name: "Simulate the bank transfer" }).click();
   await b.getByRole("heading", { name: "Payment received" }).waitFor({ timeout: 10_000 });
+  assert.deepEqual(polls, [], "the status came over the event stream");
   const back = await b.getByRole("link", { name: "Return to the shop" }).getAttribute("href");
   assert.match(back, /\/thanks\?authority=KP[A-Z0-9]{24}&status=paid$/);
   await b.waitForURL(/\/thanks\?authority=.*&status=paid$/, { timeout: 10_000 });

@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod components;
 pub mod drafts;
 pub mod fmt;
+pub mod live;
 pub mod pages;
 pub mod session;
 pub mod theme;

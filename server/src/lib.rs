@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod jobs;
+pub mod live;
 pub mod openapi;
 pub mod outbox;
 pub mod providers;

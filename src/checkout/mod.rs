@@ -112,9 +112,27 @@ pub fn Checkout(authority: String) -> impl IntoView {
         })
     };
     let pending = move || status.get_untracked() == Some(TransactionStatus::Pending);
+    // The status arrives as server-sent events while the stream is up; polling covers the rest.
+    let stream = StoredValue::new_local(None::<crate::live::Stream>);
+    Effect::new(move || {
+        if status.get() == Some(TransactionStatus::Pending) && stream.with_value(Option::is_none) {
+            let url = format!(
+                "{}/{}/events",
+                net::BASE,
+                js_sys::encode_uri_component(&authority.get_value())
+            );
+            stream.set_value(crate::live::Stream::open(&url, "status", move |word| {
+                if let Some(s) = TransactionStatus::parse(&word) {
+                    connection_lost.set(false);
+                    status.set(Some(s));
+                }
+            }));
+        }
+    });
     if let Ok(h) = set_interval_with_handle(
         move || {
-            if pending() {
+            let live = stream.with_value(|s| s.as_ref().is_some_and(crate::live::Stream::is_open));
+            if pending() && !live {
                 check();
             }
         },

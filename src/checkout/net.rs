@@ -45,7 +45,7 @@ fn status(obj: &JsValue) -> Option<TransactionStatus> {
     TransactionStatus::parse(&string(obj, "status")?)
 }
 
-const BASE: &str = "/kpay/transactions";
+pub const BASE: &str = "/kpay/transactions";
 
 pub async fn payment_info(authority: &str) -> Result<PaymentInfo, ApiError> {
     let url = format!("{BASE}/payment/{}", js_sys::encode_uri_component(authority));

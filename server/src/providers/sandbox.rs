@@ -152,6 +152,7 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
         .await?;
     }
     tx.commit().await?;
+    crate::live::kitty_changed(db, &t.ktti_id).await;
     Ok(t)
 }
 
@@ -284,6 +285,7 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
         .await?;
     }
     tx.commit().await?;
+    crate::live::kitty_changed(db, &t.ktti_id).await;
     Ok(t)
 }
 

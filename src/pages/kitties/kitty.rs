@@ -73,6 +73,16 @@ pub fn KittyLayout() -> impl IntoView {
         version.update(|v| *v += 1);
     });
     on_cleanup(move || focus.remove());
+    // Changes by other members, the bank or the card network arrive as server-sent events. The
+    // stream closes when the page goes (its stored value is dropped with it).
+    let stream = StoredValue::new_local(None::<crate::live::Stream>);
+    Effect::new(move || {
+        let path = format!("/api/v3/ktties/{}/events", crate::api::enc(&id.get()));
+        let url = crate::api::url(crate::api::Provider::Ktti, &path);
+        stream.set_value(crate::live::Stream::open(&url, "changed", move |_| {
+            version.update(|v| *v += 1)
+        }));
+    });
     let retry = Callback::new(move |_| kitty.refetch());
     view! {
         <div class="page">

@@ -23,6 +23,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(payment_info))
         .routes(routes!(verify_transaction))
         .routes(routes!(check_status))
+        .routes(routes!(status_events))
 }
 
 /// Offsets added to the sum so that pending payments to one card differ: 1 to 999 Rials.
@@ -283,4 +284,79 @@ async fn check_status(
         status,
         is_paid: status == TransactionStatus::Paid,
     }))
+}
+
+/// A payment's current status word.
+async fn current_status(db: &crate::db::Db, authority: &str) -> AppResult<TransactionStatus> {
+    let (status,): (String,) =
+        sqlx::query_as("SELECT status FROM transactions WHERE authority = $1")
+            .bind(authority)
+            .fetch_optional(db)
+            .await?
+            .ok_or_else(|| AppError::not_found("This payment"))?;
+    status_of(&status)
+}
+
+#[utoipa::path(
+    get, path = "/transactions/{authority}/events", tag = "KPAY",
+    summary = "Follow a payment's status as it changes (server-sent events).",
+    description = "Public, like Check Status. Sends the status at once, then each change (`data: paid`), and ends once the payment is settled one way or the other. A client that loses the stream can poll Check Status.",
+    params(("authority" = String, Path)),
+    responses((status = 200, content_type = "text/event-stream", body = String), (status = 404, body = ErrorBody))
+)]
+async fn status_events(
+    State(state): State<AppState>,
+    Path(authority): Path<String>,
+) -> AppResult<
+    axum::response::sse::Sse<
+        impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
+    >,
+> {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    // Subscribe before reading, so a change between the two is not missed.
+    let rx = crate::live::subscribe(&state.db);
+    let first = current_status(&state.db, &authority).await?;
+    let topic = crate::live::payment_topic(&authority);
+    struct Follow {
+        db: crate::db::Db,
+        authority: String,
+        topic: String,
+        rx: tokio::sync::broadcast::Receiver<std::sync::Arc<str>>,
+        last: Option<TransactionStatus>,
+        next: Option<TransactionStatus>,
+    }
+    let start = Follow {
+        db: state.db.clone(),
+        authority,
+        topic,
+        rx,
+        last: None,
+        next: Some(first),
+    };
+    let stream = futures_util::stream::unfold(start, |mut f| async move {
+        loop {
+            if let Some(status) = f.next.take() {
+                if f.last == Some(status) {
+                    continue;
+                }
+                if f.last.is_some_and(|s| s != TransactionStatus::Pending) {
+                    return None;
+                }
+                f.last = Some(status);
+                let event = Event::default().event("status").data(status.as_str());
+                return Some((Ok(event), f));
+            }
+            if f.last.is_some_and(|s| s != TransactionStatus::Pending) {
+                return None;
+            }
+            match f.rx.recv().await {
+                Ok(t) if *t == *f.topic => {}
+                Ok(_) => continue,
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+            }
+            f.next = current_status(&f.db, &f.authority).await.ok();
+        }
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }

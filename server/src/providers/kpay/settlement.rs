@@ -3,19 +3,25 @@
 
 use crate::db::{now, Db};
 use crate::error::{AppError, AppResult};
+use crate::live;
 use kitty_api::merchant::{CardTransfer, CardTransferResult};
+
 /// Marks pending payments whose time ran out as expired. The background job runner calls it
 /// every second, and the two write paths that match pending payments (creating one, settling a
 /// transfer) call it first inside their own work; no read path writes.
 pub async fn expire_due(db: &Db) -> AppResult<()> {
-    sqlx::query(
-        "UPDATE transactions SET status = 'expired' WHERE status = 'pending' AND expires_at <= $1",
+    let expired: Vec<(String,)> = sqlx::query_as(
+        "UPDATE transactions SET status = 'expired' WHERE status = 'pending' AND expires_at <= $1 RETURNING authority",
     )
     .bind(now())
-    .execute(db)
+    .fetch_all(db)
     .await?;
+    for (authority,) in expired {
+        live::publish(db, &live::payment_topic(&authority)).await;
+    }
     Ok(())
 }
+
 /// The bank reports `amount` arriving on `card_number`. In one database transaction: the pending
 /// payment asking for exactly that sum becomes paid; failing that, an expired one becomes
 /// `paid_late`; the notification is recorded either way. Duplicate notifications settle nothing
@@ -65,6 +71,9 @@ pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<Card
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
+    if let Some((_, authority)) = &hit {
+        live::publish(db, &live::payment_topic(authority)).await;
+    }
     Ok(CardTransferResult {
         outcome: outcome.into(),
         authority: hit.map(|h| h.1),
@@ -81,5 +90,6 @@ pub async fn expire_now(db: &Db, authority: &str) -> AppResult<()> {
     if updated.rows_affected() == 0 {
         return Err(AppError::not_found("A pending payment with this authority"));
     }
+    live::publish(db, &live::payment_topic(authority)).await;
     Ok(())
 }

@@ -284,6 +284,7 @@ async fn update_split(
     ledger::check_former_members(&mut tx, &id).await?;
     let view = split_view(&mut tx, &id, &tx_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(view))
 }
 
@@ -326,6 +327,7 @@ async fn update_assignee(
     ledger::check_former_members(&mut tx, &id).await?;
     let view = split_view(&mut tx, &id, &tx_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(view))
 }
 
@@ -408,5 +410,6 @@ async fn update_info(
         .await?;
     let t = ledger::transaction(&mut tx, &ktti_id, &tx_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &ktti_id).await;
     Ok(Json(t))
 }

@@ -144,6 +144,7 @@ async fn invite(
         .await?;
     }
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok((StatusCode::CREATED, Json(invitation)))
 }
 
@@ -304,6 +305,7 @@ async fn accept_invitation(
     answer_invitation(&mut tx, &id, &user.user_id, InvitationStatus::Accepted).await?;
     let kitty = join(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(kitty))
 }
 
@@ -321,6 +323,7 @@ async fn reject_invitation(
     let mut tx = crate::db::write(&state.db).await?;
     answer_invitation(&mut tx, &id, &user.user_id, InvitationStatus::Rejected).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -346,5 +349,6 @@ async fn join_with_code(
     })?;
     let kitty = join(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(kitty))
 }

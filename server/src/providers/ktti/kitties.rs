@@ -26,6 +26,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(disburse))
         .routes(routes!(close))
         .routes(routes!(cancel_closure))
+        .routes(routes!(kitty_events))
 }
 
 /// Every user has a personal kitty; it is made the first time it is needed.
@@ -169,6 +170,7 @@ async fn create_kitty(
     .await?;
     let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok((StatusCode::CREATED, Json(kitty)))
 }
 
@@ -245,6 +247,7 @@ async fn update_kitty(
     .await?;
     let kitty = ledger::kitty(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(kitty))
 }
 
@@ -263,6 +266,7 @@ async fn closure_step(
 
 /// Moves the kitty to `status` and answers with the kitty as it is now.
 async fn move_to(
+    db: &Db,
     mut tx: ledger::Tx,
     id: &str,
     user: &CurrentUser,
@@ -275,6 +279,7 @@ async fn move_to(
         .await?;
     let kitty = ledger::kitty(&mut tx, id, &user.user_id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(db, id).await;
     Ok(Json(kitty))
 }
 
@@ -294,7 +299,7 @@ async fn initiate_closure(
     if access.status != KittyStatus::Active {
         return Err(conflict("Closure has already started for this kitty."));
     }
-    move_to(tx, &id, &user, KittyStatus::Closing).await
+    move_to(&state.db, tx, &id, &user, KittyStatus::Closing).await
 }
 
 #[utoipa::path(
@@ -338,6 +343,7 @@ async fn disburse(
         });
     }
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(Disbursement { payouts }))
 }
 
@@ -363,7 +369,7 @@ async fn close(
     let totals = ledger::totals(&mut tx, &id).await?;
     let currency = ledger::currency(&mut tx, &id).await?;
     kitty_api::ledger::may_close(&totals, currency)?;
-    move_to(tx, &id, &user, KittyStatus::Closed).await
+    move_to(&state.db, tx, &id, &user, KittyStatus::Closed).await
 }
 
 #[utoipa::path(
@@ -386,5 +392,45 @@ async fn cancel_closure(
             "This kitty is not closing."
         }));
     }
-    move_to(tx, &id, &user, KittyStatus::Active).await
+    move_to(&state.db, tx, &id, &user, KittyStatus::Active).await
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/{kttiId}/events", tag = "KttiPay",
+    summary = "Hear when anything in a ktti changes (server-sent events).",
+    description = "Members only. Sends `changed` whenever money moves or a member, split or status changes, from any member or server process; the app then reloads what it shows.",
+    params(("kttiId" = String, Path)),
+    responses((status = 200, content_type = "text/event-stream", body = String), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn kitty_events(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<
+    axum::response::sse::Sse<
+        impl futures_util::Stream<Item = Result<axum::response::sse::Event, std::convert::Infallible>>,
+    >,
+> {
+    use axum::response::sse::{Event, KeepAlive, Sse};
+    let mut conn = state.db.acquire().await?;
+    ledger::access(&mut conn, &id, &user.user_id).await?;
+    drop(conn);
+    let rx = crate::live::subscribe(&state.db);
+    let topic = crate::live::kitty_topic(&id);
+    let stream = futures_util::stream::unfold((rx, topic), |(mut rx, topic)| async move {
+        loop {
+            match rx.recv().await {
+                Ok(t) if *t == *topic => break,
+                Ok(_) => continue,
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+        Some((
+            Ok(Event::default().event("changed").data("changed")),
+            (rx, topic),
+        ))
+    });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }

@@ -95,6 +95,7 @@ async fn leave(
     }
     ledger::drop_member(&mut tx, &id, &user.user_id, MemberStatus::Left, true).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -134,6 +135,7 @@ async fn update_membership(
     .await?;
     let totals = ledger::totals(&mut tx, &id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(totals))
 }
 
@@ -159,6 +161,7 @@ async fn remove_member(
     }
     ledger::drop_member(&mut tx, &id, &member, MemberStatus::Removed, false).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -200,6 +203,7 @@ async fn pay_out_member(
     )
     .await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(Disbursement {
         payouts: vec![ShareLine {
             user_id: m.user_id.clone(),
@@ -252,5 +256,6 @@ async fn request_admin(
         .await?;
     }
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(StatusCode::NO_CONTENT)
 }

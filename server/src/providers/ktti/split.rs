@@ -86,5 +86,6 @@ async fn update_split(
     }
     let saved = ledger::default_rule(&mut tx, &id).await?;
     tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(saved))
 }
