@@ -31,6 +31,12 @@ impl Stream {
     pub fn is_open(&self) -> bool {
         self.source.ready_state() == web_sys::EventSource::OPEN
     }
+
+    /// Whether the browser gave up on it (it does after an answer other than 200, such as a 401
+    /// once the session's access token expired); it retries by itself after network errors.
+    pub fn gave_up(&self) -> bool {
+        self.source.ready_state() == web_sys::EventSource::CLOSED
+    }
 }
 
 impl Drop for Stream {

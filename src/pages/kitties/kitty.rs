@@ -76,13 +76,27 @@ pub fn KittyLayout() -> impl IntoView {
     // Changes by other members, the bank or the card network arrive as server-sent events. The
     // stream closes when the page goes (its stored value is dropped with it).
     let stream = StoredValue::new_local(None::<crate::live::Stream>);
-    Effect::new(move || {
-        let path = format!("/api/v3/ktties/{}/events", crate::api::enc(&id.get()));
+    let open = move |id: &str| {
+        let path = format!("/api/v3/ktties/{}/events", crate::api::enc(id));
         let url = crate::api::url(crate::api::Provider::Ktti, &path);
         stream.set_value(crate::live::Stream::open(&url, "changed", move |_| {
             version.update(|v| *v += 1)
         }));
-    });
+    };
+    Effect::new(move || open(&id.get()));
+    // A stream refused (its session's access token had expired) opens again: the page's other
+    // requests refresh the session meanwhile, and the reopened stream's first change reloads all.
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            if stream.with_value(|s| s.as_ref().is_none_or(crate::live::Stream::gave_up)) {
+                open(&id.get_untracked());
+                version.update(|v| *v += 1);
+            }
+        },
+        std::time::Duration::from_secs(15),
+    ) {
+        on_cleanup(move || h.clear());
+    }
     let retry = Callback::new(move |_| kitty.refetch());
     view! {
         <div class="page">
