@@ -317,6 +317,8 @@ schema! {
     /// `POST /sandbox/kitty-deposits`: a bank transfer into a kitty's account.
     pub struct KittyDeposit {
         pub account_number: String,
+        /// Minor units, 1 to 10^13.
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000_000_000_i64))]
         pub amount: i64,
         pub sender_name: String,
     }
@@ -325,6 +327,8 @@ schema! {
     pub struct CardSpend {
         pub card_id: String,
         pub merchant_name: String,
+        /// Minor units, 1 to 10^13.
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000_000_000_i64))]
         pub amount: i64,
         #[serde(default)]
         pub refund: bool,

@@ -144,6 +144,8 @@ pub struct ApiKey {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddCardRequest {
+    /// 16 digits, spaces and dashes allowed between them.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9][0-9 -]{14,22}[0-9]$"))]
     pub card_number: String,
     pub owner_name: String,
     #[serde(default)]
@@ -204,8 +206,14 @@ pub struct CardList {
 pub struct CreateTransactionRequest {
     pub shop_id: String,
     pub card_id: String,
-    /// Rials.
+    /// Rials, 10,000 to 5,000,000,000.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(minimum = 10_000, maximum = 5_000_000_000_i64)
+    )]
     pub amount: i64,
+    /// Where the buyer returns: an http(s) address.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^https?://[^\s]+$"))]
     pub callback_url: String,
     #[serde(default)]
     pub description: Option<String>,
@@ -375,7 +383,10 @@ pub struct TransactionList {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CardTransfer {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9][0-9 -]{14,22}[0-9]$"))]
     pub card_number: String,
+    /// Rials, at least 1.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub amount: i64,
 }
 

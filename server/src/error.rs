@@ -1,7 +1,7 @@
 //! One error type for every handler. It becomes the contract's [`ErrorBody`] with the right status;
 //! internal causes are logged and never sent.
 
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -198,6 +198,27 @@ fn human_wait(secs: u64) -> String {
         _ => format!("{} minutes", secs.div_ceil(60)),
     }
 }
+
+impl From<QueryRejection> for AppError {
+    fn from(r: QueryRejection) -> Self {
+        // "Failed to deserialize query string: per_page: invalid digit found in string"
+        let text = r.body_text();
+        let detail = text
+            .split_once("query string: ")
+            .map_or(text.as_str(), |(_, d)| d);
+        let field = detail
+            .split_once(": ")
+            .map(|(f, _)| f)
+            .filter(|f| !f.contains(' '))
+            .unwrap_or("query");
+        AppError::field(field, "This value has the wrong type.")
+    }
+}
+
+/// `Query<T>` whose rejection is our error body (422 on the parameter).
+#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(AppError))]
+pub struct ApiQuery<T>(pub T);
 
 /// `Json<T>` whose rejection is our error body (400 for malformed JSON, 422 for a wrong field).
 #[derive(Debug, Clone, Copy, Default, axum::extract::FromRequest)]

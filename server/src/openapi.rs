@@ -40,6 +40,17 @@ pub fn document_common_statuses(doc: &mut OpenApi) {
         ];
         for (writes, op) in ops {
             let Some(op) = op else { continue };
+            let has_query = op.parameters.as_ref().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| p.parameter_in == utoipa::openapi::path::ParameterIn::Query)
+            });
+            if has_query {
+                add(
+                    op,
+                    "422",
+                    "A parameter is out of its range or has the wrong type.",
+                );
+            }
             if op.request_body.is_some() {
                 add(op, "400", "The body is not JSON.");
                 add(op, "413", "The body is larger than the server accepts.");

@@ -304,7 +304,7 @@ pub struct OutboxQuery {
 )]
 async fn outbox(
     State(state): State<AppState>,
-    axum::extract::Query(q): axum::extract::Query<OutboxQuery>,
+    crate::error::ApiQuery(q): crate::error::ApiQuery<OutboxQuery>,
 ) -> AppResult<Json<kitty_api::auth::OutboxList>> {
     if q.to.trim().is_empty() {
         return Err(AppError::field(

@@ -5,7 +5,7 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -30,8 +30,10 @@ pub struct ListQuery {
     /// pending, paid, expired, failed or paid_late.
     status: Option<String>,
     /// From 1.
+    #[param(minimum = 1)]
     page: Option<i64>,
     /// 1 to 100; default 20.
+    #[param(minimum = 1, maximum = 100)]
     per_page: Option<i64>,
 }
 
@@ -147,10 +149,16 @@ async fn query_transactions(
 async fn list_transactions(
     State(state): State<AppState>,
     user: CurrentUser,
-    Query(q): Query<ListQuery>,
+    crate::error::ApiQuery(q): crate::error::ApiQuery<ListQuery>,
 ) -> AppResult<Json<TransactionList>> {
     let page = q.page.unwrap_or(1).max(1);
-    let per_page = q.per_page.unwrap_or(20).clamp(1, 100);
+    let per_page = q.per_page.unwrap_or(20);
+    if !(1..=100).contains(&per_page) {
+        return Err(AppError::field("per_page", "Ask for 1 to 100 per page."));
+    }
+    if q.page.is_some_and(|p| p < 1) {
+        return Err(AppError::field("page", "Pages count from 1."));
+    }
     let (transactions, total) = query_transactions(
         &state.db,
         &user.user_id,
@@ -186,7 +194,7 @@ fn defuse(s: String) -> String {
 async fn export_transactions(
     State(state): State<AppState>,
     user: CurrentUser,
-    Query(q): Query<ListQuery>,
+    crate::error::ApiQuery(q): crate::error::ApiQuery<ListQuery>,
 ) -> AppResult<Response> {
     let (rows, _) = query_transactions(&state.db, &user.user_id, &q, None).await?;
     // The csv crate quotes whatever needs quoting; `defuse` guards against formulas.

@@ -4,7 +4,7 @@ use crate::db::now;
 use crate::error::AppResult;
 use crate::session::CurrentUser;
 use crate::AppState;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
 use kitty_api::merchant::{DailyTotal, MerchantSummary};
 use kitty_api::ErrorBody;
@@ -18,6 +18,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct SummaryQuery {
     /// Minutes east of UTC that the merchant's days start in (Tehran: 210). Default 0.
+    #[param(minimum = -840, maximum = 840)]
     tz_offset: Option<i64>,
 }
 
@@ -31,9 +32,16 @@ pub struct SummaryQuery {
 async fn summary(
     State(state): State<AppState>,
     user: CurrentUser,
-    Query(q): Query<SummaryQuery>,
+    crate::error::ApiQuery(q): crate::error::ApiQuery<SummaryQuery>,
 ) -> AppResult<Json<MerchantSummary>> {
-    let offset = q.tz_offset.unwrap_or(0).clamp(-14 * 60, 14 * 60) * 60;
+    let minutes = q.tz_offset.unwrap_or(0);
+    if !(-14 * 60..=14 * 60).contains(&minutes) {
+        return Err(crate::error::AppError::field(
+            "tz_offset",
+            "Use minutes east of UTC, from -840 to 840.",
+        ));
+    }
+    let offset = minutes * 60;
     let local_now = now() + offset;
     let today = crate::clock::day_of(local_now);
     let first_day = today - 13;

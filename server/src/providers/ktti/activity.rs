@@ -3,10 +3,10 @@
 
 use super::ledger::{self, conflict, TxRow, TX_SELECT};
 use crate::db::Conn;
-use crate::error::{ApiJson, AppError, AppResult};
+use crate::error::{ApiJson, ApiQuery, AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::Json;
 use kitty_api::kitty::{
     AssignRequest, KittyStatus, KittyTransaction, KittyTransactionList, ShareLine, SplitMode,
@@ -31,17 +31,25 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct Paging {
     /// From 1.
+    #[param(minimum = 1)]
     page: Option<i64>,
     /// 1 to 100; default 20.
+    #[param(minimum = 1, maximum = 100)]
     per_page: Option<i64>,
 }
 
 impl Paging {
-    fn resolve(&self) -> (i64, i64) {
-        (
-            self.page.unwrap_or(1).max(1),
-            self.per_page.unwrap_or(20).clamp(1, 100),
-        )
+    /// The page and its size; 422 on a parameter out of its range.
+    fn resolve(&self) -> AppResult<(i64, i64)> {
+        let page = self.page.unwrap_or(1);
+        let per_page = self.per_page.unwrap_or(20);
+        if page < 1 {
+            return Err(AppError::field("page", "Pages count from 1."));
+        }
+        if !(1..=100).contains(&per_page) {
+            return Err(AppError::field("per_page", "Ask for 1 to 100 per page."));
+        }
+        Ok((page, per_page))
     }
 }
 
@@ -51,7 +59,7 @@ async fn page_of(
     bind: &str,
     paging: &Paging,
 ) -> AppResult<KittyTransactionList> {
-    let (page, per_page) = paging.resolve();
+    let (page, per_page) = paging.resolve()?;
     let (total,): (i64,) = sqlx::query_as(&format!(
         "SELECT COUNT(*) FROM ktti_transactions t JOIN ktties k ON k.id = t.ktti_id WHERE {filter}"
     ))
@@ -85,7 +93,7 @@ async fn kitty_transactions(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
-    Query(paging): Query<Paging>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<Json<KittyTransactionList>> {
     let mut conn = state.db.acquire().await?;
     ledger::access(&mut conn, &id, &user.user_id).await?;
@@ -103,7 +111,7 @@ async fn kitty_transactions(
 async fn all_transactions(
     State(state): State<AppState>,
     user: CurrentUser,
-    Query(paging): Query<Paging>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<Json<KittyTransactionList>> {
     let mut conn = state.db.acquire().await?;
     let filter =

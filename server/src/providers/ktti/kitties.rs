@@ -5,7 +5,7 @@ use crate::db::Db;
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::kitty::{
@@ -95,7 +95,7 @@ pub struct KittyFilter {
 async fn list_kitties(
     State(state): State<AppState>,
     user: CurrentUser,
-    Query(f): Query<KittyFilter>,
+    crate::error::ApiQuery(f): crate::error::ApiQuery<KittyFilter>,
 ) -> AppResult<Json<KittyList>> {
     ensure_personal(&state.db, &user.user_id).await?;
     // An empty value (`?status=`) means no filter, as a form sends it.
