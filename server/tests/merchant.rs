@@ -553,3 +553,24 @@ async fn summary_detail_and_qr_code() {
     assert_eq!(qr.headers()["content-type"], "image/svg+xml");
     assert!(qr.text().await.unwrap().contains("<svg"));
 }
+
+#[tokio::test]
+async fn query_parameters_out_of_range_are_422_on_the_parameter() {
+    let server = TestServer::start().await;
+    let m = merchant(&server, "09121110077").await;
+    for (path, field) in [
+        ("/kpay/transactions?per_page=0", "per_page"),
+        ("/kpay/transactions?per_page=101", "per_page"),
+        ("/kpay/transactions?per_page=lots", "per_page"),
+        ("/kpay/transactions?page=0", "page"),
+        ("/kpay/merchant/summary?tz_offset=900", "tz_offset"),
+    ] {
+        let v = expect(m.get(path).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(v["fields"][field].is_string(), "{path}: {v}");
+    }
+    expect(
+        m.get("/kpay/transactions?per_page=100").await,
+        StatusCode::OK,
+    )
+    .await;
+}

@@ -290,6 +290,7 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OutboxQuery {
     /// The email address or mobile number the messages went to.
     to: String,

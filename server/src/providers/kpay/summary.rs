@@ -16,6 +16,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SummaryQuery {
     /// Minutes east of UTC that the merchant's days start in (Tehran: 210). Default 0.
     #[param(minimum = -840, maximum = 840)]

@@ -76,6 +76,7 @@ fn like_escaped(text: &str) -> String {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct KittyFilter {
     /// active, closing or closed.
     status: Option<String>,
