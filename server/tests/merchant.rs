@@ -563,6 +563,7 @@ async fn query_parameters_out_of_range_are_422_on_the_parameter() {
         ("/kpay/transactions?per_page=101", "per_page"),
         ("/kpay/transactions?per_page=lots", "per_page"),
         ("/kpay/transactions?page=0", "page"),
+        ("/kpay/transactions/export.csv?per_page=0", "per_page"),
         ("/kpay/merchant/summary?tz_offset=900", "tz_offset"),
     ] {
         let v = expect(m.get(path).await, StatusCode::UNPROCESSABLE_ENTITY).await;

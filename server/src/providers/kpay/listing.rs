@@ -38,6 +38,20 @@ pub struct ListQuery {
     per_page: Option<i64>,
 }
 
+impl ListQuery {
+    /// The page and its size; 422 on a parameter out of its range.
+    fn paging(&self) -> AppResult<(i64, i64)> {
+        let (page, per_page) = (self.page.unwrap_or(1), self.per_page.unwrap_or(20));
+        if page < 1 {
+            return Err(AppError::field("page", "Pages count from 1."));
+        }
+        if !(1..=100).contains(&per_page) {
+            return Err(AppError::field("per_page", "Ask for 1 to 100 per page."));
+        }
+        Ok((page, per_page))
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct TransactionRow {
     id: String,
@@ -152,14 +166,7 @@ async fn list_transactions(
     user: CurrentUser,
     crate::error::ApiQuery(q): crate::error::ApiQuery<ListQuery>,
 ) -> AppResult<Json<TransactionList>> {
-    let page = q.page.unwrap_or(1).max(1);
-    let per_page = q.per_page.unwrap_or(20);
-    if !(1..=100).contains(&per_page) {
-        return Err(AppError::field("per_page", "Ask for 1 to 100 per page."));
-    }
-    if q.page.is_some_and(|p| p < 1) {
-        return Err(AppError::field("page", "Pages count from 1."));
-    }
+    let (page, per_page) = q.paging()?;
     let (transactions, total) = query_transactions(
         &state.db,
         &user.user_id,
@@ -197,6 +204,8 @@ async fn export_transactions(
     user: CurrentUser,
     crate::error::ApiQuery(q): crate::error::ApiQuery<ListQuery>,
 ) -> AppResult<Response> {
+    // The export has every matching row; its paging parameters are still checked like the list's.
+    q.paging()?;
     let (rows, _) = query_transactions(&state.db, &user.user_id, &q, None).await?;
     // The csv crate quotes whatever needs quoting; `defuse` guards against formulas.
     let mut out = csv::Writer::from_writer(Vec::new());
