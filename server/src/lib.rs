@@ -133,6 +133,7 @@ pub async fn build(settings: Settings) -> Result<Router, String> {
     } else {
         None
     };
+    live::start(&db).await?;
     jobs::spawn(db.clone());
     session::set_access_ttl(settings.access_ttl_secs);
     let spa = web::Spa::load(&settings.dist, &external_origins(&settings));

@@ -15,40 +15,79 @@ pub struct Hub {
     tx: broadcast::Sender<Arc<str>>,
 }
 
-/// The hub for `db`'s database, made (and on PostgreSQL, fed by a listener) on first use.
+/// The hubs of this process, one per database, and whether each listens to PostgreSQL yet.
+static HUBS: Mutex<Option<HashMap<String, (Arc<Hub>, bool)>>> = Mutex::new(None);
+
+/// The hub for `db`'s database, made on first use.
 pub fn hub(db: &Db) -> Arc<Hub> {
-    static HUBS: Mutex<Option<HashMap<String, Arc<Hub>>>> = Mutex::new(None);
     let url = db.connect_options().database_url.to_string();
     let mut hubs = HUBS.lock().unwrap_or_else(|p| p.into_inner());
     let hubs = hubs.get_or_insert_with(Default::default);
-    if let Some(h) = hubs.get(&url) {
-        return h.clone();
+    hubs.entry(url)
+        .or_insert_with(|| {
+            (
+                Arc::new(Hub {
+                    tx: broadcast::channel(1024).0,
+                }),
+                false,
+            )
+        })
+        .0
+        .clone()
+}
+
+/// Makes `db`'s hub hear every process: on PostgreSQL it LISTENs before this returns (so the
+/// server answers no request before its streams can hear changes), then keeps listening,
+/// reconnecting after a failure. Called once at start-up.
+pub async fn start(db: &Db) -> Result<(), String> {
+    let hub = hub(db);
+    if backend(db) != Backend::Postgres {
+        return Ok(());
     }
-    let (tx, _) = broadcast::channel(1024);
-    let hub = Arc::new(Hub { tx });
-    if backend(db) == Backend::Postgres {
-        tokio::spawn(listen(url.clone(), hub.clone()));
+    let url = db.connect_options().database_url.to_string();
+    {
+        let mut hubs = HUBS.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = hubs.get_or_insert_with(Default::default).get_mut(&url);
+        match entry {
+            Some((_, listening)) if *listening => return Ok(()),
+            Some((_, listening)) => *listening = true,
+            None => {}
+        }
     }
-    hubs.insert(url, hub.clone());
-    hub
+    let listener = connect(&url)
+        .await
+        .map_err(|e| format!("live updates: cannot LISTEN on the database: {e}"))?;
+    tokio::spawn(listen(url, hub, listener));
+    Ok(())
+}
+
+async fn connect(url: &str) -> Result<sqlx::postgres::PgListener, sqlx::Error> {
+    let mut listener = sqlx::postgres::PgListener::connect(url).await?;
+    listener.listen(CHANNEL).await?;
+    Ok(listener)
 }
 
 /// Forwards the database's notifications to the hub, reconnecting after a failure.
-async fn listen(url: String, hub: Arc<Hub>) {
+async fn listen(url: String, hub: Arc<Hub>, mut listener: sqlx::postgres::PgListener) {
     loop {
-        let result: Result<(), sqlx::Error> = async {
-            let mut listener = sqlx::postgres::PgListener::connect(&url).await?;
-            listener.listen(CHANNEL).await?;
-            loop {
-                let n = listener.recv().await?;
+        match listener.recv().await {
+            Ok(n) => {
                 let _ = hub.tx.send(Arc::from(n.payload()));
             }
+            Err(e) => {
+                tracing::warn!(error = %e, "live updates: listener lost; reconnecting");
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    match connect(&url).await {
+                        Ok(l) => {
+                            listener = l;
+                            break;
+                        }
+                        Err(e) => tracing::warn!(error = %e, "live updates: still reconnecting"),
+                    }
+                }
+            }
         }
-        .await;
-        if let Err(e) = result {
-            tracing::warn!(error = %e, "live updates: listener lost; reconnecting");
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     }
 }
 
