@@ -15,8 +15,11 @@ pub struct Hub {
     tx: broadcast::Sender<Arc<str>>,
 }
 
-/// The hubs of this process, one per database, and whether each listens to PostgreSQL yet.
-static HUBS: Mutex<Option<HashMap<String, (Arc<Hub>, bool)>>> = Mutex::new(None);
+/// A database's hub, and whether it listens to PostgreSQL yet.
+type Entry = (Arc<Hub>, bool);
+
+/// The hubs of this process, one per database.
+static HUBS: Mutex<Option<HashMap<String, Entry>>> = Mutex::new(None);
 
 /// The hub for `db`'s database, made on first use.
 pub fn hub(db: &Db) -> Arc<Hub> {
