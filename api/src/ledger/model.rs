@@ -237,7 +237,8 @@ impl Model {
         }
     }
 
-    fn nth(&self, kinds: &[TxKind], nth: usize) -> Option<usize> {
+    /// The entry an op's `nth` over `kinds` refers to (also used to replay ops on the server).
+    pub fn pick(&self, kinds: &[TxKind], nth: usize) -> Option<usize> {
         let found: Vec<usize> = (0..self.entries.len())
             .filter(|i| kinds.contains(&self.entries[*i].kind))
             .collect();
@@ -246,11 +247,6 @@ impl Model {
         } else {
             Some(found[nth % found.len()])
         }
-    }
-
-    /// The entry an op with `nth` over `kinds` refers to (for replaying against the server).
-    pub fn pick(&self, kinds: &[TxKind], nth: usize) -> Option<usize> {
-        self.nth(kinds, nth)
     }
 
     fn rule_for(people: &[(usize, i64)], mode: SplitMode) -> SplitRule {
@@ -327,7 +323,7 @@ impl Model {
                 let total = match mode {
                     SplitMode::Percent => Some(100),
                     SplitMode::Amount => self
-                        .nth(&[TxKind::Expense, TxKind::Refund], *nth)
+                        .pick(&[TxKind::Expense, TxKind::Refund], *nth)
                         .map(|i| self.entries[i].amount),
                     _ => None,
                 };
@@ -372,7 +368,7 @@ impl Model {
                 Ok(())
             }
             Op::Assign { nth, person } => {
-                let Some(i) = self.nth(&[TxKind::Deposit], *nth) else {
+                let Some(i) = self.pick(&[TxKind::Deposit], *nth) else {
                     return Err(Refusal::NotFound("The transaction".into()));
                 };
                 match self.status {
@@ -383,9 +379,6 @@ impl Model {
                     _ => {}
                 }
                 if !self.active(*person) && self.balance(*person) == 0 {
-                    return Err(Refusal::invalid("user_id", "not a member"));
-                }
-                if !self.members.iter().any(|m| m.person == *person) {
                     return Err(Refusal::invalid("user_id", "not a member"));
                 }
                 self.entries[i].assignee = Some(*person);
@@ -418,7 +411,7 @@ impl Model {
                 if self.inflow() + amount > MAX_INFLOW {
                     return Err(Refusal::Conflict("The kitty is full.".into()));
                 }
-                let expense = of.and_then(|n| self.nth(&[TxKind::Expense], n));
+                let expense = of.and_then(|n| self.pick(&[TxKind::Expense], n));
                 let shares = match expense {
                     Some(e) => {
                         let refunded: i64 = self
@@ -458,7 +451,7 @@ impl Model {
             Op::EditSplit {
                 nth, mode, people, ..
             } => {
-                let Some(i) = self.nth(&[TxKind::Expense, TxKind::Refund], *nth) else {
+                let Some(i) = self.pick(&[TxKind::Expense, TxKind::Refund], *nth) else {
                     return Err(Refusal::NotFound("The transaction".into()));
                 };
                 if self.status != KittyStatus::Active {

@@ -103,14 +103,15 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
             .bind(d.account_number.trim())
             .fetch_optional(&mut *tx)
             .await?;
-    let (ktti_id, status, currency) = kitty
-        .filter(|k| k.1 != KittyStatus::Closed.as_str())
-        .ok_or_else(|| {
-            AppError::NotFound(
-                "No open kitty has this account number; the bank returns the transfer.".into(),
-            )
-        })?;
-    let _ = ledger::parse(KittyStatus::parse, &status, "kitty status")?;
+    let closed = || {
+        AppError::NotFound(
+            "No open kitty has this account number; the bank returns the transfer.".into(),
+        )
+    };
+    let (ktti_id, status, currency) = kitty.ok_or_else(closed)?;
+    if crate::db::stored(KittyStatus::parse, &status, "kitty status")? == KittyStatus::Closed {
+        return Err(closed());
+    }
     movement(d.amount, ledger::currency_of(&currency)?)?;
     ledger::check_inflow(&mut tx, &ktti_id, d.amount).await?;
     // The member whose name is the sender's, when exactly one is.
@@ -182,7 +183,7 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
     let (ktti_id, status, currency) =
         kitty.ok_or_else(|| AppError::NotFound("No kitty card has this id.".into()))?;
     movement(s.amount, ledger::currency_of(&currency)?)?;
-    if ledger::parse(KittyStatus::parse, &status, "kitty status")? != KittyStatus::Active {
+    if crate::db::stored(KittyStatus::parse, &status, "kitty status")? != KittyStatus::Active {
         return Err(conflict(
             "Declined: the card is frozen because the kitty is closing or closed.",
         ));

@@ -190,7 +190,7 @@ async fn split_view(conn: &mut Conn, ktti_id: &str, tx_id: &str) -> AppResult<Tr
             .fetch_one(&mut *conn)
             .await?;
     let mode = match mode {
-        Some(m) => ledger::parse(SplitMode::parse, &m, "split mode")?,
+        Some(m) => crate::db::stored(SplitMode::parse, &m, "split mode")?,
         None => SplitMode::Even,
     };
     let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
@@ -270,18 +270,13 @@ async fn update_split(
         ));
     }
     let signed = t.kind.signed(t.amount);
-    rule.check(Some(kitty_api::Money::new(signed, t.currency)))
-        .map_err(|m| AppError::field("proportions", m))?;
-    for p in &rule.proportions {
-        ledger::access(&mut tx, &id, &p.user_id)
-            .await
-            .map_err(|_| {
-                AppError::field(
-                    "proportions",
-                    "Only the kitty's current members can take part in a split.",
-                )
-            })?;
-    }
+    ledger::check_rule(
+        &mut tx,
+        &id,
+        &rule,
+        Some(kitty_api::Money::new(signed, t.currency)),
+    )
+    .await?;
     ledger::write_split(&mut tx, &tx_id, signed, &rule).await?;
     sqlx::query("UPDATE ktti_transactions SET custom_split = 1 WHERE id = $1")
         .bind(&tx_id)

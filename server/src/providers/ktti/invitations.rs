@@ -164,7 +164,7 @@ impl TryFrom<InvitationRow> for Invitation {
 
     fn try_from(r: InvitationRow) -> AppResult<Self> {
         Ok(Invitation {
-            status: ledger::parse(InvitationStatus::parse, &r.status, "invitation status")?,
+            status: crate::db::stored(InvitationStatus::parse, &r.status, "invitation status")?,
             id: r.id,
             ktti_id: r.ktti_id,
             ktti_name: r.ktti_name,
@@ -272,7 +272,7 @@ async fn join(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<Kitty>
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
-    if ledger::parse(KittyStatus::parse, &status, "kitty status")? != KittyStatus::Active {
+    if crate::db::stored(KittyStatus::parse, &status, "kitty status")? != KittyStatus::Active {
         return Err(conflict(
             "This kitty is closing or closed, so it takes no new members.",
         ));

@@ -9,8 +9,8 @@
 
 use super::inbox::notify;
 use crate::clock::rfc3339;
-use crate::db::now;
 use crate::db::Conn;
+use crate::db::{now, stored};
 use crate::error::{AppError, AppResult};
 use crate::session::random_token;
 use kitty_api::kitty::{
@@ -66,12 +66,6 @@ pub fn conflict(message: impl Into<String>) -> AppError {
     }
 }
 
-/// Reads a stored word of the domain; an unknown one is a fault in the data, not a guess.
-pub fn parse<T>(parse: fn(&str) -> Option<T>, word: &str, what: &str) -> AppResult<T> {
-    parse(word)
-        .ok_or_else(|| AppError::internal(format!("unknown {what} {word:?} in the database")))
-}
-
 pub fn currency_of(code: &str) -> AppResult<Currency> {
     Currency::from_code(code)
         .ok_or_else(|| AppError::internal(format!("unknown currency {code:?} in the database")))
@@ -92,8 +86,8 @@ pub async fn access(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<
     Ok(Access {
         ktti_id: ktti_id.into(),
         user_id: user_id.into(),
-        role: parse(Role::parse, &role, "role")?,
-        status: parse(KittyStatus::parse, &status, "kitty status")?,
+        role: stored(Role::parse, &role, "role")?,
+        status: stored(KittyStatus::parse, &status, "kitty status")?,
         is_personal: is_personal.0,
     })
 }
@@ -199,9 +193,10 @@ pub async fn totals(conn: &mut Conn, ktti_id: &str) -> AppResult<MemberTotals> {
             paid_out: r.paid_out,
             user_id: r.user_id,
             name: r.name,
-            role: parse(Role::parse, &r.role, "role")?,
+            role: stored(Role::parse, &r.role, "role")?,
             admin_requested: r.admin_requested.0,
-            active: parse(MemberStatus::parse, &r.status, "member status")? == MemberStatus::Active,
+            active: stored(MemberStatus::parse, &r.status, "member status")?
+                == MemberStatus::Active,
             deposited: r.deposited,
             spent: r
                 .shares
@@ -256,7 +251,7 @@ async fn rule_values(
     .bind(ktti_id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok((parse(SplitMode::parse, &mode, "split mode")?, rows))
+    Ok((stored(SplitMode::parse, &mode, "split mode")?, rows))
 }
 
 /// The kitty's default split: its mode and the active members who take part.
@@ -279,6 +274,27 @@ pub async fn default_rule(conn: &mut Conn, ktti_id: &str) -> AppResult<SplitRule
         mode,
         proportions: taking_part,
     })
+}
+
+/// Checks a split rule (against `exact_total` for one transaction's split), and that everyone in
+/// it is a current member of the kitty: 422 on `proportions` otherwise.
+pub async fn check_rule(
+    conn: &mut Conn,
+    ktti_id: &str,
+    rule: &SplitRule,
+    exact_total: Option<kitty_api::Money>,
+) -> AppResult<()> {
+    rule.check(exact_total)
+        .map_err(|m| AppError::field("proportions", m))?;
+    for p in &rule.proportions {
+        access(conn, ktti_id, &p.user_id).await.map_err(|_| {
+            AppError::field(
+                "proportions",
+                "Only the kitty's current members can take part in a split.",
+            )
+        })?;
+    }
+    Ok(())
 }
 
 /// Sets each active member's place in the default rule.
@@ -523,7 +539,7 @@ impl TryFrom<TxRow> for KittyTransaction {
 
     fn try_from(r: TxRow) -> AppResult<Self> {
         Ok(KittyTransaction {
-            kind: parse(TxKind::parse, &r.kind, "transaction kind")?,
+            kind: stored(TxKind::parse, &r.kind, "transaction kind")?,
             currency: currency_of(&r.currency)?,
             id: r.id,
             ktti_id: r.ktti_id,
@@ -596,7 +612,7 @@ pub async fn kitty(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<K
     .await?
     .ok_or_else(|| AppError::not_found("The kitty"))?;
     let balance = available(conn, ktti_id).await?;
-    let status = parse(KittyStatus::parse, &r.status, "kitty status")?;
+    let status = stored(KittyStatus::parse, &r.status, "kitty status")?;
     Ok(Kitty {
         id: r.id,
         name: r.name,
@@ -618,7 +634,7 @@ pub async fn kitty(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<K
             masked_number: format!("•••• {}", r.card_last4),
             status: CardStatus::from(status),
         },
-        my_role: parse(Role::parse, &r.role, "role")?,
+        my_role: stored(Role::parse, &r.role, "role")?,
         member_count: r.member_count,
         created_at: rfc3339(r.created_at),
     })

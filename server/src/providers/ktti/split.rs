@@ -1,7 +1,7 @@
 //! The kitty's default split, which every new card payment follows.
 
 use super::ledger::{self, conflict};
-use crate::error::{ApiJson, AppError, AppResult};
+use crate::error::{ApiJson, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -50,18 +50,7 @@ async fn update_split(
             "This kitty is closed; its split can no longer change.",
         ));
     }
-    rule.check(None)
-        .map_err(|m| AppError::field("proportions", &m))?;
-    for p in &rule.proportions {
-        ledger::access(&mut tx, &id, &p.user_id)
-            .await
-            .map_err(|_| {
-                AppError::field(
-                    "proportions",
-                    "Only current members can take part in the split.",
-                )
-            })?;
-    }
+    ledger::check_rule(&mut tx, &id, &rule, None).await?;
     sqlx::query("UPDATE ktties SET split_mode = $1 WHERE id = $2")
         .bind(rule.mode.as_str())
         .bind(&id)
