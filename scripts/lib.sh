@@ -90,3 +90,14 @@ start_test_postgres() {
   trap "${run[*]} $bin/pg_ctl -D $dir/data -m immediate stop >/dev/null 2>&1; rm -rf $dir" EXIT
   export KITTY_TEST_POSTGRES="postgres://kitty@127.0.0.1:$port/postgres"
 }
+
+# Schemathesis in its own ignored virtualenv (.venv-st), at a checked version.
+SCHEMATHESIS_VERSION=4.32.5
+ensure_schemathesis() {
+  if [ "$(.venv-st/bin/st --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+    need_apt python3-venv
+    log "Installing schemathesis $SCHEMATHESIS_VERSION (pip, into .venv-st)"
+    python3 -m venv .venv-st
+    .venv-st/bin/pip install -q "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+}

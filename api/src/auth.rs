@@ -8,14 +8,28 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterRequest {
-    /// Full name.
+    /// Full name, at most 100 characters; not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 100,
+            pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+        )
+    )]
     pub name: String,
-    /// Mobile number, `09xxxxxxxxx`.
+    /// Mobile number, `09xxxxxxxxx` (or `+989…`, `00989…`; spaces, dashes and brackets ignored).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[ ()-]*(0|\+[ ()-]*9[ ()-]*8|0[ ()-]*0[ ()-]*9[ ()-]*8)[ ()-]*9([ ()-]*[0-9]){9}[ ()-]*$"
+        )
+    )]
     pub mobile: String,
     /// Optional email, used to sign in on the KttiPay side.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// At least 6 characters.
+    /// 6 to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 6, max_length = 128))]
     pub password: String,
 }
 
@@ -24,7 +38,7 @@ impl RegisterRequest {
     /// lower-cased email, `None` for a blank email) or the message for each bad field.
     pub fn validate(&self) -> Result<RegisterRequest, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = validate::name(&self.name).map_err(|m| errors.insert("name".into(), m.into()));
+        let name = validate::name(&self.name).map_err(|m| errors.insert("name".into(), m));
         let mobile =
             validate::mobile(&self.mobile).map_err(|m| errors.insert("mobile".into(), m.into()));
         let email = match self.email.as_deref().map(str::trim) {
@@ -150,8 +164,10 @@ crate::vocabulary! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePasswordRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub current_password: String,
-    /// At least 6 characters, and not the current one.
+    /// 6 to 128 characters, and not the current one.
+    #[cfg_attr(feature = "openapi", schema(min_length = 6, max_length = 128))]
     pub new_password: String,
 }
 
@@ -191,8 +207,10 @@ pub struct ResetRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FinishResetRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub token: String,
-    /// At least 6 characters.
+    /// 6 to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 6, max_length = 128))]
     pub password: String,
 }
 

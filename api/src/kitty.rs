@@ -129,23 +129,31 @@ crate::vocabulary! {
 
 schema! {
     pub struct CreateKittyRequest {
+        /// At most 60 characters; not blank.
+        #[cfg_attr(feature = "openapi", schema(max_length = 60, pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))]
         pub name: String,
         #[serde(default)]
         pub currency: Option<Currency>,
         /// Minor units.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::money::whole_units::option::deserialize")]
+        #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10_000_000_000_000_i64))]
         pub goal_amount: Option<i64>,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 280))]
         pub description: Option<String>,
     }
 
     /// `PATCH`: only the fields present change; a `goal_amount` of 0 removes the goal.
     pub struct UpdateKittyRequest {
+        /// At most 60 characters; not blank.
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 60, pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))]
         pub name: Option<String>,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 280))]
         pub description: Option<String>,
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::money::whole_units::option::deserialize")]
+        #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 10_000_000_000_000_i64))]
         pub goal_amount: Option<i64>,
     }
 
@@ -242,13 +250,15 @@ schema! {
     pub struct Proportion {
         pub user_id: String,
         /// Ignored for `even`; shares, whole percent, or minor units otherwise.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "crate::money::whole_units::deserialize")]
         pub value: i64,
     }
 
     /// A kitty's default split, or one transaction's. Members not listed take no part.
     pub struct SplitRule {
         pub mode: SplitMode,
+        /// At least one member.
+        #[cfg_attr(feature = "openapi", schema(min_items = 1))]
         pub proportions: Vec<Proportion>,
     }
 
@@ -319,6 +329,7 @@ schema! {
         pub account_number: String,
         /// Minor units, 1 to 10^13.
         #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000_000_000_i64))]
+        #[serde(deserialize_with = "crate::money::whole_units::deserialize")]
         pub amount: i64,
         pub sender_name: String,
     }
@@ -329,6 +340,7 @@ schema! {
         pub merchant_name: String,
         /// Minor units, 1 to 10^13.
         #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000_000_000_i64))]
+        #[serde(deserialize_with = "crate::money::whole_units::deserialize")]
         pub amount: i64,
         #[serde(default)]
         pub refund: bool,
@@ -342,13 +354,9 @@ schema! {
 impl CreateKittyRequest {
     pub fn validate(&self) -> Result<CreateKittyRequest, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = self.name.trim().to_string();
-        if name.is_empty() || name.chars().count() > 60 {
-            errors.insert(
-                "name".into(),
-                "Give the kitty a name of up to 60 characters.".into(),
-            );
-        }
+        let name = crate::validate::label(&self.name, 60)
+            .map_err(|e| errors.insert("name".into(), e.message("the kitty's name", 60)))
+            .unwrap_or_default();
         if self.goal_amount.is_some_and(|g| g < 0) {
             errors.insert("goal_amount".into(), "A goal cannot be negative.".into());
         } else if self
@@ -372,7 +380,8 @@ impl CreateKittyRequest {
             .map(str::trim)
             .filter(|d| !d.is_empty())
             .map(str::to_string);
-        if description
+        if self
+            .description
             .as_ref()
             .is_some_and(|d| d.chars().count() > 280)
         {

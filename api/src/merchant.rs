@@ -46,35 +46,47 @@ crate::vocabulary! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateShopRequest {
+    /// At most 100 characters; not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 100,
+            pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+        )
+    )]
     pub name: String,
+    /// An http(s) address, or empty for none.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$")
+    )]
     pub website: Option<String>,
+    /// 5 to 15 digits, with spaces, `+`, `-` and brackets allowed; or empty for none.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^$|^[ +()-]*([0-9][ +()-]*){5,15}$")
+    )]
     pub phone: Option<String>,
 }
 
 impl CreateShopRequest {
     pub fn validate(&self) -> Result<CreateShopRequest, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let name = self.name.trim().to_string();
-        if name.is_empty() {
-            errors.insert("name".into(), "Enter the shop's name.".into());
-        } else if name.chars().count() > 100 {
-            errors.insert("name".into(), "Use at most 100 characters.".into());
-        }
-        let website = blank_to_none(&self.website);
+        let name = crate::validate::label(&self.name, 100)
+            .map_err(|e| errors.insert("name".into(), e.message("the shop's name", 100)))
+            .unwrap_or_default();
+        let website = empty_to_none(&self.website);
         if let Some(w) = &website {
-            if !(w.starts_with("https://") || w.starts_with("http://"))
-                || w.len() < 11
-                || w.contains(' ')
-            {
+            if crate::validate::http_url(w).is_err() {
                 errors.insert(
                     "website".into(),
                     "Enter a web address like https://shop.example.".into(),
                 );
             }
         }
-        let phone = blank_to_none(&self.phone);
+        let phone = empty_to_none(&self.phone);
         if let Some(p) = &phone {
             let digits = p.chars().filter(char::is_ascii_digit).count();
             if !(5..=15).contains(&digits)
@@ -94,6 +106,11 @@ impl CreateShopRequest {
             Err(errors)
         }
     }
+}
+
+/// `None` for an absent or empty string; anything else is checked as given.
+fn empty_to_none(v: &Option<String>) -> Option<String> {
+    v.clone().filter(|s| !s.is_empty())
 }
 
 fn blank_to_none(v: &Option<String>) -> Option<String> {
@@ -147,6 +164,14 @@ pub struct AddCardRequest {
     /// 16 digits, spaces and dashes allowed between them.
     #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9][0-9 -]{14,22}[0-9]$"))]
     pub card_number: String,
+    /// At most 100 characters; not blank.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 100,
+            pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+        )
+    )]
     pub owner_name: String,
     #[serde(default)]
     pub shaba: Option<String>,
@@ -204,21 +229,29 @@ pub struct CardList {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateTransactionRequest {
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S"))]
     pub shop_id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S"))]
     pub card_id: String,
     /// Rials, 10,000 to 5,000,000,000.
     #[cfg_attr(
         feature = "openapi",
         schema(minimum = 10_000, maximum = 5_000_000_000_i64)
     )]
+    #[serde(deserialize_with = "crate::money::whole_units::deserialize")]
     pub amount: i64,
     /// Where the buyer returns: an http(s) address.
-    #[cfg_attr(feature = "openapi", schema(pattern = r"^https?://[^\s]+$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 2048, pattern = r"^https?://[^\s/?#]+([/?#]\S*)?$")
+    )]
     pub callback_url: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 255))]
     pub description: Option<String>,
     /// Invoice number; unique per shop.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub factor_number: Option<String>,
     #[serde(default)]
     pub fee_side: Option<FeeSide>,
@@ -247,25 +280,23 @@ impl CreateTransactionRequest {
                 format!("The largest payment is {MAX_AMOUNT} Rials."),
             );
         }
-        let callback = self.callback_url.trim();
-        if !(callback.starts_with("https://") || callback.starts_with("http://"))
-            || callback.contains(' ')
-            || callback.len() < 11
-        {
-            errors.insert(
-                "callback_url".into(),
-                "Enter the address to return to, like https://shop.example/paid.".into(),
-            );
-        }
+        let callback = crate::validate::http_url(&self.callback_url)
+            .map_err(|m| errors.insert("callback_url".into(), m.into()))
+            .unwrap_or_default();
         let description = blank_to_none(&self.description);
-        if description
+        if self
+            .description
             .as_ref()
             .is_some_and(|d| d.chars().count() > 255)
         {
             errors.insert("description".into(), "Use at most 255 characters.".into());
         }
         let factor = blank_to_none(&self.factor_number);
-        if factor.as_ref().is_some_and(|f| f.chars().count() > 64) {
+        if self
+            .factor_number
+            .as_ref()
+            .is_some_and(|f| f.chars().count() > 64)
+        {
             errors.insert("factor_number".into(), "Use at most 64 characters.".into());
         }
         if errors.is_empty() {
@@ -273,7 +304,7 @@ impl CreateTransactionRequest {
                 shop_id: self.shop_id.trim().into(),
                 card_id: self.card_id.trim().into(),
                 amount: self.amount,
-                callback_url: callback.into(),
+                callback_url: callback,
                 description,
                 factor_number: factor,
                 fee_side: Some(self.fee_side.unwrap_or_default()),
@@ -387,6 +418,7 @@ pub struct CardTransfer {
     pub card_number: String,
     /// Rials, at least 1.
     #[cfg_attr(feature = "openapi", schema(minimum = 1))]
+    #[serde(deserialize_with = "crate::money::whole_units::deserialize")]
     pub amount: i64,
 }
 
@@ -435,7 +467,7 @@ mod tests {
     fn shop_validation() {
         let ok = CreateShopRequest {
             name: " Cafe ".into(),
-            website: Some(" ".into()),
+            website: Some("".into()),
             phone: Some("021-8888 1234".into()),
         }
         .validate()

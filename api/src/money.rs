@@ -221,6 +221,32 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn whole_units_read_integral_numbers_only() {
+        #[derive(serde::Deserialize)]
+        struct A {
+            #[serde(deserialize_with = "whole_units::deserialize")]
+            amount: i64,
+        }
+        let read = |json: &str| serde_json::from_str::<A>(json).map(|a| a.amount);
+        assert_eq!(read(r#"{"amount": 250}"#).unwrap(), 250);
+        assert_eq!(read(r#"{"amount": 250.0}"#).unwrap(), 250);
+        assert_eq!(read(r#"{"amount": -3e2}"#).unwrap(), -300);
+        assert_eq!(
+            read(r#"{"amount": 9007199254740991.0}"#).unwrap(),
+            9_007_199_254_740_991
+        );
+        for bad in [
+            "250.5",
+            "1e300",
+            "9007199254740992.0",
+            "\"250\"",
+            "18446744073709551615",
+        ] {
+            assert!(read(&format!(r#"{{"amount": {bad}}}"#)).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn input_text_has_no_prefix_or_grouping() {
         assert_eq!(Money::new(123_450, Currency::AUD).to_input(), "1234.50");
         assert_eq!(Money::new(-5, Currency::USD).to_input(), "-0.05");
@@ -304,6 +330,49 @@ mod tests {
             let shown = Money::new(amount, currency).to_string();
             let number = shown.replace(currency.prefix().trim(), "").replace('$', "");
             prop_assert_eq!(Money::parse(&number, currency).unwrap().amount, amount);
+        }
+    }
+}
+
+/// Serde helpers for amounts in minor units. JSON Schema counts `250.0` as an integer, so an
+/// amount written with a zero fraction is read as the whole number it is; any real fraction, and
+/// any number past 2^53 written as a float (where a float can no longer hold every whole number
+/// exactly), is refused as the wrong type. No arithmetic is done in floating point.
+pub mod whole_units {
+    use serde::de::{Error, Unexpected};
+    use serde::{Deserialize, Deserializer};
+
+    /// The largest magnitude below which every whole number has an exact `f64`.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Number {
+        Int(i64),
+        Float(f64),
+    }
+
+    fn whole<E: Error>(n: Number) -> Result<i64, E> {
+        match n {
+            Number::Int(i) => Ok(i),
+            Number::Float(f) if f.fract() == 0.0 && f.abs() < EXACT => Ok(f as i64),
+            Number::Float(f) => Err(E::invalid_type(
+                Unexpected::Float(f),
+                &"a whole number of minor units",
+            )),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        whole(Number::deserialize(d)?)
+    }
+
+    /// The same for an optional amount.
+    pub mod option {
+        use super::*;
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+            Option::<Number>::deserialize(d)?.map(whole).transpose()
         }
     }
 }

@@ -1,16 +1,79 @@
 //! Validators shared by the app (to show errors before a round trip) and the server (the authority).
 //! Each returns the cleaned value or a message fit to show next to the field.
 
-/// A person's name: 1 to 100 characters after trimming.
-pub fn name(input: &str) -> Result<String, &'static str> {
+/// A short label (a person's, kitty's or shop's name): at most `max` characters as sent, no
+/// control characters, and something left after trimming. The OpenAPI documents state the same
+/// rule as the pattern [`LABEL_PATTERN`] with `maxLength`, so generated clients agree with it.
+pub fn label(input: &str, max: usize) -> Result<String, LabelError> {
+    if input.chars().count() > max {
+        return Err(LabelError::TooLong);
+    }
+    if input.chars().any(char::is_control) {
+        return Err(LabelError::Control);
+    }
     let trimmed = input.trim();
     if trimmed.is_empty() {
-        return Err("Enter your name.");
-    }
-    if trimmed.chars().count() > 100 {
-        return Err("Use at most 100 characters.");
+        return Err(LabelError::Blank);
     }
     Ok(trimmed.to_string())
+}
+
+/// [`label`]'s rule as a regular expression (ECMA-262 and Python alike): no C0/C1 control
+/// characters, and at least one character that is not white space.
+pub const LABEL_PATTERN: &str =
+    r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$";
+
+/// Why a label was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelError {
+    Blank,
+    TooLong,
+    Control,
+}
+
+impl LabelError {
+    /// The message for a label that names `what` ("your name", "the shop's name").
+    pub fn message(self, what: &str, max: usize) -> String {
+        match self {
+            LabelError::Blank => format!("Enter {what}."),
+            LabelError::TooLong => format!("Use at most {max} characters."),
+            LabelError::Control => "Use letters, digits and punctuation only.".into(),
+        }
+    }
+}
+
+/// A person's name: a [`label`] of at most 100 characters.
+pub fn name(input: &str) -> Result<String, String> {
+    label(input, 100).map_err(|e| e.message("your name", 100))
+}
+
+/// An http(s) address to send a person or a callback to: `http://` or `https://`, a host, then
+/// an optional path, query or fragment; no white space; at most 2,048 characters. Not trimmed:
+/// the address is used exactly as given. Stated in the documents as [`HTTP_URL_PATTERN`].
+pub fn http_url(input: &str) -> Result<String, &'static str> {
+    const MSG: &str =
+        "Enter an address that starts with https:// or http://, like https://shop.example/paid.";
+    if input.chars().count() > 2048 {
+        return Err("Use an address of at most 2,048 characters.");
+    }
+    let rest = input
+        .strip_prefix("https://")
+        .or_else(|| input.strip_prefix("http://"))
+        .ok_or(MSG)?;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if host_end == 0 || input.chars().any(is_pattern_space) {
+        return Err(MSG);
+    }
+    Ok(input.to_string())
+}
+
+/// [`http_url`]'s rule as a regular expression.
+pub const HTTP_URL_PATTERN: &str = r"^https?://[^\s/?#]+([/?#]\S*)?$";
+
+/// White space as `\s` sees it in the documents' patterns: Unicode white space, and the four
+/// information separators that Python's `re` also counts.
+fn is_pattern_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
 /// An Iranian mobile number as KPAY documents it, `09xxxxxxxxx`. Spaces and dashes are ignored and
@@ -114,6 +177,40 @@ mod tests {
     fn names() {
         assert_eq!(name("  Ali  ").unwrap(), "Ali");
         assert!(name("   ").is_err());
+        assert!(
+            name("\u{a0}\u{3000}").is_err(),
+            "Unicode spaces are blank too"
+        );
+        assert!(name("A\u{1c}li").is_err(), "control characters are refused");
+        assert!(name(&"a".repeat(100)).is_ok());
         assert!(name(&"a".repeat(101)).is_err());
+        assert!(
+            name(&format!(" {}", "a".repeat(100))).is_err(),
+            "counted as sent"
+        );
+    }
+
+    #[test]
+    fn http_urls() {
+        for good in [
+            "http://0",
+            "https://shop.example/paid?x=1#y",
+            "http://a:8080",
+        ] {
+            assert_eq!(http_url(good).unwrap(), good);
+        }
+        for bad in [
+            "",
+            "ftp://a",
+            "https://",
+            "https:///path",
+            "http://a b",
+            " http://a",
+            "http://a\u{1c}",
+            "javascript:alert(1)",
+        ] {
+            assert!(http_url(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert!(http_url(&format!("https://a/{}", "x".repeat(2040))).is_err());
     }
 }

@@ -8,6 +8,10 @@ use sqlx::{AnyPool, ConnectOptions, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// The last page a list serves: far past any real list, and small enough that the offset
+/// (`(page - 1) * per_page`, at most 100 per page) cannot overflow.
+pub const MAX_PAGE: i64 = 1_000_000;
+
 pub type Db = AnyPool;
 /// A connection of either backend.
 pub type Conn = sqlx::AnyConnection;

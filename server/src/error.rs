@@ -82,9 +82,9 @@ impl From<JsonRejection> for AppError {
                 AppError::Validation(field_from_serde_message(&e.body_text()))
             }
             other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => crate::web::too_large(),
-            JsonRejection::MissingJsonContentType(_) => AppError::BadRequest(
-                "Send the body as JSON (Content-Type: application/json).".into(),
-            ),
+            JsonRejection::MissingJsonContentType(_) => {
+                AppError::BadRequest(JSON_CONTENT_TYPE.into())
+            }
             other => AppError::BadRequest(format!(
                 "The request body is not valid JSON: {}",
                 other.body_text()
@@ -95,6 +95,8 @@ impl From<JsonRejection> for AppError {
 
 /// axum says ``…target type: missing field `name` at line 1`` or ``…target type: name: invalid
 /// type: integer `3`…``: point the error at that field.
+const JSON_CONTENT_TYPE: &str = "Send the body as JSON (Content-Type: application/json).";
+
 fn field_from_serde_message(text: &str) -> FieldErrors {
     let detail = text.split_once("target type: ").map_or(text, |(_, d)| d);
     let (field, message) = if let Some(rest) = detail.strip_prefix("missing field `") {
@@ -220,10 +222,83 @@ impl From<QueryRejection> for AppError {
 #[from_request(via(axum::extract::Query), rejection(AppError))]
 pub struct ApiQuery<T>(pub T);
 
+pub const NUL_TEXT: &str = "Text cannot contain the NUL character.";
+
 /// `Json<T>` whose rejection is our error body (400 for malformed JSON, 422 for a wrong field).
-#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequest)]
-#[from_request(via(axum::Json), rejection(AppError))]
+///
+/// Every body is a JSON object: serde would also read a struct from an array of its fields in
+/// order, which no client means, so a top-level array is refused. So is the NUL character
+/// (`\u0000`) in any string: PostgreSQL cannot store it in text, and no field needs it.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, AppError> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(is_json_content_type);
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|r| {
+                if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    crate::web::too_large()
+                } else {
+                    AppError::BadRequest(format!(
+                        "The request body could not be read: {}",
+                        r.body_text()
+                    ))
+                }
+            })?;
+        if !is_json {
+            return Err(AppError::BadRequest(JSON_CONTENT_TYPE.into()));
+        }
+        if bytes.trim_ascii_start().first() == Some(&b'[') {
+            return Err(AppError::BadRequest(
+                "Send the body as a JSON object, not a list.".into(),
+            ));
+        }
+        if has_escaped_nul(&bytes) {
+            return Err(AppError::BadRequest(NUL_TEXT.into()));
+        }
+        Ok(ApiJson(Json::<T>::from_bytes(&bytes)?.0))
+    }
+}
+
+/// `application/json`, or any `application/…+json`, with or without parameters.
+fn is_json_content_type(value: &str) -> bool {
+    let essence = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// True when a JSON text holds the escape `\u0000` (an escape, not an escaped backslash).
+fn has_escaped_nul(json: &[u8]) -> bool {
+    let mut i = 0;
+    while i < json.len() {
+        if json[i] == b'\\' {
+            if json[i + 1..].len() >= 5 && json[i + 1..i + 6].eq_ignore_ascii_case(b"u0000") {
+                return true;
+            }
+            i += 2; // skip the escaped character, so `\\\\u0000` is not a NUL
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
 
 impl<T: serde::Serialize> IntoResponse for ApiJson<T> {
     fn into_response(self) -> Response {

@@ -213,9 +213,19 @@ pub const BODY_LIMIT: usize = 1 << 20;
 /// client's keep-alive connection stays usable after the 413; past it the connection is closed.
 const DRAIN_LIMIT: usize = 16 << 20;
 
-/// Answers a body declared larger than [`BODY_LIMIT`] with 413 and the JSON error body, after
+/// Refuses `%00` in the address (400), and answers a body declared larger than [`BODY_LIMIT`] with 413 and the JSON error body, after
 /// reading the body through so the connection can carry the next request.
 pub async fn limit_body(req: Request, next: Next) -> Response {
+    // A NUL character in the path or query (`%00`) is no name, id or search of ours, and
+    // PostgreSQL cannot store or compare it in text: refused before any handler sees it.
+    let target = req.uri().path_and_query().map_or("", |p| p.as_str());
+    if target
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"%00"))
+    {
+        return AppError::BadRequest(crate::error::NUL_TEXT.into()).into_response();
+    }
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)

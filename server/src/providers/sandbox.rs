@@ -294,6 +294,7 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
 #[into_params(parameter_in = Query)]
 pub struct OutboxQuery {
     /// The email address or mobile number the messages went to.
+    #[param(pattern = r"\S")]
     to: String,
 }
 

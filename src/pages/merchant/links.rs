@@ -86,7 +86,7 @@ pub fn NewLink() -> impl IntoView {
             shop_id: shop.get_untracked(),
             card_id: card.get_untracked(),
             amount: parsed.map(|m| m.amount).unwrap_or(0),
-            callback_url: callback.get_untracked(),
+            callback_url: callback.get_untracked().trim().to_string(),
             description: opt(description.get_untracked()),
             factor_number: opt(factor.get_untracked()),
             fee_side: Some(if customer_pays.get_untracked() {

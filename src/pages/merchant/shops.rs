@@ -50,7 +50,7 @@ pub fn Shops() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         alert.set(None);
-        let opt = |s: String| (!s.trim().is_empty()).then_some(s);
+        let opt = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         let req = CreateShopRequest {
             name: name.get_untracked(),
             website: opt(website.get_untracked()),

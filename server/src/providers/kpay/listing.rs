@@ -28,10 +28,11 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 pub struct ListQuery {
     /// Filter by shop.
     shop_id: Option<String>,
-    /// pending, paid, expired, failed or paid_late.
+    /// pending, paid, expired, failed or paid_late; empty for any.
+    #[param(pattern = r"^(pending|paid|expired|failed|paid_late)?$")]
     status: Option<String>,
-    /// From 1.
-    #[param(minimum = 1)]
+    /// From 1 to 1,000,000.
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
     /// 1 to 100; default 20.
     #[param(minimum = 1, maximum = 100)]
@@ -42,8 +43,8 @@ impl ListQuery {
     /// The page and its size; 422 on a parameter out of its range.
     fn paging(&self) -> AppResult<(i64, i64)> {
         let (page, per_page) = (self.page.unwrap_or(1), self.per_page.unwrap_or(20));
-        if page < 1 {
-            return Err(AppError::field("page", "Pages count from 1."));
+        if !(1..=crate::db::MAX_PAGE).contains(&page) {
+            return Err(AppError::field("page", "Pages count from 1 to 1,000,000."));
         }
         if !(1..=100).contains(&per_page) {
             return Err(AppError::field("per_page", "Ask for 1 to 100 per page."));
@@ -108,7 +109,7 @@ async fn query_transactions(
     q: &ListQuery,
     limit: Option<(i64, i64)>,
 ) -> AppResult<(Vec<Transaction>, i64)> {
-    let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => Some(TransactionStatus::parse(s).ok_or_else(|| {
             let mut f = kitty_api::FieldErrors::new();

@@ -31,8 +31,8 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct Paging {
-    /// From 1.
-    #[param(minimum = 1)]
+    /// From 1 to 1,000,000.
+    #[param(minimum = 1, maximum = 1_000_000)]
     page: Option<i64>,
     /// 1 to 100; default 20.
     #[param(minimum = 1, maximum = 100)]
@@ -44,8 +44,8 @@ impl Paging {
     fn resolve(&self) -> AppResult<(i64, i64)> {
         let page = self.page.unwrap_or(1);
         let per_page = self.per_page.unwrap_or(20);
-        if page < 1 {
-            return Err(AppError::field("page", "Pages count from 1."));
+        if !(1..=crate::db::MAX_PAGE).contains(&page) {
+            return Err(AppError::field("page", "Pages count from 1 to 1,000,000."));
         }
         if !(1..=100).contains(&per_page) {
             return Err(AppError::field("per_page", "Ask for 1 to 100 per page."));

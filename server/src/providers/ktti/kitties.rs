@@ -78,11 +78,13 @@ fn like_escaped(text: &str) -> String {
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct KittyFilter {
-    /// active, closing or closed.
+    /// active, closing or closed; empty for any.
+    #[param(pattern = r"^(active|closing|closed)?$")]
     status: Option<String>,
     /// Part of the name, any case.
     name: Option<String>,
-    /// admin or member: the caller's role.
+    /// admin or member: the caller's role; empty for any.
+    #[param(pattern = r"^(admin|member)?$")]
     role: Option<String>,
 }
 
@@ -100,12 +102,7 @@ async fn list_kitties(
 ) -> AppResult<Json<KittyList>> {
     ensure_personal(&state.db, &user.user_id).await?;
     // An empty value (`?status=`) means no filter, as a form sends it.
-    let given = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    };
+    let given = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
     let status = match given(&f.status) {
         Some(s) => Some(
             KittyStatus::parse(&s)
@@ -121,7 +118,7 @@ async fn list_kitties(
     };
     let (status, name, role) = (
         status.map(KittyStatus::as_str),
-        given(&f.name),
+        given(&f.name).map(|n| n.trim().to_string()),
         role.map(Role::as_str),
     );
     let ids: Vec<(String,)> = sqlx::query_as(
