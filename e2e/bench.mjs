@@ -1,9 +1,10 @@
 // Benchmarks, reported and never asserted: bundle sizes, page load under a throttled network and
 // CPU, and server throughput (with wrk, when installed). Needs a release dist/ and a server
 // binary (KITTY_SERVER_BIN, default target/server/kitty-server).
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import http from "node:http";
 import { ROOT, launchBrowser, startServer } from "./browser.mjs";
 
 process.env.KITTY_SERVER_BIN ??= join(ROOT, "target/server/kitty-server");
@@ -58,8 +59,8 @@ async function throttledLoad(url, path = "/login", ready = (page) => page.getByL
   console.log(`until usable: median ${times[2]} ms (runs: ${times.join(", ")} ms)`);
 }
 
-/** A payment link of the demo shop, for the checkout page's load. */
-async function demoPayment(url) {
+/** A new payment of the demo shop: its authority, link, amount to transfer and receiving card. */
+async function demoPayment(url, amount = 1250000) {
   const call = async (path, token, body) => (await fetch(`${url}${path}`, {
     method: body ? "POST" : "GET",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -68,8 +69,109 @@ async function demoPayment(url) {
   const { access_token } = await call("/kpay/auth/login", null, { username: "09120000000", password: "demo1234" });
   const shop = (await call("/kpay/shops", access_token)).shops[0];
   const card = (await call("/kpay/cards", access_token)).cards[0];
-  const t = await call("/kpay/transactions/create", access_token, { shop_id: shop.id, card_id: card.id, amount: 1250000, callback_url: "https://shop.example/paid" });
-  return t.payment_url;
+  const t = await call("/kpay/transactions/create", access_token, { shop_id: shop.id, card_id: card.id, amount, callback_url: "https://shop.example/paid" });
+  const info = await call(`/kpay/transactions/payment/${t.authority}`);
+  return { url: t.payment_url, authority: t.authority, amount: info.final_amount, card: info.card_number };
+}
+
+/** One wrk run; the figures it prints, read back. */
+function wrk(target, connections, extra = []) {
+  const r = spawnSync("wrk", ["-t2", `-c${connections}`, "-d10s", "--latency", ...extra, target], { encoding: "utf8", env: process.env });
+  return {
+    rps: Number(r.stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1]),
+    total: r.stdout.match(/(\d+) requests in/)?.[1],
+    p50: r.stdout.match(/\s50%\s+(\S+)/)?.[1],
+    p99: r.stdout.match(/\s99%\s+(\S+)/)?.[1],
+    non2xx: r.stdout.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? "0",
+    errors: r.stdout.match(/Socket errors: (.*)/)?.[1] ?? "none",
+  };
+}
+
+/** Starts the bare axum handler (server/examples/bare.rs); returns its URL and a stop. */
+async function startBare() {
+  const child = spawn(join(ROOT, "target/server/examples/bare"), [], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((ok) => {
+    let out = "";
+    child.stdout.on("data", (c) => {
+      out += c;
+      const m = out.match(/running at (http:\/\/\S+)/);
+      if (m) ok(m[1]);
+    });
+  });
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+/** The payment status endpoint against the bare handler, at 64 and 256 connections, in turns. */
+async function statusAgainstBare(url, authority) {
+  const bare = await startBare();
+  console.log("\n## Payment status against a bare axum handler (wrk, 2 threads, 10 s each, same run)\n");
+  console.log("| connections | bare handler req/s (p99) | GET /kpay/transactions/check/{authority} req/s (p99) | ratio | answers |\n|---|---|---|---|---|");
+  try {
+    for (const c of [64, 256]) {
+      const b = wrk(`${bare.url}/`, c);
+      const s = wrk(`${url}/kpay/transactions/check/${authority}`, c);
+      console.log(`| ${c} | ${b.rps} (${b.p99}) | ${s.rps} (${s.p99}) | ${(s.rps / b.rps).toFixed(3)} | ${s.total} requests, ${s.non2xx} not 2xx, socket errors: ${s.errors} |`);
+    }
+  } finally {
+    bare.stop();
+  }
+}
+
+/** Resident memory of a process, in MiB (Linux). */
+function rssMiB(pid) {
+  const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+  return m ? (Number(m[1]) / 1024).toFixed(0) : "?";
+}
+
+/**
+ * `n` buyers follow one payment's event stream on one server process; the transfer arrives, and
+ * each stream's "paid" is timed from the moment the bank notification was sent.
+ */
+async function sseFanout(server, n = 5000) {
+  const { authority, amount, card } = await demoPayment(server.url, 1350000);
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const before = rssMiB(server.pid);
+  const opened = Date.now();
+  let sent = 0;
+  const paidAt = [];
+  const requests = [];
+  await Promise.all(Array.from({ length: n }, () => new Promise((ready, fail) => {
+    const req = http.get(`${server.url}/kpay/transactions/${authority}/events`, { agent }, (res) => {
+      if (res.statusCode !== 200) return fail(new Error(`stream answered ${res.statusCode}`));
+      let buf = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => {
+        buf += chunk;
+        if (buf.includes("data: pending")) ready();
+        if (sent && buf.includes("data: paid") && !res.done) {
+          res.done = true;
+          paidAt.push(Date.now() - sent);
+        }
+      });
+      res.on("error", () => {});
+    });
+    req.on("error", fail);
+    requests.push(req);
+  })));
+  const openMs = Date.now() - opened;
+  const during = rssMiB(server.pid);
+  sent = Date.now();
+  const settled = await fetch(`${server.url}/sandbox/card-transfers`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ card_number: card.replace(/\D/g, ""), amount }),
+  });
+  const outcome = (await settled.json()).outcome;
+  const deadline = Date.now() + 60_000;
+  while (paidAt.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const r of requests) r.destroy();
+  agent.destroy();
+  paidAt.sort((a, b) => a - b);
+  const at = (q) => paidAt[Math.min(paidAt.length - 1, Math.floor(q * paidAt.length))];
+  console.log(`\n## ${n} concurrent event streams on one server process\n`);
+  console.log(`- all ${n} open and sent their first event in ${openMs} ms; server memory ${before} MiB before, ${during} MiB with them open`);
+  console.log(`- the transfer's outcome: ${outcome}; "paid" reached ${paidAt.length} of ${n} streams`);
+  console.log(`- delivery latency from the bank notification: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, last ${paidAt.at(-1)} ms`);
 }
 
 async function throughput(url) {
@@ -105,29 +207,30 @@ async function throughput(url) {
   process.env.KITTY_ACCOUNT = kitty.account.account_number;
   process.env.KITTY_CARD = kitty.card.id;
   cases.push(["POST deposits and card payments to one kitty (write transactions)", "/", ["-s", join(ROOT, "e2e/bench-writes.lua")]]);
-  let bare;
+  let first;
   for (const [name, path, extra] of cases) {
-    const r = spawnSync("wrk", ["-t2", "-c32", "-d10s", "--latency", ...extra, `${url}${path}`], { encoding: "utf8", env: process.env });
-    const rps = Number(r.stdout.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
-    const total = r.stdout.match(/(\d+) requests in/)?.[1];
-    const p50 = r.stdout.match(/\s50%\s+(\S+)/)?.[1];
-    const p99 = r.stdout.match(/\s99%\s+(\S+)/)?.[1];
-    const non2xx = r.stdout.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? "0";
-    bare ??= rps;
-    console.log(`| ${name} | ${rps} (${(rps / bare).toFixed(3)} of the first) | ${p50} | ${p99} | ${total} requests, ${non2xx} not 2xx |`);
+    const r = wrk(`${url}${path}`, 32, extra);
+    first ??= r.rps;
+    console.log(`| ${name} | ${r.rps} (${(r.rps / first).toFixed(3)} of the first) | ${r.p50} | ${r.p99} | ${r.total} requests, ${r.non2xx} not 2xx |`);
   }
 }
 
-sizes(dist, "App bundle");
-sizes(join(dist, "checkout"), "Checkout page bundle");
+if (!process.env.KITTY_BENCH_SERVER_ONLY) {
+  sizes(dist, "App bundle");
+  sizes(join(dist, "checkout"), "Checkout page bundle");
+}
 // KITTY_BENCH_DATABASE_URL runs the same measurements on another database (PostgreSQL).
 const dbEnv = process.env.KITTY_BENCH_DATABASE_URL ? { DATABASE_URL: process.env.KITTY_BENCH_DATABASE_URL } : {};
 const server = await startServer({ demo: true, env: dbEnv });
 try {
-  await throttledLoad(server.url);
+  // KITTY_BENCH_SERVER_ONLY=1 skips the page loads (for measuring the server alone).
+  const pages = !process.env.KITTY_BENCH_SERVER_ONLY;
+  if (pages) await throttledLoad(server.url);
   const payment = await demoPayment(server.url);
-  await throttledLoad(server.url, new URL(payment).pathname, (page) => page.locator(".checkout__cardno"), "Checkout page (/pay/...)");
+  if (pages) await throttledLoad(server.url, new URL(payment.url).pathname, (page) => page.locator(".checkout__cardno"), "Checkout page (/pay/...)");
   await throughput(server.url);
+  await statusAgainstBare(server.url, payment.authority);
+  await sseFanout(server);
 } finally {
   await server.stop();
 }

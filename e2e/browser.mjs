@@ -57,6 +57,7 @@ export async function startServer({ demo = false, env = {} } = {}) {
   });
   return {
     url,
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => (child.exitCode !== null ? r() : child.on("exit", r)));
