@@ -4,38 +4,15 @@
 mod common;
 
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-/// Starts the server binary on `database` and returns it with its address.
-fn start(database: &str, dir: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kitty-server"))
-        .env("KITTY_ADDR", "127.0.0.1:0")
-        .env("DATABASE_URL", database)
-        .env("KITTY_DIST", dir.join("dist"))
-        .env("KITTY_DEMO", "0")
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("server starts");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
-        let line = lines.next().expect("server prints its address").unwrap();
-        if let Some(url) = line.split("running at ").nth(1) {
-            break url.trim().to_string();
-        }
-    };
-    (child, url)
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_writes_survive_a_kill() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("dist")).unwrap();
     let database = common::database_url(dir.path()).await;
-    let (mut server, url) = start(&database, dir.path());
+    let (mut server, url) = common::spawn_server(&database, dir.path());
     let client = reqwest::Client::new();
     let reg: Value = client
         .post(format!("{url}/kpay/auth/register"))
@@ -109,7 +86,7 @@ async fn acknowledged_writes_survive_a_kill() {
     );
 
     // Started again on the same database: every acknowledged deposit is in the books.
-    let (mut again, url) = start(&database, dir.path());
+    let (mut again, url) = common::spawn_server(&database, dir.path());
     let mut amounts = Vec::new();
     for page in 1.. {
         let list: Value = client

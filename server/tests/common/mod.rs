@@ -7,6 +7,7 @@ pub mod kitty;
 use kitty_server::settings::Settings;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
+use std::io::BufRead;
 use tempfile::TempDir;
 
 pub const INDEX_HTML: &str = r#"<!doctype html><html><head><script type="module">import init from '/kitty-0123456789abcdef.js';init('/kitty-0123456789abcdef_bg.wasm');</script></head><body></body></html>"#;
@@ -60,6 +61,15 @@ impl TestServer {
             base,
             database_url: db,
             _dir: dir,
+        }
+    }
+
+    /// A view of a server that runs elsewhere (another process), for the same helpers.
+    pub fn at(base: String, database_url: String) -> TestServer {
+        TestServer {
+            base,
+            database_url,
+            _dir: tempfile::tempdir().expect("temp dir"),
         }
     }
 
@@ -217,6 +227,27 @@ impl Merchant {
         )
         .await
     }
+}
+
+/// Starts the real server binary, as its own process, on `database` and returns it with its address.
+pub fn spawn_server(database: &str, dir: &std::path::Path) -> (std::process::Child, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kitty-server"))
+        .env("KITTY_ADDR", "127.0.0.1:0")
+        .env("DATABASE_URL", database)
+        .env("KITTY_DIST", dir.join("dist"))
+        .env("KITTY_DEMO", "0")
+        .env("RUST_LOG", "error")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("server starts");
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("server prints its address").unwrap();
+        if let Some(url) = line.split("running at ").nth(1) {
+            break url.trim().to_string();
+        }
+    };
+    (child, url)
 }
 
 /// The database for one test server: a SQLite file in `dir`, or, when `KITTY_TEST_POSTGRES`
