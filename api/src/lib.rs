@@ -12,6 +12,7 @@ pub mod ledger;
 pub mod merchant;
 pub mod money;
 pub mod notifications;
+pub mod ramp;
 pub mod split;
 pub mod validate;
 pub mod vocab;

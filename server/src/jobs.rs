@@ -14,6 +14,9 @@ const TICK: Duration = Duration::from_secs(1);
 /// The jobs, each with the number of its advisory lock.
 const EXPIRE_PAYMENTS: i64 = 1;
 const FORGET_RATE_HITS: i64 = 2;
+const SETTLE_MPESA: i64 = 3;
+const EXPIRE_QUOTES: i64 = 4;
+const SEND_DELIVERIES: i64 = 5;
 
 /// Starts the runner on the current tokio runtime; it stops with the runtime.
 pub fn spawn(db: Db) {
@@ -25,6 +28,9 @@ pub fn spawn(db: Db) {
             let jobs = [
                 (EXPIRE_PAYMENTS, "expiring payments"),
                 (FORGET_RATE_HITS, "forgetting old rate-limit hits"),
+                (SETTLE_MPESA, "settling M-Pesa requests"),
+                (EXPIRE_QUOTES, "expiring quotes"),
+                (SEND_DELIVERIES, "sending callbacks"),
             ];
             for (job, what) in jobs {
                 let run = exclusively(&db, job, || async {
@@ -32,6 +38,9 @@ pub fn spawn(db: Db) {
                         EXPIRE_PAYMENTS => {
                             crate::providers::kpay::settlement::expire_due(&db).await
                         }
+                        SETTLE_MPESA => crate::mpesa::resolve_due(&db).await,
+                        EXPIRE_QUOTES => crate::providers::kotani::expire_quotes(&db).await,
+                        SEND_DELIVERIES => crate::deliveries::send_due(&db).await,
                         _ => crate::ratelimit::forget_old(&db).await,
                     }
                 });

@@ -4,10 +4,12 @@
 pub mod accounts;
 pub mod clock;
 pub mod db;
+pub mod deliveries;
 pub mod demo;
 pub mod error;
 pub mod jobs;
 pub mod live;
+pub mod mpesa;
 pub mod openapi;
 pub mod outbox;
 pub mod providers;

@@ -17,12 +17,32 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    let router = OpenApiRouter::new()
+        .routes(routes!(expire_quote))
         .routes(routes!(card_transfer))
         .routes(routes!(expire_payment))
         .routes(routes!(kitty_deposit))
         .routes(routes!(card_spend))
-        .routes(routes!(outbox))
+        .routes(routes!(outbox));
+    crate::mpesa::routes(router)
+}
+
+#[utoipa::path(
+    post, path = "/quotes/{quoteId}/expire", tag = "Sandbox",
+    summary = "Let a Kotani quote's time run out now.",
+    description = "Sandbox mode only, for trying what happens after the five minutes: the quote becomes expired at once.",
+    params(("quoteId" = String, Path)),
+    responses((status = 204), (status = 404, body = ErrorBody))
+)]
+async fn expire_quote(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> AppResult<axum::http::StatusCode> {
+    if crate::providers::kotani::expire_quote_now(&state.db, &id).await? {
+        Ok(axum::http::StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::not_found("That quote"))
+    }
 }
 
 #[utoipa::path(

@@ -1,0 +1,35 @@
+//! Kotani Pay API v2 (`002_…`), under `/kotani`: the partner's client login, its fiat wallet
+//! (deposits by M-Pesa STK push, withdrawals to M-Pesa and banks, paybill and till), quotes, and
+//! the health check. Paths are designed in the document's style (`/api/v2/…`); each documented
+//! operation's summary is its title in the document, word for word.
+//!
+//! The wallet's balance is never stored: it is derived from the partner's transactions
+//! ([`fiat::wallet`]). Money leaves only inside the one write that checks the balance, so
+//! concurrent payouts can never overdraw it; a payout that fails no longer counts, which puts
+//! the money back.
+
+mod fiat;
+mod partner;
+mod quotes;
+
+use crate::AppState;
+use utoipa_axum::router::OpenApiRouter;
+
+pub use fiat::{record_of, TxRow, TX_COLUMNS};
+pub use partner::{partner_of, Partner};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    let router = partner::routes(OpenApiRouter::new());
+    let router = fiat::routes(router);
+    quotes::routes(router)
+}
+
+/// For the sandbox: a quote's time runs out now.
+pub async fn expire_quote_now(db: &crate::db::Db, id: &str) -> crate::error::AppResult<bool> {
+    quotes::expire_now(db, id).await
+}
+
+/// Sweeps quotes past their expiry: open or accepted quotes become expired (the job runner).
+pub async fn expire_quotes(db: &crate::db::Db) -> crate::error::AppResult<()> {
+    quotes::expire_due(db).await
+}
