@@ -58,16 +58,23 @@ ensure_browser() {
   need_apt chromium chromium-driver
 }
 
-# The app and the buyer's checkout page in release mode (opt-level z, wasm-opt -Oz), with .br/.gz
-# beside each file. The checkout is its own trunk target so buyers load only what it needs; it
-# goes second because trunk empties dist/ when it builds the app.
+# The app's bundles in release mode (opt-level z, wasm-opt -Oz), with .br/.gz beside each file:
+# the main app, the buyer's checkout page, and the Merchant and Ramp areas (src/bundles.rs says
+# why they are apart). The main app goes first because trunk empties dist/ when it builds it.
 build_app() {
   log "Building the app (trunk, release)"
   trunk build index.html --release
   log "Building the checkout page (trunk, release)"
   trunk build checkout.html --release --dist dist/checkout --public-url /checkout/
+  local area
+  for area in merchant ramp; do
+    log "Building the ${area} area (trunk, release)"
+    trunk build "$area.html" --release --dist "dist/areas/$area" --public-url "/areas/$area/"
+  done
   node scripts/precompress.mjs dist
   node scripts/precompress.mjs dist/checkout
+  node scripts/precompress.mjs dist/areas/merchant
+  node scripts/precompress.mjs dist/areas/ramp
 }
 
 # A throw-away PostgreSQL cluster for the server tests, owned by the postgres user, listening on

@@ -12,18 +12,27 @@ use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Ro
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-#[component]
-pub fn App() -> impl IntoView {
+/// What every bundle's root does first: the session (checked at once, ended everywhere when the
+/// server says so) and the saved theme.
+pub fn start_session() -> Session {
     let session = Session::new();
     provide_context(session);
     theme::apply(theme::saved());
     api::on_signed_out(move || crate::session::session_ended(session));
     spawn_local(session.start());
+    session
+}
 
+/// The main bundle: sign-in, home, kitties, inbox and account. The Merchant and Ramp areas are
+/// their own bundles ([`crate::bundles`]); a link into one loads it.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(crate::bundles::Bundle::Main);
+    start_session();
     view! {
         <ToastHost>
             <Router>
-                <Routes fallback=pages::not_found::NotFound>
+                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Main /> }>
                     <Route path=path!("/login") view=pages::auth::Login />
                     <Route path=path!("/register") view=pages::auth::Register />
                     <Route path=path!("/forgot-password") view=pages::auth::ForgotPassword />
@@ -41,16 +50,6 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("settings") view=pages::kitties::Settings />
                             <Route path=path!("transactions/:tx") view=pages::kitties::TransactionPage />
                         </ParentRoute>
-                        <ParentRoute path=path!("merchant") view=pages::merchant::MerchantLayout>
-                            <Route path=path!("") view=pages::merchant::MerchantHome />
-                            <Route path=path!("shops") view=pages::merchant::Shops />
-                            <Route path=path!("shops/:id") view=pages::merchant::ShopDetail />
-                            <Route path=path!("cards") view=pages::merchant::Cards />
-                            <Route path=path!("links/new") view=pages::merchant::NewLink />
-                            <Route path=path!("transactions") view=pages::merchant::Transactions />
-                            <Route path=path!("transactions/:id") view=pages::merchant::TransactionDetail />
-                        </ParentRoute>
-                        <Route path=path!("ramp") view=pages::areas::Ramp />
                         <Route path=path!("inbox") view=pages::inbox::Inbox />
                         <Route path=path!("account") view=pages::account::Account />
                     </ParentRoute>
@@ -62,7 +61,7 @@ pub fn App() -> impl IntoView {
 
 /// The signed-in layout. Anyone not signed in goes to `/login?next=<this page>`.
 #[component]
-fn Shell() -> impl IntoView {
+pub fn Shell() -> impl IntoView {
     let session = crate::session::use_session();
     let location = use_location();
     // Untracked: the redirect itself changes the location, which must not re-run this.
@@ -106,12 +105,12 @@ fn SignedInLayout() -> impl IntoView {
         <div class="shell">
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
-                <A href="/" attr:class="brand">
+                <A href="/" attr:class="brand" attr:rel=crate::bundles::rel_for("/")>
                     <span class="brand__mark" aria-hidden="true">"K"</span>
                     <span class="brand__name">"Kitty"</span>
                 </A>
                 <SandboxBadge />
-                <A href="/account" attr:class="topbar__account">
+                <A href="/account" attr:class="topbar__account" attr:rel=crate::bundles::rel_for("/account")>
                     <span class="avatar" aria-hidden="true">
                         {move || session.user().map(|u| initials(&u.name)).unwrap_or_default()}
                     </span>

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bundles;
 pub mod checkout;
 pub mod components;
 pub mod drafts;

@@ -22,6 +22,9 @@ pub struct Spa {
     index: Option<Bytes>,
     /// The buyer's checkout page (`/pay/...`): its own small build under `dist/checkout/`.
     checkout: Option<Bytes>,
+    /// The areas built on their own (`/merchant/...`, `/ramp/...`), each under
+    /// `dist/areas/<name>/`; the app's own rule is `kitty::bundles::owner`.
+    areas: Vec<(&'static str, Option<Bytes>)>,
     csp: HeaderValue,
 }
 
@@ -30,11 +33,16 @@ impl Spa {
         let read = |p: PathBuf| std::fs::read(p).ok().map(Bytes::from);
         let index = read(dist.join("index.html"));
         let checkout = read(dist.join("checkout/index.html"));
+        let areas: Vec<(&'static str, Option<Bytes>)> = AREAS
+            .iter()
+            .map(|a| (*a, read(dist.join(format!("areas/{a}/index.html")))))
+            .collect();
         if index.is_none() {
             tracing::warn!(dist = %dist.display(), "no index.html: the app is not built (scripts/run builds it)");
         }
         let hashes: Vec<String> = [&index, &checkout]
             .into_iter()
+            .chain(areas.iter().map(|(_, page)| page))
             .flatten()
             .flat_map(|html| inline_script_hashes(&String::from_utf8_lossy(html)))
             .collect();
@@ -43,16 +51,24 @@ impl Spa {
             dist: dist.to_path_buf(),
             index,
             checkout,
+            areas,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
         }
     }
 
-    /// The entry page for a client route: the checkout build for `/pay/...`, else the app.
+    /// The entry page for a client route: the checkout build for `/pay/...`, an area's build
+    /// for its pages (`/ramp/...`), else the main app.
     fn page_for(&self, path: &str) -> Response {
+        let area = area_of(path).and_then(|name| {
+            self.areas
+                .iter()
+                .find(|(a, _)| *a == name)
+                .and_then(|(_, page)| page.as_ref())
+        });
         let page = if path.starts_with("/pay/") {
             self.checkout.as_ref().or(self.index.as_ref())
         } else {
-            self.index.as_ref()
+            area.or(self.index.as_ref())
         };
         Self::html_response(page)
     }
@@ -123,6 +139,15 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
+/// The areas with a build of their own, by their first path segment.
+const AREAS: [&str; 2] = ["merchant", "ramp"];
+
+/// The area whose pages `path` is (`/ramp`, `/ramp/deposit`), if any.
+fn area_of(path: &str) -> Option<&'static str> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    AREAS.iter().copied().find(|a| *a == first)
+}
+
 fn is_api_path(path: &str) -> bool {
     path == "/api"
         || API_PREFIXES
@@ -151,7 +176,8 @@ pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
         return AppError::NotFound(format!("There is no endpoint {} {path}.", req.method()))
             .into_response();
     }
-    if path == "/" || path == "/index.html" || path.starts_with("/pay/") {
+    if path == "/" || path == "/index.html" || path.starts_with("/pay/") || area_of(&path).is_some()
+    {
         return state.spa.page_for(&path);
     }
     let served = ServeDir::new(&state.spa.dist)

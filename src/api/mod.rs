@@ -6,6 +6,7 @@
 
 pub mod config;
 mod error;
+pub mod kotani;
 pub mod kpay;
 pub mod ktti;
 

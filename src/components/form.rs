@@ -139,13 +139,28 @@ pub fn SelectField(
     }
 }
 
-/// Shows a failed request: field messages next to fields, anything else above the form.
+/// Shows a failed request: field messages next to fields, anything else above the form. A
+/// message about a field the page has no input for (the server may judge something the form
+/// does not ask, such as the account's country) is shown above the form too.
 pub fn show_failure(e: &ApiError, errors: RwSignal<FieldErrors>, alert: RwSignal<Option<String>>) {
     let fields = e.fields();
     if fields.is_empty() {
         alert.set(Some(e.message()));
-    } else {
-        errors.set(fields);
-        alert.set(Some("Check the highlighted fields.".into()));
+        return;
     }
+    let on_page = |name: &str| {
+        document()
+            .get_element_by_id(&format!("field-{name}"))
+            .is_some()
+    };
+    let mut summary: Vec<String> = fields
+        .iter()
+        .filter(|(name, _)| !on_page(name))
+        .map(|(_, message)| message.clone())
+        .collect();
+    if summary.len() < fields.len() {
+        summary.push("Check the highlighted fields.".into());
+    }
+    errors.set(fields);
+    alert.set(Some(summary.join(" ")));
 }

@@ -65,7 +65,8 @@ pub fn Nav(#[prop(into)] unread: Signal<i64>) -> impl IntoView {
                         let is_inbox = item.href == "/inbox";
                         view! {
                             <li class="nav__item" class:nav__item--desktop-only=!item.phone>
-                                <A href=item.href exact=item.href == "/" attr:class="nav__link">
+                                <A href=item.href exact=item.href == "/" attr:class="nav__link"
+                                    attr:rel=crate::bundles::rel_for(item.href)>
                                     <IconSvg icon=item.icon />
                                     <span class="nav__label">{item.label}</span>
                                     {is_inbox.then(|| view! {

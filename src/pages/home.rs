@@ -77,7 +77,7 @@ pub fn Home() -> impl IntoView {
                 <ul class="area-grid">
                     {AREAS.iter().map(|a| view! {
                         <li>
-                            <A href=a.href attr:class="area-card">
+                            <A href=a.href attr:class="area-card" attr:rel=crate::bundles::rel_for(a.href)>
                                 <IconSvg icon=a.icon />
                                 <span class="area-card__title">{a.title}</span>
                                 <span class="area-card__text">{a.text}</span>

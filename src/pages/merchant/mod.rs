@@ -46,3 +46,32 @@ pub fn MerchantLayout() -> impl IntoView {
 pub fn StatusBadge(status: TransactionStatus) -> impl IntoView {
     view! { <span class=format!("status status--{}", status.as_str())>{status.label()}</span> }
 }
+
+/// The Merchant bundle's root (`src/bin/merchant.rs`): the same session and shell as the main
+/// bundle, with only the Merchant pages; any other page is handed to its own bundle.
+#[component]
+pub fn MerchantApp() -> impl IntoView {
+    use leptos_router::components::{ParentRoute, Route, Router, Routes};
+    use leptos_router::path;
+    provide_context(crate::bundles::Bundle::Merchant);
+    crate::app::start_session();
+    view! {
+        <crate::components::toast::ToastHost>
+            <Router>
+                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Merchant /> }>
+                    <ParentRoute path=path!("") view=crate::app::Shell>
+                        <ParentRoute path=path!("merchant") view=MerchantLayout>
+                            <Route path=path!("") view=MerchantHome />
+                            <Route path=path!("shops") view=Shops />
+                            <Route path=path!("shops/:id") view=ShopDetail />
+                            <Route path=path!("cards") view=Cards />
+                            <Route path=path!("links/new") view=NewLink />
+                            <Route path=path!("transactions") view=Transactions />
+                            <Route path=path!("transactions/:id") view=TransactionDetail />
+                        </ParentRoute>
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </crate::components::toast::ToastHost>
+    }
+}

@@ -1,0 +1,85 @@
+//! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
+//! signed-in app must stay small: the main bundle (sign-in, home, kitties, inbox, account), and
+//! one per large area (Merchant, Ramp). The checkout page is a bundle of its own too.
+//!
+//! Each bundle routes only its own pages. A link to another bundle's page reaches the router's
+//! fallback, [`Handover`], which loads that page from the server (a full page load); the server
+//! answers each path with its bundle's entry page (`server/src/web.rs`, `Spa::page_for`), by the
+//! same rule as [`owner`].
+
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    Main,
+    Merchant,
+    Ramp,
+}
+
+/// The bundle whose router has `path`.
+pub fn owner(path: &str) -> Bundle {
+    let under = |area: &str| {
+        path.strip_prefix(area)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
+    };
+    if under("/ramp") {
+        Bundle::Ramp
+    } else if under("/merchant") {
+        Bundle::Merchant
+    } else {
+        Bundle::Main
+    }
+}
+
+/// The bundle this page runs (each root provides it).
+pub fn current() -> Bundle {
+    use_context::<Bundle>().unwrap_or(Bundle::Main)
+}
+
+/// `rel="external"` for a link into another bundle, so the router leaves it to the browser,
+/// which loads that bundle; `None` for a page of this one.
+pub fn rel_for(href: &str) -> Option<&'static str> {
+    (owner(href) != current()).then_some("external")
+}
+
+/// The router's fallback, for an address typed or pasted into another bundle: that page is
+/// loaded from the server; a path that is nobody's is "page not found".
+#[component]
+pub fn Handover(current: Bundle) -> impl IntoView {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let target = format!("{path}{}", location.search().unwrap_or_default());
+    if owner(&path) != current && !just_handed_over(&target) {
+        // After the router has finished with the history, or it would cancel the load.
+        set_timeout(
+            move || {
+                let _ = window().location().replace(&target);
+            },
+            std::time::Duration::ZERO,
+        );
+        return view! {
+            <div class="boot" role="status">
+                <span class="brand__mark" aria-hidden="true">"K"</span>
+                <span>"Loading…"</span>
+            </div>
+        }
+        .into_any();
+    }
+    view! { <crate::pages::not_found::NotFound /> }.into_any()
+}
+
+/// True when this page was handed over less than ten seconds ago: the server then answered with
+/// the wrong bundle (say, one not built), and loading it again would loop.
+fn just_handed_over(target: &str) -> bool {
+    const KEY: &str = "kitty_handover";
+    let Ok(Some(storage)) = window().session_storage() else {
+        return false;
+    };
+    let now = js_sys::Date::now() as i64;
+    let previous = storage.get_item(KEY).ok().flatten().unwrap_or_default();
+    let looping = previous
+        .split_once(' ')
+        .is_some_and(|(at, t)| t == target && now - at.parse::<i64>().unwrap_or(0) < 10_000);
+    let _ = storage.set_item(KEY, &format!("{now} {target}"));
+    looping
+}

@@ -1,0 +1,276 @@
+//! For the partner's developers: the client-login credentials of the API, the KiotaPay company
+//! id, and the callback deliveries with a way to send one again.
+
+use super::{phone_problem, set_error, use_ramp};
+use crate::api::{self, ApiError, Provider};
+use crate::components::copy::CopyButton;
+use crate::components::feedback::{
+    on_done, use_title, EmptyState, ErrorPanel, Failure, Loaded, Skeleton,
+};
+use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::components::toast::use_toasts;
+use crate::fmt;
+use kitty_api::ramp::{self, Country, Delivery, SetPartnerRequest};
+use kitty_api::FieldErrors;
+use leptos::prelude::*;
+
+#[component]
+pub fn Developers() -> impl IntoView {
+    use_title("Ramp developers");
+    view! {
+        <div class="split">
+            <Credentials />
+            <section class="card" aria-labelledby="company-heading">
+                <h2 id="company-heading">"KiotaPay company id"</h2>
+                <p class="muted">"The companyId of KiotaPay's till look-up (GET /kiota/api/sandbox/v1/till/single)."</p>
+                <CompanyId />
+            </section>
+        </div>
+        <Deliveries />
+    }
+}
+
+/// An address of the Kotani API as a client outside the browser writes it.
+fn absolute(path: &str) -> String {
+    let url = api::url(Provider::Kotani, path);
+    if url.starts_with('/') {
+        format!("{}{url}", window().location().origin().unwrap_or_default())
+    } else {
+        url
+    }
+}
+
+#[component]
+fn Credentials() -> impl IntoView {
+    let ctx = use_ramp();
+    let toasts = use_toasts();
+    let phone = RwSignal::new(String::new());
+    let country = RwSignal::new(Country::KEN.as_str().to_string());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    // Start from what is set.
+    Effect::new(move || {
+        if let Some(p) = ctx.profile() {
+            if let Some(n) = p.phone_number {
+                phone.set(n);
+            }
+            if let Some(c) = p.country_code {
+                country.set(c.as_str().to_string());
+            }
+        }
+    });
+    Effect::new(move || {
+        let problem = Country::parse(&country.get()).and_then(|c| phone_problem(&phone.get(), c));
+        set_error(errors, "phoneNumber", problem);
+    });
+    let save = Action::new_local(|req: &SetPartnerRequest| {
+        let req = req.clone();
+        async move { api::kotani::set_partner(&req).await }
+    });
+    on_done(
+        save,
+        move |_| {
+            toasts.success("Partner credentials saved.");
+            password.set(String::new());
+            ctx.partner.refetch();
+        },
+        Failure::Form(errors, alert),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        alert.set(None);
+        let mut found = FieldErrors::new();
+        let country_code = country.get_untracked();
+        let phone_number = match Country::parse(&country_code) {
+            Some(c) => ramp::phone_number(&phone.get_untracked(), c).unwrap_or_else(|e| {
+                found.insert("phoneNumber".into(), e);
+                String::new()
+            }),
+            None => {
+                found.insert("countryCode".into(), "Choose Kenya or Ghana.".into());
+                String::new()
+            }
+        };
+        let pass = password.get_untracked();
+        if !(6..=128).contains(&pass.chars().count()) {
+            found.insert("password".into(), "Use 6 to 128 characters.".into());
+        }
+        if found.is_empty() {
+            errors.set(FieldErrors::new());
+            save.dispatch(SetPartnerRequest {
+                phone_number,
+                country_code,
+                password: pass,
+            });
+        } else {
+            errors.set(found);
+        }
+    };
+    let countries = Signal::derive(|| {
+        Country::ALL
+            .iter()
+            .map(|c| {
+                (
+                    c.as_str().to_string(),
+                    format!("{} ({})", c.label(), c.as_str()),
+                )
+            })
+            .collect()
+    });
+    let login_url = absolute("/api/v2/auth/login");
+    let sample = format!(
+        "curl -X POST {login_url} \\\n  -H 'Content-Type: application/json' \\\n  -d '{{\"phoneNumber\": \"254712345678\", \"countryCode\": \"KEN\", \"password\": \"YOUR_PASSWORD\"}}'"
+    );
+    view! {
+        <section class="card" aria-labelledby="partner-heading">
+            <h2 id="partner-heading">"Partner credentials"</h2>
+            {move || match ctx.partner.get() {
+                None => view! { <Skeleton lines=2 /> }.into_any(),
+                Some(Err(e)) => view! { <ErrorPanel error=e retry=Callback::new(move |_| ctx.partner.refetch()) /> }.into_any(),
+                Some(Ok(p)) => match (p.phone_number, p.country_code) {
+                    (Some(n), Some(c)) => view! {
+                        <dl class="details">
+                            <dt>"Phone number"</dt><dd class="mono">{n}</dd>
+                            <dt>"Country"</dt><dd>{format!("{} ({})", c.label(), c.as_str())}</dd>
+                            <dt>"Currency"</dt><dd>{c.currency().code()}</dd>
+                        </dl>
+                    }.into_any(),
+                    _ => view! { <p class="form-alert form-alert--info">"Not set yet. Set them to open your wallet."</p> }.into_any(),
+                },
+            }}
+            <p class="muted ramp-explain">
+                "With these, "<code class="mono">"POST /kotani/api/v2/auth/login"</code>
+                " returns an accessToken; send it as "<code class="mono">"Authorization: Bearer …"</code>
+                " with every call to the API."
+            </p>
+            <pre class="code"><code>{sample.clone()}</code></pre>
+            <CopyButton value=sample label="Copy" done="Copied" what="login example" />
+            <form class="form form--inline" on:submit=on_submit novalidate>
+                <FormAlert message=alert.into() />
+                <SelectField name="countryCode" label="Country" value=country errors options=countries />
+                <TextField name="phoneNumber" label="Phone number" value=phone errors kind="tel" inputmode="tel"
+                    autocomplete="tel" hint="With the country code, like 254712345678 or 233241234567" required=true />
+                <TextField name="password" label="Password" value=password errors kind="password"
+                    autocomplete="new-password" hint="6 to 128 characters. Kitty never shows it again." required=true />
+                <button class="btn btn--primary" type="submit" disabled=move || save.pending().get()>
+                    {move || if save.pending().get() { "Saving…" } else { "Save credentials" }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn CompanyId() -> impl IntoView {
+    let ctx = use_ramp();
+    move || match ctx.partner.get() {
+        None => view! { <Skeleton lines=1 /> }.into_any(),
+        Some(Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
+        Some(Ok(p)) => view! {
+            <div class="key-reveal__row">
+                <code class="mono key-reveal__key">{p.company_id.clone()}</code>
+                <CopyButton value=p.company_id label="Copy" done="Copied" what="company id" />
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Deliveries() -> impl IntoView {
+    let toasts = use_toasts();
+    let list = LocalResource::new(api::kotani::callbacks);
+    let resend = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::kotani::resend_callback(&id).await }
+    });
+    on_done(
+        resend,
+        move |d: Delivery| {
+            if d.delivered {
+                toasts.success(format!("Delivered to {}.", d.url));
+            } else {
+                toasts.error(format!("Still not delivered to {}: {}", d.url, failure(&d)));
+            }
+            list.refetch();
+        },
+        Failure::Toast,
+    );
+    let retry = Callback::new(move |_| list.refetch());
+    view! {
+        <section class="section" aria-labelledby="deliveries-heading">
+            <div class="section__header">
+                <h2 id="deliveries-heading">"Callback deliveries"</h2>
+                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>"Refresh"</button>
+            </div>
+            <p class="muted">"Each deposit or payout with a callback address POSTs its result there; failed deliveries are tried again."</p>
+            <Loaded lines=4 retry view=move || async move {
+                list.await.map(|l| if l.deliveries.is_empty() {
+                    view! {
+                        <EmptyState title="No callbacks yet">
+                            <p>"Give a deposit or payout a callback address and its result is POSTed there."</p>
+                        </EmptyState>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ul class="rows rows--card">
+                            {l.deliveries.into_iter().map(|d| view! { <DeliveryRow d resend /> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })
+            } />
+        </section>
+    }
+}
+
+/// Why a delivery has not arrived, as far as known.
+fn failure(d: &Delivery) -> String {
+    match (&d.last_error, d.last_status) {
+        (Some(e), _) => e.clone(),
+        (None, Some(s)) => format!("the address answered HTTP {s}"),
+        (None, None) => "not tried yet".into(),
+    }
+}
+
+#[component]
+fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) -> impl IntoView {
+    let id = d.id.clone();
+    let outcome = if d.delivered {
+        match d.last_status {
+            Some(s) => format!("Delivered (HTTP {s})"),
+            None => "Delivered".into(),
+        }
+    } else {
+        format!("Not delivered: {}", failure(&d))
+    };
+    let next = d
+        .next_attempt_at
+        .as_deref()
+        .filter(|_| !d.delivered)
+        .map(|t| format!("Next try {}", fmt::datetime(t)));
+    let attempts = match d.attempts {
+        1 => "1 attempt".to_string(),
+        n => format!("{n} attempts"),
+    };
+    view! {
+        <li class="row row--wrap ramp-delivery">
+            <div class="row__main">
+                <span class="row__title mono ramp-delivery__url">{d.url.clone()}</span>
+                <span class="row__meta">{format!("{} · {attempts} · {}", d.event, fmt::datetime(&d.created_at))}</span>
+                <span class="row__meta">{outcome}{next.map(|n| format!(" · {n}"))}</span>
+                <details class="ramp-delivery__payload">
+                    <summary>"Payload"</summary>
+                    <pre class="code"><code>{d.payload.clone()}</code></pre>
+                </details>
+            </div>
+            <span class=if d.delivered { "status status--successful" } else { "status status--failed" }>
+                {if d.delivered { "Delivered" } else { "Not delivered" }}
+            </span>
+            <button type="button" class="btn btn--secondary btn--small" disabled=move || resend.pending().get()
+                on:click=move |_| { resend.dispatch(id.clone()); }>
+                "Resend"<span class="visually-hidden">{format!(" the {} callback to {}", d.event, d.url)}</span>
+            </button>
+        </li>
+    }
+}

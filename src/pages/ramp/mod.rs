@@ -1,0 +1,310 @@
+//! The ramp area (Kotani Pay): the partner's fiat wallet, M-Pesa deposits, payouts to phones,
+//! banks, paybills and tills, quotes, history, the partner's credentials and, in sandbox mode, a
+//! simulated M-Pesa phone.
+
+mod deposit;
+mod developers;
+mod handset;
+mod history;
+mod overview;
+mod quotes;
+mod send;
+mod status;
+
+pub use deposit::Deposit;
+pub use developers::Developers;
+pub use handset::HandsetPage;
+pub use history::{History, RampTransactionDetail};
+pub use overview::Overview;
+pub use quotes::Quotes;
+pub use send::SendMoney;
+
+use crate::api::{self, ApiError};
+use crate::components::feedback::Loaded;
+use kitty_api::ramp::{self, Country, PartnerProfile, RampStatus};
+use kitty_api::{Currency, Money};
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use std::sync::Arc;
+
+/// An amount in minor units, formatted: `KES 1,250.00`.
+pub fn money(minor: i64, currency: Currency) -> String {
+    Money::new(minor, currency).to_string()
+}
+
+/// A whole amount of shillings or cedis as typed (`150`, or `150.00`), within M-Pesa's limits.
+pub fn whole_units(text: &str) -> Result<i64, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Enter an amount, like 150.".into());
+    }
+    let minor = ramp::amount_minor(t).map_err(|e| {
+        if t.contains('.') {
+            "Enter a whole amount, like 150.".to_string()
+        } else {
+            e
+        }
+    })?;
+    if minor % 100 != 0 {
+        return Err("Enter a whole amount, like 150.".into());
+    }
+    Ok(minor / 100)
+}
+
+/// What is wrong with a phone number typed so far: nothing while it may still be incomplete,
+/// the contract's message once it is as long as a full number (or starts like a local one).
+pub fn phone_problem(input: &str, country: Country) -> Option<String> {
+    let digits = input.chars().filter(char::is_ascii_digit).count();
+    let local = input.trim_start().starts_with('0');
+    (local || digits >= 12)
+        .then(|| ramp::phone_number(input, country).err())
+        .flatten()
+}
+
+/// Sets or clears the message for `name`.
+pub fn set_error(errors: RwSignal<kitty_api::FieldErrors>, name: &str, problem: Option<String>) {
+    let same = errors.with_untracked(|e| e.get(name) == problem.as_ref());
+    if same {
+        return;
+    }
+    errors.update(|e| match problem {
+        Some(p) => {
+            e.insert(name.into(), p);
+        }
+        None => {
+            e.remove(name);
+        }
+    });
+}
+
+/// `Some(text)` unless it is blank.
+pub fn optional(text: String) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The partner's profile, loaded once for the whole area (the Developers page reloads it after
+/// saving new credentials).
+#[derive(Clone, Copy)]
+pub struct RampCtx {
+    pub partner: LocalResource<Result<PartnerProfile, ApiError>>,
+}
+
+impl RampCtx {
+    pub fn profile(&self) -> Option<PartnerProfile> {
+        self.partner.get().and_then(|r| r.ok())
+    }
+
+    /// The partner's country, once credentials are set.
+    pub fn country(&self) -> Option<Country> {
+        self.profile().and_then(|p| p.country_code)
+    }
+
+    /// The wallet's currency: the partner's, or KES until it is known.
+    pub fn currency(&self) -> Currency {
+        self.country()
+            .map(Country::currency)
+            .unwrap_or(Currency::KES)
+    }
+}
+
+pub fn use_ramp() -> RampCtx {
+    expect_context::<RampCtx>()
+}
+
+/// The ramp area's frame: its heading and a row of tabs over the page.
+#[component]
+pub fn RampLayout() -> impl IntoView {
+    const TABS: [(&str, &str); 6] = [
+        ("/ramp", "Overview"),
+        ("/ramp/deposit", "Deposit"),
+        ("/ramp/send", "Send"),
+        ("/ramp/quotes", "Quotes"),
+        ("/ramp/history", "History"),
+        ("/ramp/developers", "Developers"),
+    ];
+    provide_context(RampCtx {
+        partner: LocalResource::new(api::kotani::partner),
+    });
+    view! {
+        <div class="page">
+            <header class="page__header"><h1>"Ramp"</h1></header>
+            <nav class="tabs" aria-label="Ramp">
+                {TABS.iter().map(|(href, label)| view! {
+                    <A href=*href exact=*href == "/ramp" attr:class="tabs__tab">{*label}</A>
+                }).collect_view()}
+            </nav>
+            <Outlet />
+        </div>
+    }
+}
+
+/// The partner has no client-login credentials yet: nothing moves until it has.
+#[component]
+pub fn NeedsPartner() -> impl IntoView {
+    view! {
+        <section class="card card--callout" aria-labelledby="partner-needed-heading">
+            <h2 id="partner-needed-heading">"Set your partner credentials first"</h2>
+            <p>"The ramp works for a Kotani Pay partner: a phone number, a country (Kenya or Ghana) and a password. They decide your wallet's currency and which phone numbers you can use."</p>
+            <A href="/ramp/developers" attr:class="btn btn--primary">"Set partner credentials"</A>
+        </section>
+    }
+}
+
+/// Shows `form` with the partner's country once the partner has credentials, and
+/// [`NeedsPartner`] until then.
+#[component]
+pub fn PartnerGate<F>(form: F) -> impl IntoView
+where
+    F: Fn(Country) -> AnyView + Send + Sync + 'static,
+{
+    let ctx = use_ramp();
+    let form = Arc::new(form);
+    let retry = Callback::new(move |_| ctx.partner.refetch());
+    view! {
+        <Loaded lines=4 retry view=move || {
+            let form = form.clone();
+            async move {
+                ctx.partner.await.map(|p| match (p.phone_number, p.country_code) {
+                    (Some(_), Some(country)) => form(country),
+                    _ => view! { <NeedsPartner /> }.into_any(),
+                })
+            }
+        } />
+    }
+}
+
+#[component]
+pub fn RampStatusBadge(status: RampStatus) -> impl IntoView {
+    view! { <span class=format!("status status--{}", status.as_str())>{status.label()}</span> }
+}
+
+/// `m:ss` of a number of seconds.
+pub fn clock(seconds: i64) -> String {
+    let s = seconds.max(0);
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// Milliseconds since the epoch, by the browser's clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A clock that ticks every second while the component lives, for countdowns.
+pub fn ticking_now() -> ReadSignal<i64> {
+    let (now, set_now) = signal(now_ms());
+    if let Ok(h) = set_interval_with_handle(
+        move || set_now.set(now_ms()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || h.clear());
+    }
+    now
+}
+
+/// Where the money came from (a deposit) or went (a payout), in a few words.
+pub fn counterparty(t: &kitty_api::ramp::RampTransaction) -> String {
+    use kitty_api::ramp::RampKind;
+    let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+    match t.kind {
+        RampKind::Deposit | RampKind::MobileWithdrawal => or_dash(&t.phone_number),
+        RampKind::BankWithdrawal => {
+            let bank = t
+                .bank_name
+                .clone()
+                .or_else(|| {
+                    t.service_provider_id
+                        .as_deref()
+                        .and_then(ramp::bank_name)
+                        .map(str::to_string)
+                })
+                .unwrap_or_else(|| "Bank".into());
+            format!(
+                "{bank} · {} ({})",
+                or_dash(&t.account_number),
+                or_dash(&t.account_name)
+            )
+        }
+        RampKind::Paybill => format!(
+            "Paybill {} · account {}",
+            or_dash(&t.merchant_number),
+            or_dash(&t.account_number)
+        ),
+        RampKind::Till => format!("Till {}", or_dash(&t.merchant_till)),
+    }
+}
+
+/// One transaction in a list, linking to its page.
+#[component]
+pub fn RampRow(t: kitty_api::ramp::RampTransaction) -> impl IntoView {
+    let title = money(t.amount, t.currency);
+    let meta = format!(
+        "{} · {} · {}",
+        t.kind.label(),
+        counterparty(&t),
+        crate::fmt::datetime(&t.created_at)
+    );
+    view! {
+        <li class="row">
+            <A href=format!("/ramp/transactions/{}", api::enc(&t.request_id)) attr:class="row__main">
+                <span class="row__title">{title}</span>
+                <span class="row__meta">{meta}</span>
+            </A>
+            <RampStatusBadge status=t.status />
+        </li>
+    }
+}
+
+/// "Amount (KES)".
+pub fn amount_label(country: Country) -> &'static str {
+    match country {
+        Country::KEN => "Amount (KES)",
+        Country::GH => "Amount (GHS)",
+    }
+}
+
+/// How a phone number is written in the partner's country.
+pub fn phone_hint(country: Country) -> &'static str {
+    match country {
+        Country::KEN => "With the country code, like 254712345678",
+        Country::GH => "With the country code, like 233241234567",
+    }
+}
+
+/// The message for a callback address that is not http(s), if it is not.
+pub fn callback_problem(callback: &Option<String>) -> Option<String> {
+    callback
+        .as_deref()
+        .filter(|c| !(c.starts_with("https://") || c.starts_with("http://")))
+        .map(|_| "Enter an http(s) address, like https://example.com/kotani.".to_string())
+}
+
+/// The Ramp bundle's root (`src/bin/ramp.rs`): the same session and shell as the main bundle,
+/// with only the Ramp's pages; any other page is handed to its own bundle.
+#[component]
+pub fn RampApp() -> impl IntoView {
+    use leptos_router::components::{ParentRoute, Route, Router, Routes};
+    use leptos_router::path;
+    provide_context(crate::bundles::Bundle::Ramp);
+    crate::app::start_session();
+    view! {
+        <crate::components::toast::ToastHost>
+            <Router>
+                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Ramp /> }>
+                    <ParentRoute path=path!("") view=crate::app::Shell>
+                        <ParentRoute path=path!("ramp") view=RampLayout>
+                            <Route path=path!("") view=Overview />
+                            <Route path=path!("deposit") view=Deposit />
+                            <Route path=path!("send") view=SendMoney />
+                            <Route path=path!("quotes") view=Quotes />
+                            <Route path=path!("history") view=History />
+                            <Route path=path!("transactions/:id") view=RampTransactionDetail />
+                            <Route path=path!("developers") view=Developers />
+                            <Route path=path!("handset/:phone") view=HandsetPage />
+                        </ParentRoute>
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </crate::components::toast::ToastHost>
+    }
+}
