@@ -56,13 +56,14 @@ try {
       await page.waitForSelector(".notice");
       await page.screenshot({ path: `${out}/home-${name}-${scheme}.png`, fullPage: true });
       const pages = scheme === "light"
-        ? ["inbox", "kitties", `kitties/${kittyId}`, `kitties/${kittyId}/members`, `kitties/${kittyId}/split`, `kitties/${kittyId}/settings`, "kitties/all", "account", "nope", "merchant", "merchant/shops", "merchant/cards", "merchant/links/new", "merchant/transactions", `merchant/transactions/${links[0].id}`]
-        : ["merchant", "merchant/transactions", `kitties/${kittyId}`];
+        ? ["inbox", "kitties", `kitties/${kittyId}`, `kitties/${kittyId}/members`, `kitties/${kittyId}/split`, `kitties/${kittyId}/settings`, "kitties/all", "account", "nope", "merchant", "merchant/shops", "merchant/cards", "merchant/links/new", "merchant/transactions", `merchant/transactions/${links[0].id}`,
+            "ramp", "ramp/deposit", "ramp/send", "ramp/send?to=bank", "ramp/send?to=paybill", "ramp/quotes", "ramp/history", "ramp/developers", "ramp/handset/254722123456"]
+        : ["merchant", "merchant/transactions", `kitties/${kittyId}`, "ramp", "ramp/handset/254722123456"];
       for (const path of pages) {
         await page.goto(`${server.url}/${path}`);
         await page.waitForSelector("h1");
         await page.waitForTimeout(400);
-        const file = path.replace(kittyId, "demo").replace(/transactions\/[0-9a-f-]{36}/, "transactions_one").replaceAll("/", "_");
+        const file = path.replace(kittyId, "demo").replace(/transactions\/[0-9a-f-]{36}/, "transactions_one").replaceAll("/", "_").replace("?to=", "-");
         await page.screenshot({ path: `${out}/${file}-${name}-${scheme}.png`, fullPage: true });
       }
       await page.goto(links[1].payment_url);

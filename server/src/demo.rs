@@ -28,6 +28,7 @@ pub async fn seed(db: &Db) -> AppResult<DemoLogin> {
     if let Some((id,)) = exists {
         seed_kitty(db, &id).await?;
         seed_merchant(db, &id).await?;
+        crate::providers::kotani::seed_demo(db, &id, DEMO_PASSWORD).await?;
         return Ok(login);
     }
     let user = accounts::create(
@@ -42,6 +43,7 @@ pub async fn seed(db: &Db) -> AppResult<DemoLogin> {
     .await?;
     seed_kitty(db, &user.id).await?;
     seed_merchant(db, &user.id).await?;
+    crate::providers::kotani::seed_demo(db, &user.id, DEMO_PASSWORD).await?;
     tracing::info!(mobile = DEMO_MOBILE, "seeded the demo account");
     Ok(login)
 }

@@ -75,7 +75,7 @@ fn receipt() -> String {
 
 /// Settles a pending transaction with `code`, in the open write; a second settlement of the same
 /// transaction changes nothing.
-async fn settle(conn: &mut Conn, row: &TxRow, code: i64) -> AppResult<()> {
+pub(crate) async fn settle(conn: &mut Conn, row: &TxRow, code: i64) -> AppResult<()> {
     let status = if code == 0 { "successful" } else { "failed" };
     let receipt = (code == 0).then(receipt);
     let updated = sqlx::query(

@@ -111,4 +111,28 @@ async fn demo_seed_is_idempotent_and_signs_in() {
     )
     .await;
     assert_eq!(cards["total"], 1);
+
+    // The demo partner signs in to Kotani with the demo password; its wallet holds the approved
+    // deposit less the till payment (held while it settles, paid after).
+    let login = expect(
+        reqwest::Client::new()
+            .post(format!("{base}/kotani/api/v2/auth/login"))
+            .json(&serde_json::json!({"phoneNumber": "254712345678", "countryCode": "KEN", "password": "demo1234"}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await;
+    let wallet = expect(
+        reqwest::Client::new()
+            .get(format!("{base}/kotani/api/v2/wallet"))
+            .bearer_auth(login["accessToken"].as_str().unwrap())
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(wallet["available"], 250_000 - 35_000);
 }

@@ -819,3 +819,61 @@ async fn resend_callback(
         crate::deliveries::resend(&state.db, &user.user_id, &id).await?,
     ))
 }
+
+/// The demo partner's ramp (`scripts/run`): credentials, a deposit approved on the simulated
+/// handset and a till payment, made by the same steps as real ones. Seeding twice changes nothing.
+pub async fn seed_demo(db: &crate::db::Db, user_id: &str, password: &str) -> AppResult<()> {
+    let has: Option<(String,)> =
+        sqlx::query_as("SELECT user_id FROM kotani_partners WHERE user_id = $1")
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
+    if has.is_some() {
+        return Ok(());
+    }
+    let hash = crate::accounts::hash_password(password.to_string()).await?;
+    let mut w = crate::db::write(db).await?;
+    sqlx::query(
+        "INSERT INTO kotani_partners (user_id, seq, phone_number, country, password_hash, created_at, updated_at)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM kotani_partners), $2, 'KEN', $3, $4, $4)",
+    )
+    .bind(user_id)
+    .bind(DEMO_PARTNER_PHONE)
+    .bind(&hash)
+    .bind(now())
+    .execute(&mut *w)
+    .await?;
+    w.commit().await?;
+    let partner = partner_of(db, user_id).await?;
+    let mut w = crate::db::write(db).await?;
+    let deposit = insert(
+        &mut w,
+        &partner,
+        NewTx {
+            kind: Some(RampKind::Deposit),
+            amount: 250_000,
+            phone_number: Some(DEMO_HANDSET.into()),
+            external_id: Some("demo-deposit-1".into()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    crate::mpesa::settle(&mut w, &deposit, 0).await?;
+    insert(
+        &mut w,
+        &partner,
+        NewTx {
+            kind: Some(RampKind::Till),
+            amount: 35_000,
+            merchant_till: Some("522533".into()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    w.commit().await?;
+    Ok(())
+}
+
+/// The demo partner's client-login phone number, and the simulated handset it deposits from.
+pub const DEMO_PARTNER_PHONE: &str = "254712345678";
+pub const DEMO_HANDSET: &str = "254722123456";

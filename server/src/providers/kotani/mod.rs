@@ -15,7 +15,7 @@ mod quotes;
 use crate::AppState;
 use utoipa_axum::router::OpenApiRouter;
 
-pub use fiat::{record_of, TxRow, TX_COLUMNS};
+pub use fiat::{record_of, seed_demo, TxRow, DEMO_HANDSET, DEMO_PARTNER_PHONE, TX_COLUMNS};
 pub use partner::{partner_of, Partner};
 
 pub fn router() -> OpenApiRouter<AppState> {
