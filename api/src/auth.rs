@@ -101,6 +101,9 @@ pub struct User {
     pub merchant_id: String,
     /// RFC 3339, UTC.
     pub created_at: String,
+    /// A platform admin may block and unblock customers.
+    #[serde(default)]
+    pub is_platform_admin: bool,
 }
 
 /// Name of the header that carries the CSRF token on state-changing requests made with the

@@ -2,6 +2,7 @@
 //!
 //! A field renamed here breaks the build of both sides, which is the point: the contract lives once.
 
+pub mod account;
 pub mod auth;
 pub mod bank;
 pub mod config;

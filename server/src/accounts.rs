@@ -19,6 +19,7 @@ struct UserRow {
     email: Option<String>,
     merchant_id: String,
     created_at: i64,
+    is_platform_admin: crate::db::Flag,
 }
 
 impl From<UserRow> for User {
@@ -30,6 +31,7 @@ impl From<UserRow> for User {
             email: r.email,
             merchant_id: r.merchant_id,
             created_at: rfc3339(r.created_at),
+            is_platform_admin: r.is_platform_admin.0,
         }
     }
 }
@@ -109,7 +111,7 @@ pub async fn create(db: &Db, req: &RegisterRequest) -> AppResult<User> {
 
 pub async fn by_id(db: &Db, id: &str) -> AppResult<User> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, name, mobile, email, merchant_id, created_at FROM users WHERE id = $1",
+        "SELECT id, name, mobile, email, merchant_id, created_at, is_platform_admin FROM users WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db)

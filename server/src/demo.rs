@@ -41,6 +41,11 @@ pub async fn seed(db: &Db) -> AppResult<DemoLogin> {
         },
     )
     .await?;
+    // The demo person is a platform admin, so blocking can be tried.
+    sqlx::query("UPDATE users SET is_platform_admin = 1 WHERE id = $1")
+        .bind(&user.id)
+        .execute(db)
+        .await?;
     seed_kitty(db, &user.id).await?;
     seed_merchant(db, &user.id).await?;
     crate::providers::kotani::seed_demo(db, &user.id, DEMO_PASSWORD).await?;

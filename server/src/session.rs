@@ -51,7 +51,19 @@ pub struct IssuedTokens {
     pub csrf: String,
 }
 
+/// Starts a session for `user_id`; a blocked account gets none (403), whichever door it came in by.
 pub async fn create(db: &Db, user_id: &str) -> AppResult<IssuedTokens> {
+    let blocked: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT blocked_at FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(db)
+            .await?;
+    if matches!(blocked, Some((Some(_),))) {
+        return Err(crate::error::AppError::Forbidden {
+            code: kitty_api::error::code::FORBIDDEN,
+            message: "This account is blocked. Contact support to have it unblocked.".into(),
+        });
+    }
     let tokens = IssuedTokens {
         access: random_token(),
         refresh: random_token(),

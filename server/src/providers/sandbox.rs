@@ -163,6 +163,7 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
             &mut tx,
             &uid,
             NotificationKind::Deposit,
+            kitty_api::account::NotificationCategory::Deposits,
             "Deposit received",
             &format!(
                 "{} arrived in {}.",
@@ -300,6 +301,7 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
             &mut tx,
             &share.user_id,
             NotificationKind::Expense,
+            kitty_api::account::NotificationCategory::Spends,
             title,
             &body,
         )

@@ -9,6 +9,7 @@ use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use kitty_api::account::{NotificationCategory, NotificationChannel};
 use kitty_api::auth::User;
 use kitty_api::notifications::{Notification, NotificationKind, NotificationList};
 use kitty_api::ErrorBody;
@@ -101,21 +102,41 @@ async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppR
 }
 
 /// Puts a notification in `user_id`'s inbox, inside the caller's database transaction.
+/// Tells `user_id` about something in `category`, on each channel their preferences allow:
+/// the inbox, a push (stored; the live push channel picks it up within two seconds), and an
+/// email through the outbox when the account has an email.
 pub async fn notify(
     conn: &mut crate::db::Conn,
     user_id: &str,
     kind: NotificationKind,
+    category: NotificationCategory,
     title: &str,
     body: &str,
 ) -> AppResult<()> {
-    sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(uuid::Uuid::new_v4().to_string())
-        .bind(user_id)
-        .bind(kind.as_str())
-        .bind(title)
-        .bind(body)
-        .bind(now())
-        .execute(conn)
-        .await?;
+    use super::account::wants;
+    if wants(conn, user_id, category, NotificationChannel::InApp).await? {
+        sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(user_id)
+            .bind(kind.as_str())
+            .bind(title)
+            .bind(body)
+            .bind(now())
+            .execute(&mut *conn)
+            .await?;
+    }
+    if wants(conn, user_id, category, NotificationChannel::Push).await? {
+        super::account::push(conn, user_id, title, body).await?;
+    }
+    if wants(conn, user_id, category, NotificationChannel::Email).await? {
+        let email: Option<(Option<String>,)> =
+            sqlx::query_as("SELECT email FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some((Some(email),)) = email {
+            crate::outbox::send(conn, kitty_api::auth::Channel::Email, &email, title, body).await?;
+        }
+    }
     Ok(())
 }

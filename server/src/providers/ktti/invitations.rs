@@ -135,6 +135,7 @@ async fn invite(
             &mut tx,
             &uid,
             NotificationKind::Invitation,
+            kitty_api::account::NotificationCategory::Invitations,
             "You were invited",
             &format!(
                 "{} invited you to join {}.",

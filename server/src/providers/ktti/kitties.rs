@@ -69,7 +69,7 @@ async fn ensure_personal(db: &Db, user_id: &str) -> AppResult<String> {
 }
 
 /// `text` for a LIKE pattern, its wildcards taken literally (escape character `\`).
-fn like_escaped(text: &str) -> String {
+pub(super) fn like_escaped(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_")

@@ -344,6 +344,7 @@ async fn tell_admins_rule(conn: &mut Conn, ktti_id: &str, event: &str) -> AppRes
             conn,
             &admin,
             NotificationKind::System,
+            kitty_api::account::NotificationCategory::Splits,
             "Split rule updated",
             &body,
         )

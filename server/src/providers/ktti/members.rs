@@ -250,6 +250,7 @@ async fn request_admin(
             &mut tx,
             &admin,
             NotificationKind::System,
+            kitty_api::account::NotificationCategory::Invitations,
             "Admin access requested",
             &format!("{name} asked to be an admin of {kitty}."),
         )

@@ -1,6 +1,7 @@
 //! KttiPay (`000_…`, `001_…`), under `/ktti`: the current user, the inbox, and group wallets
 //! ("kitties": the Ktti, KttiMembership, ExpenseSplit and Transaction groups).
 
+mod account;
 mod activity;
 pub mod inbox;
 mod invitations;
@@ -20,5 +21,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = invitations::routes(router);
     let router = split::routes(router);
     let router = password::routes(router);
+    let router = account::routes(router);
     activity::routes(router)
 }

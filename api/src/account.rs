@@ -1,0 +1,145 @@
+//! KttiPay's user side beyond sign-in: notification preferences and information, push (the test
+//! ping), devices, the application configuration (Core), and platform admins' blocks.
+
+use crate::money::Currency;
+use serde::{Deserialize, Serialize};
+
+macro_rules! schema {
+    ($($item:item)*) => {
+        $(
+            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+            #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+            $item
+        )*
+    };
+}
+
+crate::vocabulary! {
+    /// What a notification is about, for the preferences.
+    pub enum NotificationCategory {
+        Deposits = "deposits" / "Deposits",
+        Spends = "spends" / "Card payments",
+        Splits = "splits" / "Split rules",
+        Chat = "chat" / "Group chat",
+        Invitations = "invitations" / "Invitations and members",
+        Closure = "closure" / "Closing a kitty",
+    }
+}
+
+crate::vocabulary! {
+    /// How a notification reaches a person.
+    pub enum NotificationChannel {
+        InApp = "in_app" / "In the app",
+        Push = "push" / "Push",
+        Email = "email" / "Email",
+    }
+}
+
+impl NotificationChannel {
+    /// Whether a category sends on this channel when the person has not chosen: the inbox and
+    /// push yes, email no.
+    pub fn on_by_default(self) -> bool {
+        !matches!(self, NotificationChannel::Email)
+    }
+}
+
+schema! {
+    pub struct Preference {
+        pub category: NotificationCategory,
+        pub channel: NotificationChannel,
+        pub enabled: bool,
+    }
+
+    /// Every category on every channel.
+    pub struct Preferences {
+        pub preferences: Vec<Preference>,
+    }
+
+    /// "Get notification information for the current user."
+    pub struct NotificationInfo {
+        pub total: i64,
+        pub unread: i64,
+        /// Devices that can receive a push (registered through the device endpoints).
+        pub devices: i64,
+    }
+
+    /// One push notification, as the live channel delivers it.
+    pub struct PushMessage {
+        pub id: String,
+        pub title: String,
+        pub body: String,
+        pub created_at: String,
+    }
+
+    /// "Save fcm token for user device."
+    pub struct FcmTokenRequest {
+        /// The app's own id for this device (a UUID it keeps).
+        #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 64))]
+        pub device_id: String,
+        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4096))]
+        pub fcm_token: String,
+    }
+
+    /// "Save app details for user device."
+    pub struct AppDetailsRequest {
+        #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 64))]
+        pub device_id: String,
+        /// web, android or ios.
+        pub platform: String,
+        #[cfg_attr(feature = "openapi", schema(max_length = 32))]
+        pub app_version: String,
+        #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+        pub model: String,
+    }
+
+    pub struct Device {
+        pub device_id: String,
+        pub platform: Option<String>,
+        pub app_version: Option<String>,
+        pub model: Option<String>,
+        /// True once the device has saved a push token.
+        pub push: bool,
+        pub created_at: String,
+        pub last_seen_at: String,
+    }
+
+    pub struct DeviceList {
+        pub devices: Vec<Device>,
+    }
+
+    /// "Get application configuration values."
+    pub struct CoreConfig {
+        pub currencies: Vec<Currency>,
+        /// Smallest and largest amount of one kitty transaction, in minor units.
+        pub min_amount: i64,
+        pub max_amount: i64,
+        pub max_kitty_name: i64,
+        pub min_password: i64,
+        /// Notification categories the preferences offer.
+        pub notification_categories: Vec<NotificationCategory>,
+        pub features: Features,
+    }
+
+    pub struct Features {
+        /// Simulated rails (`/sandbox`), the outbox and the simulated phone.
+        pub sandbox: bool,
+        pub merchant: bool,
+        pub ramp: bool,
+        /// Push reaches the app over its live channel (no push service is reachable here).
+        pub push_over_live_channel: bool,
+    }
+
+    /// A customer, as a platform admin sees them.
+    pub struct Customer {
+        pub id: String,
+        pub name: String,
+        pub mobile: String,
+        pub email: Option<String>,
+        pub blocked: bool,
+        pub is_platform_admin: bool,
+    }
+
+    pub struct CustomerList {
+        pub customers: Vec<Customer>,
+    }
+}
