@@ -13,6 +13,25 @@ crate::vocabulary! {
     }
 }
 
+crate::vocabulary! {
+    /// What an inbox item's button does.
+    pub enum ActionKind {
+        /// Join the kitty the person was invited to.
+        AcceptInvitation = "accept_invitation" / "Accept and join",
+        /// Make the member who asked an admin (for the kitty's admins).
+        ApproveAdmin = "approve_admin" / "Make admin",
+    }
+}
+
+/// An inbox item's action: `POST /ktti/api/v2/actions/{id}` carries it out, once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboxAction {
+    pub id: String,
+    pub kind: ActionKind,
+    pub done: bool,
+}
+
 /// One inbox item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -24,6 +43,8 @@ pub struct Notification {
     pub read: bool,
     /// RFC 3339, UTC.
     pub created_at: String,
+    #[serde(default)]
+    pub action: Option<InboxAction>,
 }
 
 /// The inbox, newest first.

@@ -398,3 +398,124 @@ async fn only_platform_admins_block_and_a_blocked_customer_is_out() {
     .await;
     Person::sign_in(&server, "09120000001", "demo1234").await;
 }
+
+#[tokio::test]
+async fn inbox_actions_run_once_for_their_owner() {
+    let server = TestServer::start().await;
+    let a = Person::register(&server, "09121114405", "a5@kitty.test").await;
+    let b = Person::register(&server, "09121114406", "b6@kitty.test").await;
+    let kitty = expect(
+        a.send(
+            reqwest::Method::POST,
+            "/ktti/api/v3/ktties",
+            Some(json!({"name": "Flat"})),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let kid = kitty["id"].as_str().unwrap();
+    expect(
+        a.send(
+            reqwest::Method::POST,
+            &format!("/ktti/api/v3/ktties/{kid}/invitations"),
+            Some(json!({"contact": "09121114406"})),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let inbox = expect(
+        b.b.get("/ktti/api/v2/notifications/inbox").await,
+        StatusCode::OK,
+    )
+    .await;
+    let action = inbox["notifications"][0]["action"].clone();
+    assert_eq!(
+        (action["kind"].clone(), action["done"].clone()),
+        (json!("accept_invitation"), json!(false))
+    );
+    let id = action["id"].as_str().unwrap();
+
+    // Someone else's action is a 404; its owner runs it once, then it is a 409.
+    let path = format!("/ktti/api/v2/actions/{id}");
+    assert_eq!(
+        a.send(reqwest::Method::POST, &path, None).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        b.send(reqwest::Method::POST, &path, None).await.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        b.send(reqwest::Method::POST, &path, None).await.status(),
+        StatusCode::CONFLICT
+    );
+    let members = expect(
+        b.b.get(&format!("/ktti/api/v3/ktties/{kid}/members")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(members["members"].as_array().unwrap().len(), 2, "{members}");
+    let inbox = expect(
+        b.b.get("/ktti/api/v2/notifications/inbox").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        (
+            inbox["notifications"][0]["action"]["done"].clone(),
+            inbox["notifications"][0]["read"].clone()
+        ),
+        (json!(true), json!(true))
+    );
+
+    // B asks to be an admin; A's inbox item makes B one.
+    assert_eq!(
+        b.send(
+            reqwest::Method::POST,
+            &format!("/ktti/api/v3/ktties/{kid}/admin-requests"),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::NO_CONTENT
+    );
+    let inbox = expect(
+        a.b.get("/ktti/api/v2/notifications/inbox").await,
+        StatusCode::OK,
+    )
+    .await;
+    let approve = inbox["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["action"]["kind"] == "approve_admin")
+        .unwrap()["action"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        a.send(
+            reqwest::Method::POST,
+            &format!("/ktti/api/v2/actions/{approve}"),
+            None
+        )
+        .await
+        .status(),
+        StatusCode::NO_CONTENT
+    );
+    let members = expect(
+        a.b.get(&format!("/ktti/api/v3/ktties/{kid}/members")).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        members["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["role"] == "admin"),
+        "{members}"
+    );
+}

@@ -5,7 +5,7 @@ use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loade
 use crate::components::toast::use_toasts;
 use crate::fmt;
 use crate::session::use_session;
-use kitty_api::notifications::{Notification, NotificationKind, NotificationList};
+use kitty_api::notifications::{InboxAction, Notification, NotificationKind, NotificationList};
 use leptos::prelude::*;
 
 /// Loads the inbox and keeps the nav's unread badge in step with it.
@@ -40,11 +40,45 @@ fn kind_class(kind: NotificationKind) -> &'static str {
     }
 }
 
+/// An inbox item's button: runs its action once, then says it is done.
+#[component]
+fn ActionButton(action: InboxAction) -> impl IntoView {
+    let toasts = use_toasts();
+    let done = RwSignal::new(action.done);
+    let run = Action::new_local(move |id: &String| {
+        let path = format!("/api/v2/actions/{}", api::enc(id));
+        async move { api::post_empty(api::Provider::Ktti, &path).await }
+    });
+    on_done(
+        run,
+        move |_| {
+            done.set(true);
+            toasts.success("Done.");
+        },
+        Failure::Toast,
+    );
+    let id = action.id.clone();
+    view! {
+        {move || if done.get() {
+            view! { <p class="notice__done">"✓ Done"</p> }.into_any()
+        } else {
+            let id = id.clone();
+            view! {
+                <button type="button" class="btn btn--primary btn--small" disabled=move || run.pending().get()
+                    on:click=move |_| { run.dispatch(id.clone()); }>
+                    {action.kind.label()}
+                </button>
+            }.into_any()
+        }}
+    }
+}
+
 /// One inbox item.
 #[component]
 pub fn NotificationItem(n: Notification) -> impl IntoView {
     let when = fmt::relative(&n.created_at);
     let exact = fmt::datetime(&n.created_at);
+    let action = n.action.clone();
     view! {
         <li class="notice" class:notice--unread=!n.read>
             <span class=kind_class(n.kind) aria-hidden="true"></span>
@@ -59,6 +93,7 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
                     " · "
                     <time datetime=n.created_at.clone() title=exact>{when}</time>
                 </p>
+                {action.map(|action| view! { <ActionButton action /> })}
             </div>
         </li>
     }

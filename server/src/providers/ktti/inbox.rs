@@ -3,7 +3,7 @@
 use crate::accounts;
 use crate::clock::rfc3339;
 use crate::db::now;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
 use axum::extract::State;
@@ -11,7 +11,9 @@ use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::account::{NotificationCategory, NotificationChannel};
 use kitty_api::auth::User;
-use kitty_api::notifications::{Notification, NotificationKind, NotificationList};
+use kitty_api::notifications::{
+    ActionKind, InboxAction, Notification, NotificationKind, NotificationList,
+};
 use kitty_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -21,6 +23,72 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(current_user))
         .routes(routes!(inbox))
         .routes(routes!(mark_all_read))
+        .routes(routes!(execute_action))
+}
+
+#[utoipa::path(
+    post, path = "/api/v2/actions/{actionItemUuid}", tag = "KttiPay", summary = "Execute action.",
+    description = "Carries out the action of one of the caller's inbox items, once: accept an invitation (joins the kitty), or make the member who asked an admin (kitty admins only). A second execution is a 409; someone else's action is a 404.",
+    params(("actionItemUuid" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn execute_action(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    axum::extract::Path(action_id): axum::extract::Path<String>,
+) -> AppResult<StatusCode> {
+    let mut tx = crate::db::write(&state.db).await?;
+    let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
+        "SELECT action_kind, action_ref, action_done_at FROM notifications WHERE action_id = $1 AND user_id = $2",
+    )
+    .bind(&action_id)
+    .bind(&user.user_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (kind, target, done) = row.ok_or_else(|| AppError::not_found("That action"))?;
+    if done.is_some() {
+        return Err(super::ledger::conflict("This action was already done."));
+    }
+    let kitty = match crate::db::stored(ActionKind::parse, &kind, "action kind")? {
+        ActionKind::AcceptInvitation => {
+            super::invitations::accept_within(&mut tx, &target, &user.user_id).await?;
+            target
+        }
+        ActionKind::ApproveAdmin => {
+            let (kitty, member) = target
+                .split_once(':')
+                .ok_or_else(|| AppError::internal("an approve_admin action without its member"))?;
+            super::ledger::access(&mut tx, kitty, &user.user_id)
+                .await?
+                .require_admin()?;
+            let made = sqlx::query(
+                "UPDATE ktti_members SET role = 'admin', admin_requested = 0
+                 WHERE ktti_id = $1 AND user_id = $2 AND status = 'active'",
+            )
+            .bind(kitty)
+            .bind(member)
+            .execute(&mut *tx)
+            .await?;
+            if made.rows_affected() == 0 {
+                return Err(super::ledger::conflict(
+                    "That person is no longer a member of this kitty.",
+                ));
+            }
+            kitty.to_string()
+        }
+    };
+    let t = now();
+    sqlx::query(
+        "UPDATE notifications SET action_done_at = $1, read_at = COALESCE(read_at, $1) WHERE action_id = $2",
+    )
+    .bind(t)
+    .bind(&action_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    crate::live::kitty_changed(&state.db, &kitty).await;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(
@@ -40,6 +108,9 @@ struct NotificationRow {
     body: String,
     read_at: Option<i64>,
     created_at: i64,
+    action_id: Option<String>,
+    action_kind: Option<String>,
+    action_done_at: Option<i64>,
 }
 
 #[utoipa::path(
@@ -54,7 +125,7 @@ async fn inbox(
     user: CurrentUser,
 ) -> AppResult<Json<NotificationList>> {
     let rows: Vec<NotificationRow> = sqlx::query_as(
-        "SELECT id, kind, title, body, read_at, created_at FROM notifications
+        "SELECT id, kind, title, body, read_at, created_at, action_id, action_kind, action_done_at FROM notifications
          WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 100",
     )
     .bind(&user.user_id)
@@ -69,7 +140,16 @@ async fn inbox(
     let notifications = rows
         .into_iter()
         .map(|r| {
+            let action = match (r.action_id, r.action_kind) {
+                (Some(id), Some(kind)) => Some(InboxAction {
+                    id,
+                    kind: crate::db::stored(ActionKind::parse, &kind, "action kind")?,
+                    done: r.action_done_at.is_some(),
+                }),
+                _ => None,
+            };
             Ok(Notification {
+                action,
                 kind: crate::db::stored(NotificationKind::parse, &r.kind, "notification kind")?,
                 id: r.id,
                 title: r.title,
@@ -113,17 +193,36 @@ pub async fn notify(
     title: &str,
     body: &str,
 ) -> AppResult<()> {
+    notify_with(conn, user_id, kind, category, title, body, None).await
+}
+
+/// [`notify`] with an action the inbox item carries (`kind`, and what it acts on).
+pub async fn notify_with(
+    conn: &mut crate::db::Conn,
+    user_id: &str,
+    kind: NotificationKind,
+    category: NotificationCategory,
+    title: &str,
+    body: &str,
+    action: Option<(ActionKind, &str)>,
+) -> AppResult<()> {
     use super::account::wants;
     if wants(conn, user_id, category, NotificationChannel::InApp).await? {
-        sqlx::query("INSERT INTO notifications (id, user_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(uuid::Uuid::new_v4().to_string())
-            .bind(user_id)
-            .bind(kind.as_str())
-            .bind(title)
-            .bind(body)
-            .bind(now())
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO notifications (id, user_id, kind, title, body, created_at, action_id, action_kind, action_ref)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(user_id)
+        .bind(kind.as_str())
+        .bind(title)
+        .bind(body)
+        .bind(now())
+        .bind(action.map(|_| uuid::Uuid::new_v4().to_string()))
+        .bind(action.map(|(k, _)| k.as_str()))
+        .bind(action.map(|(_, r)| r))
+        .execute(&mut *conn)
+        .await?;
     }
     if wants(conn, user_id, category, NotificationChannel::Push).await? {
         super::account::push(conn, user_id, title, body).await?;

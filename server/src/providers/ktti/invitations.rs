@@ -1,7 +1,7 @@
 //! Coming into a kitty: direct invitations by mobile or email, the referral code and its QR
 //! code, joining, and answering an invitation.
 
-use super::inbox::notify;
+use super::inbox::notify_with;
 use super::ledger::{self, conflict};
 use crate::clock::rfc3339;
 use crate::db::now;
@@ -131,7 +131,7 @@ async fn invite(
     }
     let invitation = invitation_by_id(&mut tx, &inv_id).await?;
     if let Some((uid,)) = invitee {
-        notify(
+        notify_with(
             &mut tx,
             &uid,
             NotificationKind::Invitation,
@@ -141,6 +141,7 @@ async fn invite(
                 "{} invited you to join {}.",
                 invitation.invited_by, invitation.ktti_name
             ),
+            Some((kitty_api::notifications::ActionKind::AcceptInvitation, &id)),
         )
         .await?;
     }
@@ -248,6 +249,16 @@ async fn my_invitations(
 }
 
 /// Marks the caller's pending invitation to a kitty as `to`; 404 when there is none.
+/// Accepts the caller's invitation to `ktti_id` and joins, in the open write (the action of an
+/// invitation's inbox item). An invitation no longer pending is a 409.
+pub(super) async fn accept_within(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<()> {
+    answer_invitation(conn, ktti_id, user_id, InvitationStatus::Accepted)
+        .await
+        .map_err(|_| conflict("This invitation was already answered."))?;
+    join(conn, ktti_id, user_id).await?;
+    Ok(())
+}
+
 async fn answer_invitation(
     conn: &mut Conn,
     ktti_id: &str,

@@ -1,7 +1,7 @@
 //! Membership: members and their totals, roles and admin requests, paying out a member who is
 //! owed, leaving and removal.
 
-use super::inbox::notify;
+use super::inbox::notify_with;
 use super::ledger::{self, conflict};
 use crate::db::Conn;
 use crate::error::{ApiJson, AppError, AppResult};
@@ -246,13 +246,17 @@ async fn request_admin(
         .fetch_all(&mut *tx)
         .await?;
     for (admin,) in admins {
-        notify(
+        notify_with(
             &mut tx,
             &admin,
             NotificationKind::System,
             kitty_api::account::NotificationCategory::Invitations,
             "Admin access requested",
             &format!("{name} asked to be an admin of {kitty}."),
+            Some((
+                kitty_api::notifications::ActionKind::ApproveAdmin,
+                &format!("{id}:{}", user.user_id),
+            )),
         )
         .await?;
     }
