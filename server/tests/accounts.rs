@@ -519,3 +519,70 @@ async fn inbox_actions_run_once_for_their_owner() {
         "{members}"
     );
 }
+
+#[tokio::test]
+async fn kttipay_login_refresh_and_logout_are_the_same_sessions() {
+    let server = TestServer::start().await;
+    Person::register(&server, "09121114407", "k7@kitty.test").await;
+    let c = reqwest::Client::new();
+    let login = expect(
+        c.post(server.url("/ktti/api/v2/auth/login"))
+            .json(&json!({"email": "K7@kitty.test", "password": "secret1"}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let access = login["access_token"].as_str().unwrap();
+    // The KttiPay token works on KPAY's routes too: one account, several doors.
+    let me = c
+        .get(server.url("/kpay/auth/me"))
+        .bearer_auth(access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    let refreshed = expect(
+        c.post(server.url("/ktti/api/v2/auth/refresh"))
+            .json(&json!({"refresh_token": login["refresh_token"]}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let again = c
+        .post(server.url("/ktti/api/v2/auth/refresh"))
+        .json(&json!({"refresh_token": login["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        again.status(),
+        StatusCode::UNAUTHORIZED,
+        "a refresh token works once"
+    );
+    let new_access = refreshed["access_token"].as_str().unwrap();
+    let out = c
+        .post(server.url("/ktti/api/v2/auth/logout"))
+        .bearer_auth(new_access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    let me = c
+        .get(server.url("/ktti/api/v2/users/me"))
+        .bearer_auth(new_access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::UNAUTHORIZED);
+    let wrong = c
+        .post(server.url("/ktti/api/v2/auth/login"))
+        .json(&json!({"email": "k7@kitty.test", "password": "nope-nope"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+}

@@ -122,6 +122,48 @@ async fn config_health_and_openapi() {
         summary("/ktti/api/v2/notifications/inbox", "get").as_deref(),
         Some("Get app inbox notifications for the current user.")
     );
+    for (path, method, title) in [
+        (
+            "/ktti/api/v2/auth/login",
+            "post",
+            "Login user using email & password.",
+        ),
+        ("/ktti/api/v2/auth/refresh", "post", "Refresh user token."),
+        ("/ktti/api/v2/auth/logout", "post", "Logout user."),
+        (
+            "/ktti/api/v2/actions/{actionItemUuid}",
+            "post",
+            "Execute action.",
+        ),
+        (
+            "/ktti/api/v2/notifications/test-ping",
+            "post",
+            "Test ping push notification.",
+        ),
+        (
+            "/ktti/api/v2/users/{userId}/block",
+            "put",
+            "Block a customer - only admins can do it!",
+        ),
+        (
+            "/ktti/api/v2/core/config",
+            "get",
+            "Get application configuration values.",
+        ),
+        ("/kotani/api/v2/auth/login", "post", "Client login"),
+        (
+            "/kotani/api/v2/deposit/mobile-money",
+            "post",
+            "Deposit fiat",
+        ),
+        (
+            "/kiota/api/sandbox/v1/till/single",
+            "get",
+            "Single Till Transaction API",
+        ),
+    ] {
+        assert_eq!(summary(path, method).as_deref(), Some(title), "{path}");
+    }
 }
 
 #[tokio::test]

@@ -207,3 +207,67 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<
     }
     Ok(response)
 }
+
+/// KttiPay's doors into the same accounts and sessions (`/ktti/api/v2/auth/*`): the same rules,
+/// the same rate limits and the same session cookies as KPAY's.
+pub fn ktti_routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    router
+        .routes(routes!(ktti_login))
+        .routes(routes!(ktti_refresh))
+        .routes(routes!(ktti_logout))
+}
+
+/// "Login user using email & password."
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+pub struct KttiLoginRequest {
+    /// The account's email (its mobile number works too).
+    email: String,
+    password: String,
+}
+
+#[utoipa::path(
+    post, path = "/api/v2/auth/login", tag = "KttiPay", summary = "Login user using email & password.",
+    description = "The same accounts as KPAY's login, and the same sign-in limits (counted per account, whichever of its identifiers is typed).",
+    request_body = KttiLoginRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "Wrong email or password", body = ErrorBody),
+        (status = 403, description = "The account is blocked", body = ErrorBody),
+        (status = 429, description = "Too many attempts; see Retry-After", body = ErrorBody),
+    )
+)]
+async fn ktti_login(
+    state: State<AppState>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<KttiLoginRequest>,
+) -> AppResult<Response> {
+    let req = LoginRequest {
+        username: req.email,
+        password: req.password,
+    };
+    login(state, peer, headers, ApiJson(req)).await
+}
+
+#[utoipa::path(
+    post, path = "/api/v2/auth/refresh", tag = "KttiPay", summary = "Refresh user token.",
+    description = "As KPAY's refresh: the refresh token in the body, or the browser's cookie; the old one stops working.",
+    request_body(content = Option<RefreshRequest>),
+    responses((status = 200, body = TokenResponse), (status = 401, body = ErrorBody))
+)]
+async fn ktti_refresh(
+    state: State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> AppResult<Response> {
+    refresh(state, headers, body).await
+}
+
+#[utoipa::path(
+    post, path = "/api/v2/auth/logout", tag = "KttiPay", summary = "Logout user.",
+    description = "Ends the session of the bearer token, or the browser's session and its cookies.",
+    responses((status = 204, description = "Signed out"), (status = 403, body = ErrorBody))
+)]
+async fn ktti_logout(state: State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    logout(state, headers).await
+}

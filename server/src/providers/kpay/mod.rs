@@ -13,6 +13,8 @@ mod summary;
 use crate::AppState;
 use utoipa_axum::router::OpenApiRouter;
 
+pub use auth::ktti_routes as ktti_auth_routes;
+
 pub fn router() -> OpenApiRouter<AppState> {
     let router = auth::routes(OpenApiRouter::new());
     let router = shops::routes(router);

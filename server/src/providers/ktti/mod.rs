@@ -22,5 +22,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = split::routes(router);
     let router = password::routes(router);
     let router = account::routes(router);
+    let router = crate::providers::kpay::ktti_auth_routes(router);
     activity::routes(router)
 }
