@@ -143,3 +143,36 @@ schema! {
         pub customers: Vec<Customer>,
     }
 }
+
+schema! {
+    /// "Update user details.": any of the three; a new email or mobile waits for its code.
+    pub struct UpdateUserDetailsRequest {
+        #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+        pub name: Option<String>,
+        #[serde(default)]
+        pub email: Option<String>,
+        #[serde(default)]
+        pub mobile: Option<String>,
+    }
+
+    /// The account after the change, and what still waits for a code.
+    pub struct UserDetails {
+        pub user: crate::auth::User,
+        pub pending: Vec<PendingChange>,
+    }
+
+    /// A new email or mobile number, confirmed by the code sent to it.
+    pub struct PendingChange {
+        /// email or mobile.
+        pub field: String,
+        pub to: String,
+        pub expires_at: String,
+    }
+
+    /// The code from the email or SMS.
+    pub struct ConfirmChangeRequest {
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
+        pub code: String,
+    }
+}

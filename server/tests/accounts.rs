@@ -586,3 +586,68 @@ async fn kttipay_login_refresh_and_logout_are_the_same_sessions() {
         .unwrap();
     assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_new_email_waits_for_its_code() {
+    let server = TestServer::start().await;
+    let p = Person::register(&server, "09121114408", "old8@kitty.test").await;
+    Person::register(&server, "09121114409", "taken9@kitty.test").await;
+    let patch = |body: Value| {
+        p.send(
+            reqwest::Method::PATCH,
+            "/ktti/api/v2/settings/user-details",
+            Some(body),
+        )
+    };
+    let r = expect(
+        patch(json!({"name": "  Amina Changed ", "email": "New8@Kitty.test"})).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        r["user"]["name"], "Amina Changed",
+        "the name changes at once"
+    );
+    assert_eq!(r["user"]["email"], "old8@kitty.test", "the email waits");
+    assert_eq!(r["pending"][0]["to"], "new8@kitty.test");
+    let taken = patch(json!({"email": "taken9@kitty.test"})).await;
+    assert_eq!(taken.status(), StatusCode::CONFLICT);
+    let bad = patch(json!({"mobile": "12345"})).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let mail = expect(
+        reqwest::get(server.url("/sandbox/outbox?to=new8@kitty.test"))
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let body = mail["messages"][0]["body"].as_str().unwrap();
+    let code: String = body
+        .split("code is ")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take(6)
+        .collect();
+    let confirm = |c: &str| {
+        p.send(
+            reqwest::Method::POST,
+            "/ktti/api/v2/settings/user-details/confirm",
+            Some(json!({"code": c})),
+        )
+    };
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    assert_eq!(
+        confirm(wrong).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let done = expect(confirm(&code).await, StatusCode::OK).await;
+    assert_eq!(done["user"]["email"], "new8@kitty.test");
+    assert_eq!(done["pending"], json!([]));
+    assert_eq!(
+        confirm(&code).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a code works once"
+    );
+}

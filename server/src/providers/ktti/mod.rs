@@ -3,6 +3,7 @@
 
 mod account;
 mod activity;
+mod details;
 pub mod inbox;
 mod invitations;
 mod kitties;
@@ -22,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = split::routes(router);
     let router = password::routes(router);
     let router = account::routes(router);
+    let router = details::routes(router);
     let router = crate::providers::kpay::ktti_auth_routes(router);
     activity::routes(router)
 }
