@@ -101,6 +101,8 @@ fn SignedInLayout() -> impl IntoView {
             session.unread.set(list.unread);
         }
     });
+    // This browser in the person's list of devices, and their pushes while signed in.
+    crate::device::start();
     view! {
         <div class="shell">
             <a class="skip-link" href="#main">"Skip to content"</a>

@@ -5,6 +5,7 @@ pub mod app;
 pub mod bundles;
 pub mod checkout;
 pub mod components;
+pub mod device;
 pub mod drafts;
 pub mod fmt;
 pub mod live;

@@ -100,3 +100,23 @@ fn checkout_numbers_clock_and_return_address() {
         "https://shop.example/r?order=7&authority=KP%2F1&status=expired"
     );
 }
+
+#[wasm_bindgen_test]
+fn device_models_and_ids() {
+    use kitty::device::{model, valid_id};
+    let chrome_linux = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
+    assert_eq!(model(chrome_linux), "Chrome on Linux");
+    let safari_iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+    assert_eq!(model(safari_iphone), "Safari on iOS");
+    let firefox_android = "Mozilla/5.0 (Android 14; Mobile; rv:121.0) Gecko/121.0 Firefox/121.0";
+    assert_eq!(model(firefox_android), "Firefox on Android");
+    let edge_windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
+    assert_eq!(model(edge_windows), "Edge on Windows");
+    assert_eq!(model(""), "A browser");
+    assert!(model(&"x".repeat(500)).len() <= 100);
+    assert!(valid_id("3f2b8c1e-9a4d-4e5f-8b6a-0c1d2e3f4a5b"));
+    assert!(valid_id("0123456789abcdef0123456789abcdef"));
+    assert!(!valid_id("short"));
+    assert!(!valid_id("has spaces in it"));
+    assert!(!valid_id(&"a".repeat(65)));
+}

@@ -74,17 +74,18 @@ schema! {
     /// "Save fcm token for user device."
     pub struct FcmTokenRequest {
         /// The app's own id for this device (a UUID it keeps).
-        #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 64))]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{8,64}$"))]
         pub device_id: String,
-        #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 4096))]
+        #[cfg_attr(feature = "openapi", schema(max_length = 4096, pattern = r"^[^\s\x1c-\x1f]"))]
         pub fcm_token: String,
     }
 
     /// "Save app details for user device."
     pub struct AppDetailsRequest {
-        #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 64))]
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{8,64}$"))]
         pub device_id: String,
         /// web, android or ios.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(web|android|ios)$"))]
         pub platform: String,
         #[cfg_attr(feature = "openapi", schema(max_length = 32))]
         pub app_version: String,

@@ -1,7 +1,12 @@
-//! KttiPay: the app inbox, and kitties (`/api/v3`).
+//! KttiPay: the app inbox, kitties (`/api/v3`), and the account's notification preferences,
+//! push, devices and blocks.
 
 use super::{enc, get, post_empty, ApiError, Provider::Ktti};
 use super::{post, Provider};
+use kitty_api::account::{
+    AppDetailsRequest, Customer, CustomerList, DeviceList, NotificationInfo, Preferences,
+    PushMessage,
+};
 use kitty_api::auth::{ChangePasswordRequest, FinishResetRequest, OutboxList, ResetRequest};
 use kitty_api::kitty::{
     AssignRequest, ClosureStep, CreateKittyRequest, Disbursement, InvitationList, InviteRequest,
@@ -251,4 +256,88 @@ pub async fn finish_reset(req: &FinishResetRequest) -> Result<(), ApiError> {
 /// What the sandbox "sent" to an email or mobile number.
 pub async fn outbox(to: &str) -> Result<OutboxList, ApiError> {
     get(super::Provider::Sandbox, &format!("/outbox?to={}", enc(to))).await
+}
+
+// ---- Notification preferences, push, devices and blocks (/api/v2) ----
+
+/// A request without a body whose answer is JSON.
+async fn bodiless<T: serde::de::DeserializeOwned>(
+    method: super::Method,
+    path: &str,
+) -> Result<T, ApiError> {
+    let call = super::Call {
+        method,
+        provider: Ktti,
+        path,
+        body: None,
+    };
+    super::decode(call.send().await?).await
+}
+
+/// Every category on every channel.
+pub async fn preferences() -> Result<Preferences, ApiError> {
+    get(Ktti, "/api/v2/notifications/preferences").await
+}
+
+/// Sets the pairs in `changed`; answers with all of them.
+pub async fn set_preferences(changed: &Preferences) -> Result<Preferences, ApiError> {
+    super::send_json(
+        super::Method::Put,
+        Ktti,
+        "/api/v2/notifications/preferences",
+        changed,
+    )
+    .await
+}
+
+pub async fn notification_info() -> Result<NotificationInfo, ApiError> {
+    get(Ktti, "/api/v2/notifications/info").await
+}
+
+/// Sends the person a push, which arrives over [`push_events_url`].
+pub async fn test_ping() -> Result<PushMessage, ApiError> {
+    bodiless(super::Method::Post, "/api/v2/notifications/test-ping").await
+}
+
+/// The server-sent events that carry pushes (event `push`, data a [`PushMessage`]).
+pub fn push_events_url() -> String {
+    super::url(Ktti, "/api/v2/notifications/push-events")
+}
+
+pub async fn save_app_details(req: &AppDetailsRequest) -> Result<(), ApiError> {
+    let call = super::Call::json(
+        super::Method::Post,
+        Ktti,
+        "/api/v2/devices/app-details",
+        req,
+    )?;
+    super::into_result(call.send().await?).await.map(drop)
+}
+
+pub async fn devices() -> Result<DeviceList, ApiError> {
+    get(Ktti, "/api/v2/devices").await
+}
+
+pub async fn forget_device(device_id: &str) -> Result<(), ApiError> {
+    super::send_empty(
+        super::Method::Delete,
+        Ktti,
+        &format!("/api/v2/devices/{}", enc(device_id)),
+    )
+    .await
+}
+
+/// Customers whose name, mobile or email contains `query` (platform admins only).
+pub async fn customers(query: &str) -> Result<CustomerList, ApiError> {
+    get(Ktti, &format!("/api/v2/users?query={}", enc(query))).await
+}
+
+/// Blocks or unblocks a customer (platform admins only).
+pub async fn set_blocked(user_id: &str, blocked: bool) -> Result<Customer, ApiError> {
+    let verb = if blocked { "block" } else { "unblock" };
+    bodiless(
+        super::Method::Put,
+        &format!("/api/v2/users/{}/{verb}", enc(user_id)),
+    )
+    .await
 }

@@ -1,13 +1,19 @@
-//! The signed-in person's details, password, appearance, and signing out.
+//! The signed-in person's details, password, appearance, notifications (preferences and a test
+//! push), devices, platform admins' blocks, and signing out.
 
-use crate::api;
-use crate::components::feedback::{on_done, use_title, Failure};
-use crate::components::form::TextField;
+use crate::api::{self, ApiError};
+use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
+use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
+use crate::device;
 use crate::fmt;
 use crate::session::{use_session, Auth};
 use crate::theme::{self, Theme};
+use kitty_api::account::{
+    Customer, Device, NotificationCategory, NotificationChannel, Preference, Preferences,
+};
 use leptos::prelude::*;
+use web_sys::NotificationPermission;
 
 #[component]
 pub fn Account() -> impl IntoView {
@@ -43,6 +49,10 @@ pub fn Account() -> impl IntoView {
             })}
             <ChangePassword />
             <ThemePicker />
+            <NotificationSettings />
+            <PushTest />
+            <Devices />
+            {move || session.user().is_some_and(|u| u.is_platform_admin).then(|| view! { <BlockCustomers /> })}
             <section class="card">
                 <h2>"Session"</h2>
                 <p class="muted">"Signing out ends this session on the server, not just in this browser."</p>
@@ -124,5 +134,389 @@ fn ChangePassword() -> impl IntoView {
                 </button>
             </form>
         </section>
+    }
+}
+
+/// "Deposits by email": one box of the preferences, in words.
+fn pair_label(category: NotificationCategory, channel: NotificationChannel) -> String {
+    let how = match channel {
+        NotificationChannel::InApp => "in the app",
+        NotificationChannel::Push => "by push",
+        NotificationChannel::Email => "by email",
+    };
+    format!("{} {how}", category.label())
+}
+
+/// One preference box and the box it is shown in, for a save that fails to put it back.
+type Change = (Preference, RwSignal<bool>);
+
+/// Which notifications arrive where: a box for each topic on each channel, saved as it changes.
+#[component]
+fn NotificationSettings() -> impl IntoView {
+    let prefs = LocalResource::new(api::ktti::preferences);
+    let info = LocalResource::new(api::ktti::notification_info);
+    let save = Action::new_local(|(p, shown): &Change| {
+        let (p, shown) = (p.clone(), *shown);
+        async move {
+            let changed = Preferences {
+                preferences: vec![p.clone()],
+            };
+            let saved = api::ktti::set_preferences(&changed).await;
+            if saved.is_err() {
+                // The box shows what the server keeps.
+                shown.try_set(!p.enabled);
+            }
+            saved.map(|_| p)
+        }
+    });
+    let status = move || {
+        if save.pending().get() {
+            return (None, "Saving…".to_string());
+        }
+        match save.value().get() {
+            Some(Ok(p)) => (
+                Some(true),
+                format!(
+                    "Saved: {} is {}.",
+                    pair_label(p.category, p.channel),
+                    if p.enabled { "on" } else { "off" }
+                ),
+            ),
+            Some(Err(e)) => (Some(false), format!("Not saved: {}", e.message())),
+            None => (None, String::new()),
+        }
+    };
+    let counts = move || match info.get() {
+        None => "Counting your notifications…".to_string(),
+        Some(Ok(i)) => format!("{} unread of {} in your inbox.", i.unread, i.total),
+        Some(Err(e)) => format!("Could not count your notifications: {}", e.message()),
+    };
+    let retry = Callback::new(move |_| prefs.refetch());
+    view! {
+        <section class="card" aria-labelledby="notifications-heading">
+            <h2 id="notifications-heading">"Notifications"</h2>
+            <p class="muted">{counts}</p>
+            <Loaded lines=4 retry view=move || async move {
+                let all = prefs.await?.preferences;
+                Ok(if all.is_empty() {
+                    view! {
+                        <EmptyState title="Nothing to choose yet">
+                            <p>"The server offers no notification settings right now."</p>
+                        </EmptyState>
+                    }.into_any()
+                } else {
+                    preference_table(all, save).into_any()
+                })
+            } />
+            <p class="save-status" class:save-status--ok=move || status().0 == Some(true)
+                class:save-status--error=move || status().0 == Some(false)
+                role="status" aria-live="polite">{move || status().1}</p>
+        </section>
+    }
+}
+
+fn preference_table(
+    all: Vec<Preference>,
+    save: Action<Change, Result<Preference, ApiError>>,
+) -> impl IntoView {
+    let enabled = move |category, channel| {
+        all.iter()
+            .find(|p| p.category == category && p.channel == channel)
+            .map(|p| p.enabled)
+    };
+    let rows = NotificationCategory::ALL
+        .iter()
+        .copied()
+        .filter(|c| NotificationChannel::ALL.iter().any(|ch| enabled(*c, *ch).is_some()))
+        .map(|category| {
+            let cells = NotificationChannel::ALL.iter().copied().map(|channel| {
+                let cell = enabled(category, channel).map(|on| {
+                    let shown = RwSignal::new(on);
+                    view! {
+                        <label class="prefs__box">
+                            <input type="checkbox" prop:checked=move || shown.get()
+                                on:change=move |ev| {
+                                    let enabled = event_target_checked(&ev);
+                                    shown.set(enabled);
+                                    save.dispatch((Preference { category, channel, enabled }, shown));
+                                } />
+                            <span class="visually-hidden">{pair_label(category, channel)}</span>
+                        </label>
+                    }
+                });
+                view! { <td>{cell}</td> }
+            }).collect_view();
+            view! { <tr><th scope="row">{category.label()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="table prefs">
+                <caption class="visually-hidden">"Notifications you get, by topic and channel"</caption>
+                <thead><tr>
+                    <th scope="col">"Topic"</th>
+                    {NotificationChannel::ALL.iter().map(|ch| view! { <th scope="col">{ch.label()}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Sends a test push, and lets the browser show pushes as notifications.
+#[component]
+fn PushTest() -> impl IntoView {
+    let permission = RwSignal::new(device::permission());
+    let ping = Action::new_local(|_: &()| api::ktti::test_ping());
+    let status = move || match ping.value().get() {
+        _ if ping.pending().get() => "Sending…".to_string(),
+        Some(Ok(_)) => "Sent: it should appear in a moment.".to_string(),
+        Some(Err(e)) => format!("Not sent: {}", e.message()),
+        None => String::new(),
+    };
+    let failed = move || ping.value().with(|v| matches!(v, Some(Err(_))));
+    let allowed = move || {
+        match permission.get() {
+        None => "This browser cannot show notifications, so pushes appear as messages in the app.",
+        Some(NotificationPermission::Granted) => "Browser notifications are allowed here.",
+        Some(NotificationPermission::Denied) => {
+            "Browser notifications are blocked for this site; the browser's site settings can allow them."
+        }
+        Some(_) => "Browser notifications are not allowed yet.",
+    }
+    };
+    view! {
+        <section class="card" aria-labelledby="push-heading">
+            <h2 id="push-heading">"Push test"</h2>
+            <p class="muted">"In the sandbox, pushes arrive over the app's live connection: they appear as a browser notification when you allow them, otherwise as a message in the app."</p>
+            <p role="status">{allowed}</p>
+            <div class="actions">
+                <button type="button" class="btn btn--secondary" disabled=move || ping.pending().get()
+                    on:click=move |_| { ping.dispatch(()); }>"Send a test push"</button>
+                <Show when=move || permission.get() == Some(NotificationPermission::Default)>
+                    <button type="button" class="btn btn--secondary" on:click=move |_| {
+                        device::request_permission(move |p| { permission.try_set(p); });
+                    }>"Allow browser notifications"</button>
+                </Show>
+            </div>
+            <p class="save-status" class:save-status--error=failed role="status" aria-live="polite">{status}</p>
+        </section>
+    }
+}
+
+/// The person's devices, this browser marked, each one forgettable.
+#[component]
+fn Devices() -> impl IntoView {
+    let toasts = use_toasts();
+    let registered = use_context::<device::Registered>();
+    let devices = LocalResource::new(move || {
+        // Loads again once this browser has registered, to list it.
+        if let Some(r) = registered {
+            r.0.track();
+        }
+        api::ktti::devices()
+    });
+    let forget = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::ktti::forget_device(&id).await }
+    });
+    on_done(
+        forget,
+        move |_| {
+            toasts.success("Device forgotten.");
+            devices.refetch();
+        },
+        Failure::Toast,
+    );
+    let retry = Callback::new(move |_| devices.refetch());
+    view! {
+        <section class="card" aria-labelledby="devices-heading">
+            <h2 id="devices-heading">"Devices"</h2>
+            <p class="muted">"Where you use Kitty. A forgotten device gets no pushes until Kitty opens on it again."</p>
+            <Loaded lines=3 retry view=move || async move {
+                let list = devices.await?.devices;
+                Ok(if list.is_empty() {
+                    view! {
+                        <EmptyState title="No devices yet">
+                            <p>"Each browser or phone you use Kitty on is listed here."</p>
+                        </EmptyState>
+                    }.into_any()
+                } else {
+                    let this = device::stored_id();
+                    view! {
+                        <ul class="rows">
+                            {list.into_iter().map(|d| {
+                                let is_this = this.as_deref() == Some(d.device_id.as_str());
+                                view! { <DeviceRow d is_this forget /> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })
+            } />
+        </section>
+    }
+}
+
+#[component]
+fn DeviceRow(
+    d: Device,
+    is_this: bool,
+    forget: Action<String, Result<(), ApiError>>,
+) -> impl IntoView {
+    let name = d
+        .model
+        .clone()
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or_else(|| "Unknown device".into());
+    let platform = match d.platform.as_deref() {
+        Some("web") => "Web".to_string(),
+        Some("android") => "Android".to_string(),
+        Some("ios") => "iOS".to_string(),
+        Some(other) => other.to_string(),
+        None => "Unknown platform".to_string(),
+    };
+    let mut meta = vec![platform];
+    meta.extend(d.app_version.as_ref().map(|v| format!("version {v}")));
+    if d.push {
+        meta.push("push on".into());
+    }
+    let question = if is_this {
+        "Forget this device? It is listed again the next time Kitty opens here.".to_string()
+    } else {
+        format!("Forget {name}? It gets no pushes until Kitty opens on it again.")
+    };
+    let id = d.device_id.clone();
+    view! {
+        <li class="row">
+            <div class="row__main">
+                <span class="row__title">{name.clone()}
+                    {is_this.then(|| view! { " " <span class="badge badge--this">"This device"</span> })}</span>
+                <span class="row__meta">{meta.join(" · ")}</span>
+                <span class="row__meta">"Last seen "
+                    <time datetime=d.last_seen_at.clone() title=fmt::datetime(&d.last_seen_at)>{fmt::relative(&d.last_seen_at)}</time></span>
+            </div>
+            <button type="button" class="btn btn--small btn--danger" disabled=move || forget.pending().get()
+                on:click=move |_| {
+                    if window().confirm_with_message(&question).unwrap_or(false) { forget.dispatch(id.clone()); }
+                }>"Forget"<span class="visually-hidden">{format!(" {name}")}</span></button>
+        </li>
+    }
+}
+
+/// Platform admins find customers and block or unblock them.
+#[component]
+fn BlockCustomers() -> impl IntoView {
+    let toasts = use_toasts();
+    let query = RwSignal::new(String::new());
+    let errors = RwSignal::new(kitty_api::FieldErrors::new());
+    let alert = RwSignal::new(None::<String>);
+    // What was last searched for; nothing is listed before the first search.
+    let searched = RwSignal::new(None::<String>);
+    let found = LocalResource::new(move || {
+        let q = searched.get();
+        async move {
+            match q {
+                Some(q) => api::ktti::customers(&q).await.map(|l| l.customers),
+                None => Ok(Vec::new()),
+            }
+        }
+    });
+    let block = Action::new_local(|(id, blocked): &(String, bool)| {
+        let (id, blocked) = (id.clone(), *blocked);
+        async move { api::ktti::set_blocked(&id, blocked).await }
+    });
+    on_done(
+        block,
+        move |c: Customer| {
+            alert.set(None);
+            toasts.success(if c.blocked {
+                format!("{} is blocked and signed out everywhere.", c.name)
+            } else {
+                format!("{} can sign in again.", c.name)
+            });
+            found.refetch();
+        },
+        Failure::Form(errors, alert),
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = query.get_untracked().trim().to_string();
+        alert.set(None);
+        if !(3..=100).contains(&q.chars().count()) {
+            let mut e = kitty_api::FieldErrors::new();
+            e.insert("query".into(), "Type 3 to 100 characters.".into());
+            errors.set(e);
+            return;
+        }
+        errors.set(Default::default());
+        searched.set(Some(q));
+    };
+    let retry = Callback::new(move |_| found.refetch());
+    view! {
+        <section class="card" aria-labelledby="block-heading">
+            <h2 id="block-heading">"Admin: block customers"</h2>
+            <p class="muted">"A blocked customer is signed out everywhere at once and cannot sign in until unblocked. Their kitties stay readable for the other members."</p>
+            <form class="form" role="search" aria-label="Find customers" on:submit=on_submit novalidate>
+                <TextField name="query" label="Name, mobile or email" value=query errors kind="search"
+                    hint="At least 3 characters" />
+                <button class="btn btn--secondary" type="submit">"Search"</button>
+            </form>
+            <div class="form--inline"><FormAlert message=alert.into() /></div>
+            <Show when=move || searched.get().is_some()>
+                <Loaded lines=3 retry view=move || {
+                    async move {
+                        let list = found.await?;
+                        Ok(if list.is_empty() {
+                            view! {
+                                <EmptyState title="No customers match">
+                                    <p>"Try part of a name, a mobile number or an email address."</p>
+                                </EmptyState>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <ul class="rows">
+                                    {list.into_iter().map(|c| view! { <CustomerRow c block /> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        })
+                    }
+                } />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CustomerRow(
+    c: Customer,
+    block: Action<(String, bool), Result<Customer, ApiError>>,
+) -> impl IntoView {
+    let is_me = use_session().user().is_some_and(|u| u.id == c.id);
+    let contact = match &c.email {
+        Some(email) => format!("{} · {email}", c.mobile),
+        None => c.mobile.clone(),
+    };
+    let (id, name, blocked) = (c.id.clone(), c.name.clone(), c.blocked);
+    let question = format!(
+        "Block {name}? They are signed out everywhere at once and cannot sign in until unblocked."
+    );
+    let on_click = move |_| {
+        if blocked || window().confirm_with_message(&question).unwrap_or(false) {
+            block.dispatch((id.clone(), !blocked));
+        }
+    };
+    view! {
+        <li class="row">
+            <div class="row__main">
+                <span class="row__title">{c.name.clone()}{is_me.then_some(" (you)")}
+                    {blocked.then(|| view! { " " <span class="status status--blocked">"Blocked"</span> })}</span>
+                <span class="row__meta">{contact}</span>
+            </div>
+            <button type="button" class=if blocked { "btn btn--small btn--secondary" } else { "btn btn--small btn--danger" }
+                disabled=move || block.pending().get() on:click=on_click>
+                {if blocked { "Unblock" } else { "Block" }}
+                <span class="visually-hidden">{format!(" {name}")}</span>
+            </button>
+        </li>
     }
 }

@@ -305,7 +305,6 @@ async fn push_events(
 }
 
 fn device_id(id: &str) -> AppResult<String> {
-    let id = id.trim();
     if (8..=64).contains(&id.len())
         && id
             .bytes()
@@ -367,8 +366,11 @@ async fn save_fcm_token(
     ApiJson(req): ApiJson<FcmTokenRequest>,
 ) -> AppResult<StatusCode> {
     let device = device_id(&req.device_id)?;
-    let token = req.fcm_token.trim();
-    if token.is_empty() || token.len() > 4096 {
+    let token = req.fcm_token.as_str();
+    if token.starts_with(|c: char| c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c))
+        || token.is_empty()
+        || token.chars().count() > 4096
+    {
         return Err(AppError::field(
             "fcm_token",
             "Send the token the push service gave this device.",
@@ -400,8 +402,8 @@ async fn save_app_details(
     if !matches!(req.platform.as_str(), "web" | "android" | "ios") {
         return Err(AppError::field("platform", "Use web, android or ios."));
     }
-    let version = req.app_version.trim();
-    let model = req.model.trim();
+    let version = req.app_version.as_str();
+    let model = req.model.as_str();
     if version.chars().count() > 32 || model.chars().count() > 100 {
         return Err(AppError::field(
             "model",
