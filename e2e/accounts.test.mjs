@@ -1,0 +1,96 @@
+// End to end: a person accepts an invitation from an inbox action, chooses how they are told
+// (a preference), gets a test push, and is then blocked by a platform admin, which ends their
+// session everywhere.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** The demo person (a platform admin) through the API: a bearer token. */
+async function demoToken() {
+  const r = await fetch(`${server.url}/kpay/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "09120000000", password: "demo1234" }),
+  });
+  return (await r.json()).access_token;
+}
+
+test("an inbox action joins a kitty, a preference and a test push, then an admin blocks the person", async () => {
+  const context = await browser.newContext(phone);
+  const b = await context.newPage();
+  const problems = watchProblems(b);
+  b.on("dialog", (d) => d.accept());
+
+  await b.goto(`${server.url}/register`);
+  await b.getByLabel("Full name").fill("Bahar Guest");
+  await b.getByLabel("Mobile number").fill("09127770401");
+  await b.getByLabel("Password").fill("guest-pass");
+  await b.getByRole("button", { name: "Create account" }).click();
+  await b.getByRole("heading", { name: "Hi, Bahar" }).waitFor();
+
+  // The demo person invites Bahar to the demo kitty (set-up through the API).
+  const token = await demoToken();
+  const auth = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const kitties = await (await fetch(`${server.url}/ktti/api/v3/ktties`, { headers: auth })).json();
+  const shared = kitties.ktties.find((k) => !k.is_personal);
+  const invited = await fetch(`${server.url}/ktti/api/v3/ktties/${shared.id}/invitations`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ contact: "09127770401" }),
+  });
+  assert.equal(invited.status, 201);
+
+  // The inbox item's button accepts it, once.
+  await b.getByRole("link", { name: /Inbox/ }).first().click();
+  await b.getByText("You were invited").waitFor();
+  await b.getByRole("button", { name: "Accept and join" }).click();
+  await b.getByText("✓ Done").waitFor();
+  await b.getByRole("link", { name: "Kitties" }).first().click();
+  await b.getByText(shared.name).first().waitFor();
+
+  // Preferences: deposits by email on, saved; then a test push arrives in the app.
+  await b.goto(`${server.url}/account`);
+  await b.getByLabel("Deposits by email").check();
+  await b.getByText(/Saved: Deposits by email is on/).waitFor();
+  await b.getByRole("button", { name: "Send a test push" }).click();
+  await b.getByText(/Push notifications reach this device/).first().waitFor();
+  const wide = await b.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `the account page is ${wide}px wider than the phone`);
+
+  // The admin finds Bahar and blocks her: her next request finds her signed out.
+  const admin = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const a = await admin.newPage();
+  a.on("dialog", (d) => d.accept());
+  await a.goto(`${server.url}/login`);
+  await a.getByRole("button", { name: "Fill in the demo account" }).click();
+  await a.getByRole("button", { name: "Sign in" }).click();
+  await a.getByRole("heading", { name: /^Hi,/ }).waitFor();
+  await a.goto(`${server.url}/account`);
+  await a.getByLabel("Name, mobile or email").fill("Bahar");
+  await a.getByRole("button", { name: "Search" }).click();
+  await a.getByRole("button", { name: "Block" }).click();
+  await a.getByText("Blocked", { exact: true }).first().waitFor();
+
+  await b.getByRole("link", { name: /Inbox/ }).first().click();
+  await b.getByRole("heading", { name: "Sign in" }).waitFor();
+  await b.getByLabel("Mobile number or email").fill("09127770401");
+  await b.getByLabel("Password").fill("guest-pass");
+  await b.getByRole("button", { name: "Sign in" }).click();
+  await b.getByText(/This account is blocked/).waitFor();
+
+  await admin.close();
+  await context.close();
+  assert.deepEqual(problems.filter((p) => !p.includes("status of 40")), []);
+});
