@@ -23,8 +23,8 @@ pub fn start_session() -> Session {
     session
 }
 
-/// The main bundle: sign-in, home, kitties, inbox and account. The Merchant and Ramp areas are
-/// their own bundles ([`crate::bundles`]); a link into one loads it.
+/// The main bundle: sign-in, registration, join links, home, inbox and account. The Kitties,
+/// Merchant and Ramp areas are their own bundles ([`crate::bundles`]); a link into one loads it.
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(crate::bundles::Bundle::Main);
@@ -41,15 +41,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/join/:code") view=pages::kitties::Join />
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("") view=pages::home::Home />
-                        <Route path=path!("kitties") view=pages::kitties::KittyListPage />
-                        <Route path=path!("kitties/all") view=pages::kitties::AllTransactions />
-                        <ParentRoute path=path!("kitties/:id") view=pages::kitties::KittyLayout>
-                            <Route path=path!("") view=pages::kitties::Activity />
-                            <Route path=path!("members") view=pages::kitties::Members />
-                            <Route path=path!("split") view=pages::kitties::SplitTab />
-                            <Route path=path!("settings") view=pages::kitties::Settings />
-                            <Route path=path!("transactions/:tx") view=pages::kitties::TransactionPage />
-                        </ParentRoute>
                         <Route path=path!("inbox") view=pages::inbox::Inbox />
                         <Route path=path!("account") view=pages::account::Account />
                     </ParentRoute>

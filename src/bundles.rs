@@ -1,6 +1,7 @@
 //! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
-//! signed-in app must stay small: the main bundle (sign-in, home, kitties, inbox, account), and
-//! one per large area (Merchant, Ramp). The checkout page is a bundle of its own too.
+//! signed-in app must stay small: the main bundle (sign-in, registration, join links, home,
+//! inbox, account), and one per large area (Kitties, Merchant, Ramp). The checkout page is a
+//! bundle of its own too.
 //!
 //! Each bundle routes only its own pages. A link to another bundle's page reaches the router's
 //! fallback, [`Handover`], which loads that page from the server (a full page load); the server
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     Main,
+    Kitties,
     Merchant,
     Ramp,
 }
@@ -22,7 +24,9 @@ pub fn owner(path: &str) -> Bundle {
         path.strip_prefix(area)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
     };
-    if under("/ramp") {
+    if under("/kitties") {
+        Bundle::Kitties
+    } else if under("/ramp") {
         Bundle::Ramp
     } else if under("/merchant") {
         Bundle::Merchant

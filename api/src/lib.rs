@@ -10,6 +10,7 @@ pub mod error;
 pub mod format;
 pub mod kitty;
 pub mod ledger;
+pub mod life;
 pub mod merchant;
 pub mod money;
 pub mod notifications;

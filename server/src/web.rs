@@ -140,7 +140,7 @@ fn is_hashed_asset(path: &str) -> bool {
 }
 
 /// The areas with a build of their own, by their first path segment.
-const AREAS: [&str; 2] = ["merchant", "ramp"];
+const AREAS: [&str; 3] = ["kitties", "merchant", "ramp"];
 
 /// The area whose pages `path` is (`/ramp`, `/ramp/deposit`), if any.
 fn area_of(path: &str) -> Option<&'static str> {

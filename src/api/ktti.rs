@@ -9,10 +9,13 @@ use kitty_api::account::{
 };
 use kitty_api::auth::{ChangePasswordRequest, FinishResetRequest, OutboxList, ResetRequest};
 use kitty_api::kitty::{
-    AssignRequest, ClosureStep, CreateKittyRequest, Disbursement, InvitationList, InviteRequest,
-    JoinRequest, Kitty, KittyList, KittyStatus, KittyTransaction, KittyTransactionList,
-    MemberTotals, Role, SplitRule, TransactionInfo, TransactionSplit, UpdateKittyRequest,
-    UpdateMembershipRequest,
+    AssignRequest, BankAccount, ClosureStep, CreateKittyRequest, Disbursement, InvitationList,
+    InviteRequest, JoinRequest, Kitty, KittyList, KittyStatus, KittyTransaction,
+    KittyTransactionList, MemberTotals, Role, SplitRule, TransactionInfo, TransactionSplit,
+    UpdateKittyRequest, UpdateMembershipRequest,
+};
+use kitty_api::life::{
+    CardDetails, ChatMessage, ChatPage, ChatRead, PostalAddress, SendChatRequest,
 };
 use kitty_api::notifications::NotificationList;
 
@@ -214,6 +217,49 @@ pub async fn pay_out_member(id: &str, user_id: &str) -> Result<Disbursement, Api
 
 pub async fn disburse(id: &str) -> Result<Disbursement, ApiError> {
     post(Ktti, &kitty_path(id, "/closure/disburse"), &()).await
+}
+
+// ---- Card, bank account and chat ----
+
+pub async fn card(id: &str) -> Result<CardDetails, ApiError> {
+    get(Ktti, &kitty_path(id, "/card")).await
+}
+
+/// Orders the physical card to `address`, or changes the order's address (admins only).
+pub async fn set_card_address(id: &str, address: &PostalAddress) -> Result<CardDetails, ApiError> {
+    super::send_json(
+        super::Method::Put,
+        Ktti,
+        &kitty_path(id, "/card/address"),
+        address,
+    )
+    .await
+}
+
+pub async fn bank_account(id: &str) -> Result<BankAccount, ApiError> {
+    get(Ktti, &kitty_path(id, "/bank-account")).await
+}
+
+/// The newest `limit` messages, or the `limit` before `before`; oldest first.
+pub async fn chat(id: &str, before: Option<i64>, limit: u8) -> Result<ChatPage, ApiError> {
+    let before = before.map_or(String::new(), |b| format!("&before={b}"));
+    get(
+        Ktti,
+        &kitty_path(id, &format!("/chat?limit={limit}{before}")),
+    )
+    .await
+}
+
+pub async fn send_chat(id: &str, text: &str) -> Result<ChatMessage, ApiError> {
+    let req = SendChatRequest { text: text.into() };
+    post(Ktti, &kitty_path(id, "/chat"), &req).await
+}
+
+/// Everything up to `seq` has been read.
+pub async fn chat_read(id: &str, seq: i64) -> Result<(), ApiError> {
+    let path = kitty_path(id, "/chat/read");
+    let call = super::Call::json(super::Method::Put, Ktti, &path, &ChatRead { seq })?;
+    super::into_result(call.send().await?).await.map(drop)
 }
 
 pub fn referral_qr_url(id: &str) -> String {

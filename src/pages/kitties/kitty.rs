@@ -19,6 +19,8 @@ pub struct KittyCtx {
     pub kitty: LocalResource<Result<Kitty, ApiError>>,
     /// Bumped after every write to this kitty.
     pub version: RwSignal<u64>,
+    /// Chat messages by others that the person has not read (the Chat tab's badge).
+    pub unread: RwSignal<i64>,
 }
 
 impl KittyCtx {
@@ -57,11 +59,54 @@ pub fn KittyLayout() -> impl IntoView {
         let id = id.get();
         async move { api::ktti::kitty(&id).await }
     });
-    provide_context(KittyCtx { id, kitty, version });
+    let unread = RwSignal::new(0i64);
+    let ctx = KittyCtx {
+        id,
+        kitty,
+        version,
+        unread,
+    };
+    provide_context(ctx);
     // Money moves from outside too (deposits, card payments, other members): the header reloads
     // when another tab of the kitty opens (the tab loads its own data fresh), and everything
     // reloads when the person comes back to the window.
     let location = leptos_router::hooks::use_location();
+    // The Chat tab's badge follows every change (a message is one); the chat page keeps the
+    // count itself while it is open, as it marks messages read. Only the latest answer counts.
+    let on_chat = Memo::new(move |_| location.pathname.with(|p| p.ends_with("/chat")));
+    let asked = StoredValue::new(0u32);
+    Effect::new(move || {
+        let id = ctx.watch();
+        if on_chat.get() {
+            return;
+        }
+        let n = asked.get_value().wrapping_add(1);
+        asked.set_value(n);
+        leptos::task::spawn_local(async move {
+            let page = api::ktti::chat(&id, None, 1).await;
+            if let Ok(p) = page {
+                if asked.try_get_value() == Some(n) && on_chat.try_get_untracked() == Some(false) {
+                    unread.try_set(p.unread);
+                }
+            }
+        });
+    });
+    // On a phone the tab row scrolls: the open tab is brought into view.
+    let tabs = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move || {
+        location.pathname.track();
+        if let Some(nav) = tabs.get() {
+            request_animation_frame(move || {
+                use wasm_bindgen::JsCast;
+                let tab = nav.query_selector("[aria-current=page]").ok().flatten();
+                if let Some(tab) = tab.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    nav.set_scroll_left(
+                        tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2,
+                    );
+                }
+            });
+        }
+    });
     Effect::new(move |seen: Option<String>| {
         let path = location.pathname.get();
         if seen.is_some_and(|p| p != path) {
@@ -103,12 +148,20 @@ pub fn KittyLayout() -> impl IntoView {
             <A href="/kitties" attr:class="back">"← Kitties"</A>
             <Loaded lines=5 retry view=move || async move { kitty.await.map(|k| view! { <Header k /> }) } />
             <Show when=move || kitty.get().is_some_and(|r| r.is_ok())>
-                <nav class="tabs" aria-label="Kitty">
+                <nav class="tabs" aria-label="Kitty" node_ref=tabs>
                     {move || {
                         let base = format!("/kitties/{}", id.get());
-                        [("", "Activity"), ("/members", "Members"), ("/split", "Split"), ("/settings", "Settings")]
+                        [("", "Activity"), ("/chat", "Chat"), ("/members", "Members"), ("/split", "Split"), ("/card", "Card"), ("/settings", "Settings")]
                             .into_iter()
-                            .map(|(rest, label)| view! { <A href=format!("{base}{rest}") exact=rest.is_empty() attr:class="tabs__tab">{label}</A> })
+                            .map(|(rest, label)| view! {
+                                <A href=format!("{base}{rest}") exact=rest.is_empty() attr:class="tabs__tab">{label}
+                                    {(rest == "/chat").then(|| view! {
+                                        <Show when=move || { unread.get() > 0 }>
+                                            <span class="tabs__badge">{move || unread.get().min(99)}<span class="visually-hidden">" unread"</span></span>
+                                        </Show>
+                                    })}
+                                </A>
+                            })
                             .collect_view()
                     }}
                 </nav>

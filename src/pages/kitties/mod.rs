@@ -1,6 +1,8 @@
 //! The Kitties area (KttiPay group wallets).
 
 mod activity;
+mod card;
+mod chat;
 mod join;
 mod kitty;
 mod list;
@@ -9,6 +11,8 @@ mod settings;
 pub mod split_editor;
 
 pub use activity::{Activity, AllTransactions, TransactionPage};
+pub use card::CardTab;
+pub use chat::ChatTab;
 pub use join::Join;
 pub use kitty::KittyLayout;
 pub use list::{Invitations, KittyListPage};
@@ -52,5 +56,36 @@ pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl In
             </A>
             <span class="money row__amount" class:money--negative={signed < 0}>{Money::new(signed, t.currency).to_string()}</span>
         </li>
+    }
+}
+
+/// The Kitties bundle's root (`src/bin/kitties.rs`): the same session and shell as the main
+/// bundle, with only the kitty pages; any other page is handed to its own bundle.
+#[component]
+pub fn KittiesApp() -> impl IntoView {
+    use leptos_router::components::{ParentRoute, Route, Router, Routes};
+    use leptos_router::path;
+    provide_context(crate::bundles::Bundle::Kitties);
+    crate::app::start_session();
+    view! {
+        <crate::components::toast::ToastHost>
+            <Router>
+                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Kitties /> }>
+                    <ParentRoute path=path!("") view=crate::app::Shell>
+                        <Route path=path!("kitties") view=KittyListPage />
+                        <Route path=path!("kitties/all") view=AllTransactions />
+                        <ParentRoute path=path!("kitties/:id") view=KittyLayout>
+                            <Route path=path!("") view=Activity />
+                            <Route path=path!("chat") view=ChatTab />
+                            <Route path=path!("members") view=Members />
+                            <Route path=path!("split") view=SplitTab />
+                            <Route path=path!("card") view=CardTab />
+                            <Route path=path!("settings") view=Settings />
+                            <Route path=path!("transactions/:tx") view=TransactionPage />
+                        </ParentRoute>
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </crate::components::toast::ToastHost>
     }
 }

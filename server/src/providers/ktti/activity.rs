@@ -167,7 +167,11 @@ async fn transaction_detail(
     Ok(Json(ledger::transaction(&mut conn, &id, &tx_id).await?))
 }
 
-async fn split_view(conn: &mut Conn, ktti_id: &str, tx_id: &str) -> AppResult<TransactionSplit> {
+pub(super) async fn split_view(
+    conn: &mut Conn,
+    ktti_id: &str,
+    tx_id: &str,
+) -> AppResult<TransactionSplit> {
     let transaction = ledger::transaction(conn, ktti_id, tx_id).await?;
     if !transaction.kind.is_split() {
         let shares = match (&transaction.assignee_id, &transaction.assignee_name) {

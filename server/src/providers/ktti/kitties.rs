@@ -416,19 +416,29 @@ async fn kitty_events(
     drop(conn);
     let rx = crate::live::subscribe(&state.db);
     let topic = crate::live::kitty_topic(&id);
-    let stream = futures_util::stream::unfold((rx, topic), |(mut rx, topic)| async move {
-        loop {
-            match rx.recv().await {
-                Ok(t) if *t == *topic => break,
-                Ok(_) => continue,
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+    let follow = (rx, topic, state.db.clone(), id, user.user_id);
+    let stream =
+        futures_util::stream::unfold(follow, |(mut rx, topic, db, id, user_id)| async move {
+            loop {
+                match rx.recv().await {
+                    Ok(t) if *t == *topic => break,
+                    Ok(_) => continue,
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => break,
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                }
             }
-        }
-        Some((
-            Ok(Event::default().event("changed").data("changed")),
-            (rx, topic),
-        ))
-    });
+            // Someone who left (or was removed) hears nothing more: the stream ends.
+            let still_member = match db.acquire().await {
+                Ok(mut conn) => ledger::access(&mut conn, &id, &user_id).await.is_ok(),
+                Err(_) => true,
+            };
+            if !still_member {
+                return None;
+            }
+            Some((
+                Ok(Event::default().event("changed").data("changed")),
+                (rx, topic, db, id, user_id),
+            ))
+        });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }

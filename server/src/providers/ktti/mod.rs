@@ -8,6 +8,7 @@ pub mod inbox;
 mod invitations;
 mod kitties;
 pub mod ledger;
+mod life;
 mod members;
 mod password;
 mod split;
@@ -24,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = password::routes(router);
     let router = account::routes(router);
     let router = details::routes(router);
+    let router = life::routes(router);
     let router = crate::providers::kpay::ktti_auth_routes(router);
     activity::routes(router)
 }

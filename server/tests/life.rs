@@ -1,0 +1,198 @@
+//! Kitty life over HTTP: the card and its physical order, the bank account, a transaction's split
+//! alone, and the group chat (members only, live, unread counts, nothing for someone who left).
+
+mod common;
+
+use common::kitty::{deposit, path, shared_kitty, spend, User};
+use common::TestServer;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chat_card_bank_and_split_details() {
+    let server = TestServer::start().await;
+    let (a, b, kitty) = shared_kitty(&server).await;
+    let outsider = User::register(&server, "Olive Outsider", "09125550009").await;
+    let chat = path(&kitty, "/chat");
+
+    // B follows the kitty's stream; A's message reaches it and is unread for B.
+    let mut stream = b.call(Method::GET, &path(&kitty, "/events"), None).await;
+    assert_eq!(stream.status(), StatusCode::OK);
+    let sent = a
+        .ok(
+            Method::POST,
+            &chat,
+            Some(json!({"text": "  <b>Dinner</b> at 8?  "})),
+        )
+        .await;
+    assert_eq!(sent["text"], "<b>Dinner</b> at 8?", "plain text, trimmed");
+    let heard = tokio::time::timeout(Duration::from_secs(2), async {
+        let mut seen = String::new();
+        while !seen.contains("changed") {
+            seen.push_str(&String::from_utf8_lossy(
+                &stream.chunk().await.unwrap().unwrap(),
+            ));
+        }
+    })
+    .await;
+    assert!(heard.is_ok(), "B's open kitty page heard the message");
+    let page = b.ok(Method::GET, &chat, None).await;
+    assert_eq!(
+        (
+            page["unread"].clone(),
+            page["messages"].as_array().unwrap().len()
+        ),
+        (json!(1), 1)
+    );
+    let seq = page["messages"][0]["seq"].clone();
+    b.ok(
+        Method::PUT,
+        &path(&kitty, "/chat/read"),
+        Some(json!({"seq": seq})),
+    )
+    .await;
+    assert_eq!(b.ok(Method::GET, &chat, None).await["unread"], 0);
+
+    // Paging: with 56 messages the newest 50 come first, then the 6 before them.
+    for i in 0..55 {
+        a.ok(Method::POST, &chat, Some(json!({"text": format!("m{i}")})))
+            .await;
+    }
+    let newest = b.ok(Method::GET, &chat, None).await;
+    assert_eq!(
+        (
+            newest["messages"].as_array().unwrap().len(),
+            newest["more"].clone()
+        ),
+        (50, json!(true))
+    );
+    let first = newest["messages"][0]["seq"].as_i64().unwrap();
+    let older = b
+        .ok(Method::GET, &format!("{chat}?before={first}"), None)
+        .await;
+    assert_eq!(
+        (
+            older["messages"].as_array().unwrap().len(),
+            older["more"].clone()
+        ),
+        (6, json!(false))
+    );
+    for text in ["   ".to_string(), "x".repeat(1001)] {
+        let (s, _) = a
+            .status(Method::POST, &chat, Some(json!({"text": text})))
+            .await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    assert_eq!(
+        outsider.status(Method::GET, &chat, None).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        outsider
+            .status(Method::POST, &chat, Some(json!({"text": "hi"})))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // Card and bank account.
+    let card = a.ok(Method::GET, &path(&kitty, "/card"), None).await;
+    assert_eq!(
+        (card["status"].clone(), card["physical"].clone()),
+        (json!("active"), json!(null))
+    );
+    assert_eq!(card["expiry"].as_str().unwrap().len(), 5);
+    let address =
+        json!({"line1": "12 Harbour St", "suburb": "Sydney", "state": "NSW", "postcode": "2000"});
+    let (s, _) = b
+        .status(
+            Method::PUT,
+            &path(&kitty, "/card/address"),
+            Some(address.clone()),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "admins only");
+    let (s, bad) = a
+        .status(
+            Method::PUT,
+            &path(&kitty, "/card/address"),
+            Some(json!({"line1": "1", "suburb": "S", "state": "XX", "postcode": "20"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    for f in ["line1", "suburb", "state", "postcode"] {
+        assert!(bad["fields"][f].is_string(), "{f}: {bad}");
+    }
+    let ordered = a
+        .ok(Method::PUT, &path(&kitty, "/card/address"), Some(address))
+        .await;
+    assert_eq!(ordered["physical"]["status"], "ordered");
+    let bank = b
+        .ok(Method::GET, &path(&kitty, "/bank-account"), None)
+        .await;
+    assert_eq!(bank["account_number"], kitty["account"]["account_number"]);
+    assert_eq!(
+        outsider
+            .status(Method::GET, &path(&kitty, "/card"), None)
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+
+    // A transaction's split alone.
+    deposit(&server, &kitty, 5_000, "Ava Admin").await;
+    let (s, paid) = spend(&server, &kitty, 1_000, false).await;
+    assert_eq!(s, StatusCode::OK, "{paid}");
+    let split = a
+        .ok(
+            Method::GET,
+            &path(
+                &kitty,
+                &format!(
+                    "/transactions/{}/split-details",
+                    paid["id"].as_str().unwrap()
+                ),
+            ),
+            None,
+        )
+        .await;
+    let total: i64 = split["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["amount"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, -1_000);
+    assert!(split.get("transaction").is_none(), "the split alone");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_who_leaves_stops_hearing_the_kitty() {
+    let server = TestServer::start().await;
+    let (a, b, kitty) = shared_kitty(&server).await;
+    let mut stream = b.call(Method::GET, &path(&kitty, "/events"), None).await;
+    b.ok(Method::POST, &path(&kitty, "/leave"), None).await;
+    a.ok(
+        Method::POST,
+        &path(&kitty, "/chat"),
+        Some(json!({"text": "still there?"})),
+    )
+    .await;
+    // B's stream ends instead of delivering the message.
+    let ended = tokio::time::timeout(Duration::from_secs(3), async {
+        loop {
+            match stream.chunk().await {
+                Ok(Some(c)) if String::from_utf8_lossy(&c).contains("changed") => return false,
+                Ok(Some(_)) => continue,
+                _ => return true,
+            }
+        }
+    })
+    .await;
+    assert_eq!(ended, Ok(true), "the leaver's stream ends");
+    assert_eq!(
+        b.status(Method::GET, &path(&kitty, "/chat"), None).await.0,
+        StatusCode::NOT_FOUND
+    );
+}
