@@ -73,6 +73,17 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("button", { name: "Join as Ben Member" }).click();
   await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
 
+  // The group chat: both have it open; A's message reaches B's phone without a reload, with
+  // the unread badge on B's Chat tab until B reads it.
+  await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
+  await b.getByText("No messages yet").waitFor();
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
+  await a.getByRole("textbox", { name: "Message" }).fill("Dinner at 8? <b>bold</b>");
+  await a.getByRole("textbox", { name: "Message" }).press("Enter");
+  await b.getByText("Dinner at 8? <b>bold</b>").waitFor({ timeout: 5_000 });
+  await a.getByText("Dinner at 8? <b>bold</b>").waitFor();
+  assert.equal(await a.getByRole("textbox", { name: "Message" }).inputValue(), "", "the composer empties once sent");
+
   // Deposits: two match their senders, one does not.
   await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 10000, sender_name: "Ava Admin" });
   await sandbox("/sandbox/kitty-deposits", { account_number: kitty.account.account_number, amount: 6000, sender_name: "Ben Member" });
