@@ -78,6 +78,9 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
   await b.getByText("No messages yet").waitFor();
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
+  // Each tab has its own title, and focus moves from the tab link to the page's heading.
+  await a.waitForFunction(() => document.title === "Chat · Weekend in Kish · Kitty");
+  await a.waitForFunction(() => document.activeElement?.tagName === "H1");
   await a.getByRole("textbox", { name: "Message" }).fill("Dinner at 8? <b>bold</b>");
   await a.getByRole("textbox", { name: "Message" }).press("Enter");
   await b.getByText("Dinner at 8? <b>bold</b>").waitFor({ timeout: 5_000 });

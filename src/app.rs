@@ -86,6 +86,7 @@ fn SignedInLayout() -> impl IntoView {
     let session = crate::session::use_session();
     // Back after a session ended: what was typed on this page comes back.
     crate::drafts::restore(&crate::session::current_page());
+    focus_heading_after_navigation();
     // The nav's unread badge, whichever page the person lands on.
     spawn_local(async move {
         if let Ok(list) = api::ktti::inbox().await {
@@ -116,6 +117,44 @@ fn SignedInLayout() -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// After an in-app navigation, moves focus to the new page's `h1` (without scrolling), so a
+/// keyboard or screen-reader user starts on the page they opened rather than on the link. Focus
+/// that has already moved on (to a field, say) is left where it is.
+fn focus_heading_after_navigation() {
+    use wasm_bindgen::JsCast;
+    let location = use_location();
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        location.pathname.track();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        request_animation_frame(|| {
+            let doc = document();
+            let idle = doc
+                .active_element()
+                .is_none_or(|e| matches!(e.tag_name().as_str(), "BODY" | "A"));
+            let Some(h1) = doc.query_selector("main h1").ok().flatten() else {
+                return;
+            };
+            if !idle {
+                return;
+            }
+            if !h1.has_attribute("tabindex") {
+                let _ = h1.set_attribute("tabindex", "-1");
+            }
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+            if let Ok(focus) = js_sys::Reflect::get(&h1, &"focus".into())
+                .and_then(|f| f.dyn_into::<js_sys::Function>())
+            {
+                let _ = focus.call1(&h1, &options);
+            }
+        });
+    });
 }
 
 /// A visible reminder that no real money moves here.

@@ -210,3 +210,27 @@ mod tests {
         }
     }
 }
+
+/// "1 transaction", "12 transactions": a count with the right form of its noun.
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod count_tests {
+    #[test]
+    fn one_and_many() {
+        assert_eq!(
+            super::count(1, "transaction", "transactions"),
+            "1 transaction"
+        );
+        assert_eq!(
+            super::count(0, "transaction", "transactions"),
+            "0 transactions"
+        );
+        assert_eq!(
+            super::count(12, "notification", "notifications"),
+            "12 notifications"
+        );
+    }
+}

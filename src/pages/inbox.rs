@@ -141,7 +141,7 @@ pub fn Inbox() -> impl IntoView {
                             } else {
                                 view! {
                                     <p class="page__lede">
-                                        {format!("{} notifications, {} unread", list.total, list.unread)}
+                                        {format!("{}, {} unread", kitty_api::format::count(list.total, "notification", "notifications"), list.unread)}
                                     </p>
                                     <ul class="notice-list">
                                         {list.notifications.into_iter().map(|n| view! { <NotificationItem n /> }).collect_view()}

@@ -143,6 +143,14 @@ pub fn KittyLayout() -> impl IntoView {
         on_cleanup(move || h.clear());
     }
     let retry = Callback::new(move |_| kitty.refetch());
+    // Each tab has its own page title: "Chat · Weekend in Kish · Kitty".
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        if let Some(Ok(k)) = kitty.get() {
+            document().set_title(&format!("{} · {} · Kitty", tab_title(&path), k.name));
+        }
+    });
     view! {
         <div class="page">
             <A href="/kitties" attr:class="back">"← Kitties"</A>
@@ -171,10 +179,23 @@ pub fn KittyLayout() -> impl IntoView {
     }
 }
 
+/// The tab a kitty path shows, for the page title.
+fn tab_title(path: &str) -> &'static str {
+    let rest: Vec<&str> = path.trim_end_matches('/').split('/').skip(3).collect();
+    match rest.first().copied() {
+        None => "Activity",
+        Some("chat") => "Chat",
+        Some("members") => "Members",
+        Some("split") => "Split",
+        Some("card") => "Card",
+        Some("settings") => "Settings",
+        Some("transactions") => "Transaction",
+        Some(_) => "Kitty",
+    }
+}
+
 #[component]
 fn Header(k: Kitty) -> impl IntoView {
-    crate::components::feedback::use_title("Kitty");
-    document().set_title(&format!("{} · Kitty", k.name));
     let goal = k.goal_amount.map(|g| {
         let have = k.available_balance.clamp(0, g);
         let pct = (have * 100).checked_div(g).unwrap_or(0);

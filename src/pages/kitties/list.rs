@@ -70,7 +70,7 @@ fn KittyCard(k: Kitty) -> impl IntoView {
                     {status_label(k.status).map(|s| view! { <span class="status status--expired">{s}</span> })}
                 </span>
                 <span class="kitty-card__balance">{balance}</span>
-                <span class="row__meta">{format!("{} member{}", k.member_count, if k.member_count == 1 { "" } else { "s" })}</span>
+                <span class="row__meta">{kitty_api::format::count(k.member_count, "member", "members")}</span>
                 {goal.map(|(have, want)| view! {
                     <progress class="goal" max=want.to_string() value=have.to_string()>{format!("{have} of {want}")}</progress>
                 })}

@@ -112,7 +112,7 @@ pub fn Transactions() -> impl IntoView {
                                 let page = l.page;
                                 let (prev, next) = (go.clone(), go.clone());
                                 view! {
-                                    <p class="page__lede">{format!("{} transactions", l.total)}</p>
+                                    <p class="page__lede">{kitty_api::format::count(l.total, "transaction", "transactions")}</p>
                                     <ul class="rows rows--card">
                                         {l.transactions.into_iter().map(|t| view! { <TransactionRow t /> }).collect_view()}
                                     </ul>
