@@ -124,6 +124,11 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   assert.equal(await cell(a, "Ben Member", "spent"), "A$25.26");
   assert.equal(await cell(a, "Ava Admin", "balance"), "A$41.06");
   assert.equal(await cell(a, "Ben Member", "balance"), "A$74.74");
+
+  // Ben cannot leave with money in the kitty; the page says why before asking anything.
+  await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
+  await b.getByRole("button", { name: "Leave kitty" }).click();
+  await b.getByText("You can leave once your balance is zero: the kitty owes you A$74.74.").waitFor();
   await b.reload();
   await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
   await b.getByText("A$115.80").first().waitFor(); // B sees the same balance on their phone.

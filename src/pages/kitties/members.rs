@@ -95,6 +95,24 @@ fn MemberList(
         .cloned()
         .collect();
     let k2 = kitty.clone();
+    // Leaving needs a balance of exactly zero: say so before asking, not after.
+    let my_balance = totals
+        .members
+        .iter()
+        .find(|m| m.user_id == me)
+        .map_or(0, |m| m.balance);
+    let leave_blocker = match my_balance.signum() {
+        1 => Some(format!(
+            "You can leave once your balance is zero: the kitty owes you {}. An admin can pay it out from this tab.",
+            money(my_balance, &kitty)
+        )),
+        -1 => Some(format!(
+            "You can leave once your balance is zero: you owe the kitty {}. Deposit it with your name as the sender.",
+            money(-my_balance, &kitty)
+        )),
+        _ => None,
+    };
+    let leave_note = RwSignal::new(None::<String>);
     view! {
         {(admin && !requests.is_empty()).then(|| view! {
             <section class="card card--callout" aria-labelledby="requests-heading">
@@ -163,9 +181,14 @@ fn MemberList(
                 <div class="actions">
                     {(!admin).then(|| view! { <button type="button" class="btn btn--secondary" on:click=move |_| { change.dispatch(Change::RequestAdmin); }>"Ask to be admin"</button> })}
                     <button type="button" class="btn btn--danger" on:click=move |_| {
-                        if window().confirm_with_message("Leave this kitty?").unwrap_or(false) { change.dispatch(Change::Leave); }
+                        if let Some(why) = leave_blocker.clone() {
+                            leave_note.set(Some(why));
+                        } else if window().confirm_with_message("Leave this kitty?").unwrap_or(false) {
+                            change.dispatch(Change::Leave);
+                        }
                     }>"Leave kitty"</button>
                 </div>
+                <p class="muted" role="status">{move || leave_note.get()}</p>
             })}
         </section>
     }
