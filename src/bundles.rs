@@ -87,3 +87,26 @@ fn just_handed_over(target: &str) -> bool {
     let _ = storage.set_item(KEY, &format!("{now} {target}"));
     looping
 }
+
+/// The root of an area's bundle: the same session and signed-in shell as the main bundle, the
+/// area's routes inside the shell, and [`Handover`] for every other page.
+macro_rules! area_app {
+    ($bundle:expr, $($routes:tt)*) => {{
+        use leptos_router::components::{ParentRoute, Route, Router, Routes};
+        use leptos_router::path;
+        provide_context($bundle);
+        crate::app::start_session();
+        view! {
+            <crate::components::toast::ToastHost>
+                <Router>
+                    <Routes fallback=|| view! { <crate::bundles::Handover current=$bundle /> }>
+                        <ParentRoute path=path!("") view=crate::app::Shell>
+                            $($routes)*
+                        </ParentRoute>
+                    </Routes>
+                </Router>
+            </crate::components::toast::ToastHost>
+        }
+    }};
+}
+pub(crate) use area_app;

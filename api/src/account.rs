@@ -2,17 +2,6 @@
 //! ping), devices, the application configuration (Core), and platform admins' blocks.
 
 use crate::money::Currency;
-use serde::{Deserialize, Serialize};
-
-macro_rules! schema {
-    ($($item:item)*) => {
-        $(
-            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-            #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-            $item
-        )*
-    };
-}
 
 crate::vocabulary! {
     /// What a notification is about, for the preferences.

@@ -3,17 +3,6 @@
 
 use crate::split::allocate;
 use crate::{Currency, FieldErrors, Money};
-use serde::{Deserialize, Serialize};
-
-macro_rules! schema {
-    ($($item:item)*) => {
-        $(
-            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-            #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-            $item
-        )*
-    };
-}
 
 crate::vocabulary! {
     /// Where a kitty is in its life.

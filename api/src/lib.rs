@@ -2,6 +2,18 @@
 //!
 //! A field renamed here breaks the build of both sides, which is the point: the contract lives once.
 
+/// Declares contract types: each derives what every wire type needs (and its OpenAPI schema on
+/// the server). Defined before the modules so each of them can use it.
+macro_rules! schema {
+    ($($item:item)*) => {
+        $(
+            #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+            #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+            $item
+        )*
+    };
+}
+
 pub mod account;
 pub mod auth;
 pub mod bank;

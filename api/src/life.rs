@@ -2,17 +2,6 @@
 //! account, one transaction's split alone, and the group chat.
 
 use crate::kitty::{CardStatus, ShareLine, SplitRule};
-use serde::{Deserialize, Serialize};
-
-macro_rules! schema {
-    ($($item:item)*) => {
-        $(
-            #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-            #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-            $item
-        )*
-    };
-}
 
 /// The Australian states and territories a card can be posted to.
 pub const STATES: &[&str] = &["ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"];

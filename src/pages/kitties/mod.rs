@@ -63,29 +63,17 @@ pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl In
 /// bundle, with only the kitty pages; any other page is handed to its own bundle.
 #[component]
 pub fn KittiesApp() -> impl IntoView {
-    use leptos_router::components::{ParentRoute, Route, Router, Routes};
-    use leptos_router::path;
-    provide_context(crate::bundles::Bundle::Kitties);
-    crate::app::start_session();
-    view! {
-        <crate::components::toast::ToastHost>
-            <Router>
-                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Kitties /> }>
-                    <ParentRoute path=path!("") view=crate::app::Shell>
-                        <Route path=path!("kitties") view=KittyListPage />
-                        <Route path=path!("kitties/all") view=AllTransactions />
-                        <ParentRoute path=path!("kitties/:id") view=KittyLayout>
-                            <Route path=path!("") view=Activity />
-                            <Route path=path!("chat") view=ChatTab />
-                            <Route path=path!("members") view=Members />
-                            <Route path=path!("split") view=SplitTab />
-                            <Route path=path!("card") view=CardTab />
-                            <Route path=path!("settings") view=Settings />
-                            <Route path=path!("transactions/:tx") view=TransactionPage />
-                        </ParentRoute>
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </crate::components::toast::ToastHost>
-    }
+    crate::bundles::area_app!(crate::bundles::Bundle::Kitties,
+        <Route path=path!("kitties") view=KittyListPage />
+        <Route path=path!("kitties/all") view=AllTransactions />
+        <ParentRoute path=path!("kitties/:id") view=KittyLayout>
+            <Route path=path!("") view=Activity />
+            <Route path=path!("chat") view=ChatTab />
+            <Route path=path!("members") view=Members />
+            <Route path=path!("split") view=SplitTab />
+            <Route path=path!("card") view=CardTab />
+            <Route path=path!("settings") view=Settings />
+            <Route path=path!("transactions/:tx") view=TransactionPage />
+        </ParentRoute>
+    )
 }

@@ -51,27 +51,15 @@ pub fn StatusBadge(status: TransactionStatus) -> impl IntoView {
 /// bundle, with only the Merchant pages; any other page is handed to its own bundle.
 #[component]
 pub fn MerchantApp() -> impl IntoView {
-    use leptos_router::components::{ParentRoute, Route, Router, Routes};
-    use leptos_router::path;
-    provide_context(crate::bundles::Bundle::Merchant);
-    crate::app::start_session();
-    view! {
-        <crate::components::toast::ToastHost>
-            <Router>
-                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Merchant /> }>
-                    <ParentRoute path=path!("") view=crate::app::Shell>
-                        <ParentRoute path=path!("merchant") view=MerchantLayout>
-                            <Route path=path!("") view=MerchantHome />
-                            <Route path=path!("shops") view=Shops />
-                            <Route path=path!("shops/:id") view=ShopDetail />
-                            <Route path=path!("cards") view=Cards />
-                            <Route path=path!("links/new") view=NewLink />
-                            <Route path=path!("transactions") view=Transactions />
-                            <Route path=path!("transactions/:id") view=TransactionDetail />
-                        </ParentRoute>
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </crate::components::toast::ToastHost>
-    }
+    crate::bundles::area_app!(crate::bundles::Bundle::Merchant,
+        <ParentRoute path=path!("merchant") view=MerchantLayout>
+            <Route path=path!("") view=MerchantHome />
+            <Route path=path!("shops") view=Shops />
+            <Route path=path!("shops/:id") view=ShopDetail />
+            <Route path=path!("cards") view=Cards />
+            <Route path=path!("links/new") view=NewLink />
+            <Route path=path!("transactions") view=Transactions />
+            <Route path=path!("transactions/:id") view=TransactionDetail />
+        </ParentRoute>
+    )
 }

@@ -283,28 +283,16 @@ pub fn callback_problem(callback: &Option<String>) -> Option<String> {
 /// with only the Ramp's pages; any other page is handed to its own bundle.
 #[component]
 pub fn RampApp() -> impl IntoView {
-    use leptos_router::components::{ParentRoute, Route, Router, Routes};
-    use leptos_router::path;
-    provide_context(crate::bundles::Bundle::Ramp);
-    crate::app::start_session();
-    view! {
-        <crate::components::toast::ToastHost>
-            <Router>
-                <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Ramp /> }>
-                    <ParentRoute path=path!("") view=crate::app::Shell>
-                        <ParentRoute path=path!("ramp") view=RampLayout>
-                            <Route path=path!("") view=Overview />
-                            <Route path=path!("deposit") view=Deposit />
-                            <Route path=path!("send") view=SendMoney />
-                            <Route path=path!("quotes") view=Quotes />
-                            <Route path=path!("history") view=History />
-                            <Route path=path!("transactions/:id") view=RampTransactionDetail />
-                            <Route path=path!("developers") view=Developers />
-                            <Route path=path!("handset/:phone") view=HandsetPage />
-                        </ParentRoute>
-                    </ParentRoute>
-                </Routes>
-            </Router>
-        </crate::components::toast::ToastHost>
-    }
+    crate::bundles::area_app!(crate::bundles::Bundle::Ramp,
+        <ParentRoute path=path!("ramp") view=RampLayout>
+            <Route path=path!("") view=Overview />
+            <Route path=path!("deposit") view=Deposit />
+            <Route path=path!("send") view=SendMoney />
+            <Route path=path!("quotes") view=Quotes />
+            <Route path=path!("history") view=History />
+            <Route path=path!("transactions/:id") view=RampTransactionDetail />
+            <Route path=path!("developers") view=Developers />
+            <Route path=path!("handset/:phone") view=HandsetPage />
+        </ParentRoute>
+    )
 }
