@@ -132,8 +132,3 @@ pub fn kitty_topic(ktti_id: &str) -> String {
 pub async fn kitty_changed(db: &Db, ktti_id: &str) {
     publish(db, &kitty_topic(ktti_id)).await;
 }
-
-/// A Kotani partner's wallet changed (a transaction started or settled).
-pub fn ramp_topic(user_id: &str) -> String {
-    format!("ramp:{user_id}")
-}

@@ -163,6 +163,16 @@ async fn row_again(conn: &mut Conn, id: &str) -> AppResult<TxRow> {
 
 /// Settles what is due: payouts after their delay, STK prompts nobody answered (1037).
 pub async fn resolve_due(db: &Db) -> AppResult<()> {
+    // Most ticks find nothing: look without taking the write lock first.
+    let (due,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM ramp_transactions WHERE status = 'pending' AND resolves_at <= $1",
+    )
+    .bind(now())
+    .fetch_one(db)
+    .await?;
+    if due == 0 {
+        return Ok(());
+    }
     let mut w = crate::db::write(db).await?;
     let due = sqlx::query_as::<_, TxRow>(&format!(
         "SELECT {} FROM ramp_transactions WHERE status = 'pending' AND resolves_at <= $1 ORDER BY seq LIMIT 200",
@@ -171,7 +181,6 @@ pub async fn resolve_due(db: &Db) -> AppResult<()> {
     .bind(now())
     .fetch_all(&mut *w)
     .await?;
-    let mut partners = Vec::new();
     for row in &due {
         let kind = crate::db::stored(RampKind::parse, &row.kind, "ramp kind")?;
         let switched_off = row
@@ -184,13 +193,8 @@ pub async fn resolve_due(db: &Db) -> AppResult<()> {
             _ => 0,
         };
         settle(&mut w, row, code).await?;
-        partners.push(row.user_id.clone());
     }
     w.commit().await?;
-    partners.dedup();
-    for p in partners {
-        crate::live::publish(db, &crate::live::ramp_topic(&p)).await;
-    }
     Ok(())
 }
 
@@ -313,7 +317,6 @@ async fn answer_prompt(
     settle(&mut w, &row, code).await?;
     let settled = row_again(&mut w, &row.id).await?;
     w.commit().await?;
-    crate::live::publish(&state.db, &crate::live::ramp_topic(&row.user_id)).await;
     Ok(Json(RampResult {
         result: record_of(&settled)?,
     }))

@@ -304,7 +304,6 @@ async fn start(state: &AppState, partner: &Partner, tx: NewTx) -> AppResult<Ramp
     let mut w = crate::db::write(&state.db).await?;
     let row = insert(&mut w, partner, tx).await?;
     w.commit().await?;
-    crate::live::publish(&state.db, &crate::live::ramp_topic(&partner.user_id)).await;
     record_of(&row)
 }
 
@@ -454,7 +453,6 @@ async fn deposit_with_quote(
     )
     .await?;
     w.commit().await?;
-    crate::live::publish(&state.db, &crate::live::ramp_topic(&partner.user_id)).await;
     Ok((
         StatusCode::CREATED,
         Json(RampResult {
@@ -833,15 +831,13 @@ pub async fn seed_demo(db: &crate::db::Db, user_id: &str, password: &str) -> App
     }
     let hash = crate::accounts::hash_password(password.to_string()).await?;
     let mut w = crate::db::write(db).await?;
-    sqlx::query(
-        "INSERT INTO kotani_partners (user_id, seq, phone_number, country, password_hash, created_at, updated_at)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM kotani_partners), $2, 'KEN', $3, $4, $4)",
+    super::partner::insert_partner(
+        &mut w,
+        user_id,
+        DEMO_PARTNER_PHONE,
+        kitty_api::ramp::Country::KEN,
+        &hash,
     )
-    .bind(user_id)
-    .bind(DEMO_PARTNER_PHONE)
-    .bind(&hash)
-    .bind(now())
-    .execute(&mut *w)
     .await?;
     w.commit().await?;
     let partner = partner_of(db, user_id).await?;

@@ -84,6 +84,28 @@ async fn find(db: &Db, user_id: &str) -> AppResult<Option<Partner>> {
     .transpose()
 }
 
+/// Makes `user_id` a partner, in the open write (the caller checked the phone is free).
+pub(super) async fn insert_partner(
+    conn: &mut crate::db::Conn,
+    user_id: &str,
+    phone: &str,
+    country: Country,
+    password_hash: &str,
+) -> AppResult<()> {
+    sqlx::query(
+        "INSERT INTO kotani_partners (user_id, seq, phone_number, country, password_hash, created_at, updated_at)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM kotani_partners), $2, $3, $4, $5, $5)",
+    )
+    .bind(user_id)
+    .bind(phone)
+    .bind(country.as_str())
+    .bind(password_hash)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 fn profile_of(user_id: &str, partner: Option<&Partner>) -> PartnerProfile {
     PartnerProfile {
         phone_number: partner.map(|p| p.phone_number.clone()),
@@ -231,17 +253,7 @@ async fn set_partner(
     .execute(&mut *tx)
     .await?;
     if updated.rows_affected() == 0 {
-        sqlx::query(
-            "INSERT INTO kotani_partners (user_id, seq, phone_number, country, password_hash, created_at, updated_at)
-             VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM kotani_partners), $2, $3, $4, $5, $5)",
-        )
-        .bind(&user.user_id)
-        .bind(&phone)
-        .bind(country.as_str())
-        .bind(&hash)
-        .bind(t)
-        .execute(&mut *tx)
-        .await?;
+        insert_partner(&mut tx, &user.user_id, &phone, country, &hash).await?;
     }
     tx.commit().await?;
     let partner = find(&state.db, &user.user_id).await?;

@@ -397,6 +397,16 @@ async fn accept_out(
 
 /// Quotes past their time become expired (the job runner; reads never change state).
 pub async fn expire_due(db: &Db) -> AppResult<()> {
+    // Most ticks find nothing: look without taking the write lock first.
+    let (due,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM ramp_quotes WHERE status IN ('open', 'accepted') AND expires_at <= $1",
+    )
+    .bind(now())
+    .fetch_one(db)
+    .await?;
+    if due == 0 {
+        return Ok(());
+    }
     let mut w = crate::db::write(db).await?;
     sqlx::query(
         "UPDATE ramp_quotes SET status = 'expired' WHERE status IN ('open', 'accepted') AND expires_at <= $1",

@@ -61,22 +61,35 @@ async fn core_config(State(state): State<AppState>) -> Json<CoreConfig> {
     })
 }
 
-/// The person's choice for a category on a channel, or the default.
-pub async fn wants(
-    conn: &mut Conn,
-    user_id: &str,
-    category: NotificationCategory,
-    channel: NotificationChannel,
-) -> AppResult<bool> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT enabled FROM notification_preferences WHERE user_id = $1 AND category = $2 AND channel = $3",
-    )
-    .bind(user_id)
-    .bind(category.as_str())
-    .bind(channel.as_str())
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map_or(channel.on_by_default(), |(e,)| e != 0))
+/// The person's choices, read in one query: `wants` answers for any category and channel, with
+/// the default where they have not chosen.
+pub struct Choices(Vec<(String, String, bool)>);
+
+impl Choices {
+    pub async fn of(
+        conn: &mut Conn,
+        user_id: &str,
+        category: Option<NotificationCategory>,
+    ) -> AppResult<Choices> {
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT category, channel, enabled FROM notification_preferences
+             WHERE user_id = $1 AND ($2 IS NULL OR category = $2)",
+        )
+        .bind(user_id)
+        .bind(category.map(NotificationCategory::as_str))
+        .fetch_all(&mut *conn)
+        .await?;
+        Ok(Choices(
+            rows.into_iter().map(|(c, ch, e)| (c, ch, e != 0)).collect(),
+        ))
+    }
+
+    pub fn wants(&self, category: NotificationCategory, channel: NotificationChannel) -> bool {
+        self.0
+            .iter()
+            .find(|(c, ch, _)| c == category.as_str() && ch == channel.as_str())
+            .map_or(channel.on_by_default(), |(_, _, e)| *e)
+    }
 }
 
 /// Sends a push: stored, then announced to the person's open app pages.
@@ -140,16 +153,17 @@ async fn notification_info(
 }
 
 async fn preferences_of(conn: &mut Conn, user_id: &str) -> AppResult<Preferences> {
-    let mut preferences = Vec::new();
-    for category in NotificationCategory::ALL {
-        for channel in NotificationChannel::ALL {
-            preferences.push(Preference {
+    let choices = Choices::of(conn, user_id, None).await?;
+    let preferences = NotificationCategory::ALL
+        .iter()
+        .flat_map(|category| {
+            NotificationChannel::ALL.iter().map(|channel| Preference {
                 category: *category,
                 channel: *channel,
-                enabled: wants(conn, user_id, *category, *channel).await?,
-            });
-        }
-    }
+                enabled: choices.wants(*category, *channel),
+            })
+        })
+        .collect();
     Ok(Preferences { preferences })
 }
 

@@ -206,8 +206,8 @@ pub async fn notify_with(
     body: &str,
     action: Option<(ActionKind, &str)>,
 ) -> AppResult<()> {
-    use super::account::wants;
-    if wants(conn, user_id, category, NotificationChannel::InApp).await? {
+    let choices = super::account::Choices::of(conn, user_id, Some(category)).await?;
+    if choices.wants(category, NotificationChannel::InApp) {
         sqlx::query(
             "INSERT INTO notifications (id, user_id, kind, title, body, created_at, action_id, action_kind, action_ref)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -224,10 +224,10 @@ pub async fn notify_with(
         .execute(&mut *conn)
         .await?;
     }
-    if wants(conn, user_id, category, NotificationChannel::Push).await? {
+    if choices.wants(category, NotificationChannel::Push) {
         super::account::push(conn, user_id, title, body).await?;
     }
-    if wants(conn, user_id, category, NotificationChannel::Email).await? {
+    if choices.wants(category, NotificationChannel::Email) {
         let email: Option<(Option<String>,)> =
             sqlx::query_as("SELECT email FROM users WHERE id = $1")
                 .bind(user_id)
