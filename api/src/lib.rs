@@ -17,7 +17,9 @@ macro_rules! schema {
 pub mod account;
 pub mod auth;
 pub mod bank;
+pub mod binance;
 pub mod config;
+pub mod crypto;
 pub mod error;
 pub mod format;
 pub mod kitty;

@@ -128,6 +128,8 @@ pub struct CreatedShop {
     pub name: String,
     pub api_key: String,
     pub is_active: bool,
+    /// The shop's Standard Webhooks signing secret (`whsec_…`), shown this once (ours).
+    pub webhook_secret: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

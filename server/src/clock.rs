@@ -1,12 +1,28 @@
 //! Time on the server, through the `time` crate: the current time, and the RFC 3339 times and
 //! calendar days the contract sends. Stored times are Unix seconds.
+//!
+//! The clock can be moved forward (sandbox mode, `POST /sandbox/clock`), so that tests and demo
+//! users see what happens after an hour without waiting for it: every expiry, retry and block
+//! reads [`now`]. The offset belongs to the process; with several processes on one database,
+//! move each one's clock.
 
 use time::format_description::well_known::Rfc3339;
 use time::{Date, OffsetDateTime};
 
-/// Seconds since the Unix epoch.
+use std::sync::atomic::{AtomicI64, Ordering};
+
+/// How far this process's clock has been moved forward, in seconds.
+static OFFSET: AtomicI64 = AtomicI64::new(0);
+
+/// Seconds since the Unix epoch, as this process's clock reads.
 pub fn now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
+    OffsetDateTime::now_utc().unix_timestamp() + OFFSET.load(Ordering::Relaxed)
+}
+
+/// Moves the clock forward by `seconds` (never back: times already stored stay in the past).
+/// Returns the total offset.
+pub fn advance(seconds: i64) -> i64 {
+    OFFSET.fetch_add(seconds.max(0), Ordering::Relaxed) + seconds.max(0)
 }
 
 fn at(unix: i64) -> OffsetDateTime {

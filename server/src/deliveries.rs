@@ -2,6 +2,10 @@
 //! row, sent by the job runner and tried again with exponential backoff until the receiver
 //! answers 2xx or the tries run out. Every try of one delivery carries the same `webhook-id`.
 //! The partner sees each delivery and its last answer, and can send one again.
+//!
+//! A delivery made with a signing secret (a shop's `whsec_…`) follows the Standard Webhooks
+//! specification: `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, so
+//! receivers verify it with that specification's libraries.
 
 use crate::clock::rfc3339;
 use crate::db::{now, Conn, Db};
@@ -14,17 +18,19 @@ pub const MAX_ATTEMPTS: i64 = 8;
 /// The wait after the first failed try; it doubles with each one (5 s, 10 s, 20 s, … ~10 min).
 const FIRST_BACKOFF_SECS: i64 = 5;
 
-/// Queues a POST of `payload` (JSON) to `url`, in the caller's write.
+/// Queues a POST of `payload` (JSON) to `url`, in the caller's write; signed when `secret` (a
+/// `whsec_…` secret) is given.
 pub async fn enqueue(
     conn: &mut Conn,
     user_id: &str,
     url: &str,
     event: &str,
     payload: &str,
+    secret: Option<&str>,
 ) -> AppResult<()> {
     sqlx::query(
-        "INSERT INTO deliveries (id, seq, user_id, url, event, payload, attempts, delivered, next_attempt_at, created_at)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM deliveries), $2, $3, $4, $5, 0, 0, $6, $6)",
+        "INSERT INTO deliveries (id, seq, user_id, url, event, payload, attempts, delivered, next_attempt_at, created_at, secret)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM deliveries), $2, $3, $4, $5, 0, 0, $6, $6, $7)",
     )
     .bind(format!("msg_{}", uuid::Uuid::new_v4().simple()))
     .bind(user_id)
@@ -32,6 +38,7 @@ pub async fn enqueue(
     .bind(event)
     .bind(payload)
     .bind(now())
+    .bind(secret)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -69,26 +76,30 @@ fn delivery(
     }
 }
 
-/// The partner's deliveries, newest first.
-pub async fn list(db: &Db, user_id: &str) -> AppResult<Vec<Delivery>> {
+/// The caller's deliveries of events starting with `event_prefix` (such as `payment.`),
+/// newest first.
+pub async fn list(db: &Db, user_id: &str, event_prefix: &str) -> AppResult<Vec<Delivery>> {
     let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM deliveries WHERE user_id = $1 ORDER BY seq DESC LIMIT 50"
+        "SELECT {COLUMNS} FROM deliveries WHERE user_id = $1 AND event LIKE $2 ORDER BY seq DESC LIMIT 50"
     ))
     .bind(user_id)
+    .bind(format!("{event_prefix}%"))
     .fetch_all(db)
     .await?;
     Ok(rows.into_iter().map(delivery).collect())
 }
 
-/// Queues one of the partner's deliveries for another try now.
-pub async fn resend(db: &Db, user_id: &str, id: &str) -> AppResult<Delivery> {
+/// Queues one of the caller's deliveries (of events starting with `event_prefix`) for another
+/// try now.
+pub async fn resend(db: &Db, user_id: &str, event_prefix: &str, id: &str) -> AppResult<Delivery> {
     let mut w = crate::db::write(db).await?;
     let n = sqlx::query(
-        "UPDATE deliveries SET delivered = 0, attempts = 0, next_attempt_at = $1 WHERE id = $2 AND user_id = $3",
+        "UPDATE deliveries SET delivered = 0, attempts = 0, next_attempt_at = $1 WHERE id = $2 AND user_id = $3 AND event LIKE $4",
     )
     .bind(now())
     .bind(id)
     .bind(user_id)
+    .bind(format!("{event_prefix}%"))
     .execute(&mut *w)
     .await?
     .rows_affected();
@@ -117,23 +128,28 @@ fn client() -> &'static reqwest::Client {
 /// Sends what is due (the job runner). The POSTs happen outside any database write; each
 /// outcome is then stored in a short write of its own.
 pub async fn send_due(db: &Db) -> AppResult<()> {
-    let due: Vec<(String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, url, event, payload, attempts FROM deliveries
+    let due: Vec<(String, String, String, String, i64, Option<String>)> = sqlx::query_as(
+        "SELECT id, url, event, payload, attempts, secret FROM deliveries
          WHERE delivered = 0 AND next_attempt_at IS NOT NULL AND next_attempt_at <= $1 ORDER BY seq LIMIT 20",
     )
     .bind(now())
     .fetch_all(db)
     .await?;
-    for (id, url, event, payload, attempts) in due {
-        let sent = client()
+    for (id, url, event, payload, attempts, secret) in due {
+        let timestamp = now();
+        let mut request = client()
             .post(&url)
             .header("content-type", "application/json")
             .header("webhook-id", &id)
-            .header("webhook-timestamp", now().to_string())
-            .header("x-kitty-event", &event)
-            .body(payload)
-            .send()
-            .await;
+            .header("webhook-timestamp", timestamp.to_string())
+            .header("x-kitty-event", &event);
+        if let Some(secret) = secret.as_deref() {
+            request = request.header(
+                "webhook-signature",
+                signature(secret, &id, timestamp, &payload)?,
+            );
+        }
+        let sent = request.body(payload).send().await;
         let (status, error) = match sent {
             Ok(r) if r.status().is_success() => (Some(i64::from(r.status().as_u16())), None),
             Ok(r) => (
@@ -165,4 +181,32 @@ pub async fn send_due(db: &Db) -> AppResult<()> {
         w.commit().await?;
     }
     Ok(())
+}
+
+/// A new signing secret: `whsec_` and the base64 of 24 random bytes, as Standard Webhooks
+/// libraries read it.
+pub fn new_secret() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut key = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut key);
+    format!(
+        "whsec_{}",
+        base64::engine::general_purpose::STANDARD.encode(key)
+    )
+}
+
+/// Standard Webhooks' `v1,` signature: HMAC-SHA256 with the secret's key over
+/// `id.timestamp.body`, in base64.
+pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> AppResult<String> {
+    use base64::Engine;
+    use hmac::Mac;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let key = secret
+        .strip_prefix("whsec_")
+        .and_then(|k| b64.decode(k).ok())
+        .ok_or_else(|| AppError::internal("a stored webhook secret is not whsec_ base64"))?;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key).map_err(AppError::internal)?;
+    mac.update(format!("{id}.{timestamp}.{body}").as_bytes());
+    Ok(format!("v1,{}", b64.encode(mac.finalize().into_bytes())))
 }

@@ -17,6 +17,9 @@ const FORGET_RATE_HITS: i64 = 2;
 const SETTLE_MPESA: i64 = 3;
 const EXPIRE_QUOTES: i64 = 4;
 const SEND_DELIVERIES: i64 = 5;
+const MINE_BLOCKS: i64 = 6;
+const EXPIRE_CRYPTO_PAYMENTS: i64 = 7;
+const EXPIRE_ORDERS: i64 = 8;
 
 /// Starts the runner on the current tokio runtime; it stops with the runtime.
 pub fn spawn(db: Db) {
@@ -30,6 +33,9 @@ pub fn spawn(db: Db) {
                 (FORGET_RATE_HITS, "forgetting old rate-limit hits"),
                 (SETTLE_MPESA, "settling M-Pesa requests"),
                 (EXPIRE_QUOTES, "expiring quotes"),
+                (MINE_BLOCKS, "mining sandbox chain blocks"),
+                (EXPIRE_CRYPTO_PAYMENTS, "expiring crypto payments"),
+                (EXPIRE_ORDERS, "closing unpaid Binance orders"),
                 (SEND_DELIVERIES, "sending callbacks"),
             ];
             for (job, what) in jobs {
@@ -41,6 +47,11 @@ pub fn spawn(db: Db) {
                         SETTLE_MPESA => crate::mpesa::resolve_due(&db).await,
                         EXPIRE_QUOTES => crate::providers::kotani::expire_quotes(&db).await,
                         SEND_DELIVERIES => crate::deliveries::send_due(&db).await,
+                        MINE_BLOCKS => crate::chain::mine_due(&db).await,
+                        EXPIRE_CRYPTO_PAYMENTS => {
+                            crate::providers::kpay::gateway::expire_due(&db).await
+                        }
+                        EXPIRE_ORDERS => crate::providers::kotani::binance::expire_due(&db).await,
                         _ => crate::ratelimit::forget_old(&db).await,
                     }
                 });

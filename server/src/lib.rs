@@ -2,6 +2,7 @@
 //! SQLite persistence and simulated rails, serving the built app.
 
 pub mod accounts;
+pub mod chain;
 pub mod clock;
 pub mod db;
 pub mod deliveries;

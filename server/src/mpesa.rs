@@ -145,6 +145,7 @@ pub(crate) async fn settle(conn: &mut Conn, row: &TxRow, code: i64) -> AppResult
             url,
             "transaction.settled",
             &payload.to_string(),
+            None,
         )
         .await?;
     }

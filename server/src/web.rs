@@ -22,6 +22,9 @@ pub struct Spa {
     index: Option<Bytes>,
     /// The buyer's checkout page (`/pay/...`): its own small build under `dist/checkout/`.
     checkout: Option<Bytes>,
+    /// The buyer's crypto and Binance-order pages (`/pay/crypto/...`, `/pay/order/...`): a
+    /// sibling build under `dist/coinpay/`.
+    coinpay: Option<Bytes>,
     /// The areas built on their own (`/merchant/...`, `/ramp/...`), each under
     /// `dist/areas/<name>/`; the app's own rule is `kitty::bundles::owner`.
     areas: Vec<(&'static str, Option<Bytes>)>,
@@ -33,6 +36,7 @@ impl Spa {
         let read = |p: PathBuf| std::fs::read(p).ok().map(Bytes::from);
         let index = read(dist.join("index.html"));
         let checkout = read(dist.join("checkout/index.html"));
+        let coinpay = read(dist.join("coinpay/index.html"));
         let areas: Vec<(&'static str, Option<Bytes>)> = AREAS
             .iter()
             .map(|a| (*a, read(dist.join(format!("areas/{a}/index.html")))))
@@ -40,7 +44,7 @@ impl Spa {
         if index.is_none() {
             tracing::warn!(dist = %dist.display(), "no index.html: the app is not built (scripts/run builds it)");
         }
-        let hashes: Vec<String> = [&index, &checkout]
+        let hashes: Vec<String> = [&index, &checkout, &coinpay]
             .into_iter()
             .chain(areas.iter().map(|(_, page)| page))
             .flatten()
@@ -51,12 +55,14 @@ impl Spa {
             dist: dist.to_path_buf(),
             index,
             checkout,
+            coinpay,
             areas,
             csp: HeaderValue::from_str(&csp).expect("CSP is ASCII"),
         }
     }
 
-    /// The entry page for a client route: the checkout build for `/pay/...`, an area's build
+    /// The entry page for a client route: the coin pages' build for `/pay/crypto/...` and
+    /// `/pay/order/...`, the checkout build for other `/pay/...`, an area's build
     /// for its pages (`/ramp/...`), else the main app.
     fn page_for(&self, path: &str) -> Response {
         let area = area_of(path).and_then(|name| {
@@ -65,7 +71,9 @@ impl Spa {
                 .find(|(a, _)| *a == name)
                 .and_then(|(_, page)| page.as_ref())
         });
-        let page = if path.starts_with("/pay/") {
+        let page = if path.starts_with("/pay/crypto/") || path.starts_with("/pay/order/") {
+            self.coinpay.as_ref().or(self.index.as_ref())
+        } else if path.starts_with("/pay/") {
             self.checkout.as_ref().or(self.index.as_ref())
         } else {
             area.or(self.index.as_ref())

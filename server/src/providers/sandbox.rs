@@ -23,7 +23,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(expire_payment))
         .routes(routes!(kitty_deposit))
         .routes(routes!(card_spend))
-        .routes(routes!(outbox));
+        .routes(routes!(outbox))
+        .routes(routes!(move_clock));
+    let router = crate::chain::routes(router);
+    let router = super::kotani::binance::sandbox_routes(router);
     crate::mpesa::routes(router)
 }
 
@@ -341,4 +344,37 @@ async fn outbox(
     Ok(Json(kitty_api::auth::OutboxList {
         messages: crate::outbox::for_recipient(&state.db, &to).await?,
     }))
+}
+
+#[utoipa::path(
+    post, path = "/clock", tag = "Sandbox",
+    summary = "Move the server's clock forward.",
+    description = "Moves this process's clock forward by 1 second to 7 days, so expiries, auto-closing orders, retries and blocks happen without waiting. It never goes back.",
+    request_body = ClockMove,
+    responses((status = 200, body = ClockState), (status = 422, body = ErrorBody))
+)]
+async fn move_clock(ApiJson(req): ApiJson<ClockMove>) -> AppResult<Json<ClockState>> {
+    if !(1..=7 * 86_400).contains(&req.advance_seconds) {
+        return Err(AppError::field(
+            "advance_seconds",
+            "Move the clock by 1 second to 7 days (604800 seconds).",
+        ));
+    }
+    let offset = crate::clock::advance(req.advance_seconds);
+    Ok(Json(ClockState {
+        now: crate::clock::rfc3339(crate::clock::now()),
+        offset_seconds: offset,
+    }))
+}
+
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+struct ClockMove {
+    #[schema(minimum = 1, maximum = 604800)]
+    advance_seconds: i64,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+struct ClockState {
+    now: String,
+    offset_seconds: i64,
 }

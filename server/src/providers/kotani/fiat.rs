@@ -797,7 +797,7 @@ async fn callbacks(
     user: CurrentUser,
 ) -> AppResult<Json<DeliveryList>> {
     Ok(Json(DeliveryList {
-        deliveries: crate::deliveries::list(&state.db, &user.user_id).await?,
+        deliveries: crate::deliveries::list(&state.db, &user.user_id, "transaction.").await?,
     }))
 }
 
@@ -814,7 +814,7 @@ async fn resend_callback(
     Path(id): Path<String>,
 ) -> AppResult<Json<kitty_api::ramp::Delivery>> {
     Ok(Json(
-        crate::deliveries::resend(&state.db, &user.user_id, &id).await?,
+        crate::deliveries::resend(&state.db, &user.user_id, "transaction.", &id).await?,
     ))
 }
 

@@ -1,6 +1,6 @@
 //! Kotani Pay API v2 (`002_…`), under `/kotani`: the partner's client login, its fiat wallet
 //! (deposits by M-Pesa STK push, withdrawals to M-Pesa and banks, paybill and till), quotes, and
-//! the health check. Paths are designed in the document's style (`/api/v2/…`); each documented
+//! the health check; and Binance orders. Paths are designed in the document's style (`/api/v2/…`); each documented
 //! operation's summary is its title in the document, word for word.
 //!
 //! The wallet's balance is never stored: it is derived from the partner's transactions
@@ -8,6 +8,7 @@
 //! concurrent payouts can never overdraw it; a payout that fails no longer counts, which puts
 //! the money back.
 
+pub mod binance;
 mod fiat;
 mod partner;
 mod quotes;
@@ -21,6 +22,7 @@ pub use partner::{partner_of, Partner};
 pub fn router() -> OpenApiRouter<AppState> {
     let router = partner::routes(OpenApiRouter::new());
     let router = fiat::routes(router);
+    let router = binance::routes(router);
     quotes::routes(router)
 }
 

@@ -1,8 +1,9 @@
 //! KPAY (`004_acec56fab5b4ad07.txt`), under `/kpay`: accounts, shops, cards and card-to-card
-//! payment transactions.
+//! payment transactions, and the crypto gateway.
 
 mod auth;
 mod cards;
+pub mod gateway;
 mod listing;
 mod merchant;
 mod payments;
@@ -21,5 +22,6 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = cards::routes(router);
     let router = payments::routes(router);
     let router = listing::routes(router);
+    let router = gateway::routes(router);
     summary::routes(router)
 }

@@ -76,7 +76,7 @@ async fn list_shops(State(state): State<AppState>, user: CurrentUser) -> AppResu
 
 #[utoipa::path(
     post, path = "/shops", tag = "KPAY", summary = "Create Shop",
-    description = "Create a new shop. The API key in the response is shown this once.",
+    description = "Create a new shop. The API key and the webhook signing secret in the response are shown this once.",
     request_body = CreateShopRequest,
     responses((status = 201, body = CreatedShop), (status = 422, body = ErrorBody), (status = 401, body = ErrorBody)),
     security(("bearer" = []))
@@ -89,9 +89,10 @@ async fn create_shop(
     let req = req.validate().map_err(AppError::Validation)?;
     let id = uuid::Uuid::new_v4().to_string();
     let (key, prefix, hash) = new_api_key();
+    let webhook_secret = crate::deliveries::new_secret();
     sqlx::query(
-        "INSERT INTO shops (id, user_id, name, website, phone, api_key_hash, api_key_prefix, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO shops (id, user_id, name, website, phone, api_key_hash, api_key_prefix, created_at, webhook_secret)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
     .bind(&user.user_id)
@@ -101,6 +102,7 @@ async fn create_shop(
     .bind(hash)
     .bind(prefix)
     .bind(now())
+    .bind(&webhook_secret)
     .execute(&state.db)
     .await?;
     Ok((
@@ -110,6 +112,7 @@ async fn create_shop(
             name: req.name,
             api_key: key,
             is_active: true,
+            webhook_secret,
         }),
     ))
 }
