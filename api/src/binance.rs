@@ -80,13 +80,18 @@ wire! {
         /// Whole units of `currency`, 1 to 100,000.
         #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000))]
         pub amount: i64,
+        #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))]
         pub goods_name: String,
+        #[cfg_attr(feature = "openapi", schema(max_length = 256, pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))]
         pub goods_detail: String,
         /// BUSD or USDT.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(BUSD|USDT)$"))]
         pub currency: String,
         /// Where the buyer goes when the payment succeeds.
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^https?://[^\s/?#]+([/?#]\S*)?$"))]
         pub return_url: String,
         /// Where the buyer goes when it fails (closed or expired).
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^https?://[^\s/?#]+([/?#]\S*)?$"))]
         pub cancel_url: String,
     }
 

@@ -369,18 +369,23 @@ schema! {
     /// `POST /gateway/payments`: exactly one of `amount_usd` and `amount_crypto`.
     pub struct CreateCryptoPaymentRequest {
         /// Your unique order reference (unique per merchant).
+        #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"))]
         pub order_id: String,
         /// btc, eth, usdt_trc20, usdt_erc20 or xrp.
+        #[cfg_attr(feature = "openapi", schema(pattern = r"^(btc|eth|usdt_trc20|usdt_erc20|xrp)$"))]
         pub currency: String,
         #[serde(default)]
         pub amount_usd: Option<DecimalText>,
         #[serde(default)]
         pub amount_crypto: Option<DecimalText>,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$"))]
         pub callback_success: Option<String>,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$"))]
         pub callback_failed: Option<String>,
         #[serde(default)]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$"))]
         pub webhook_url: Option<String>,
         /// 1 to 1,440; 60 when absent.
         #[serde(default)]
