@@ -146,12 +146,14 @@ async fn seed_merchant(db: &Db, user_id: &str) -> AppResult<()> {
         .expect("one check digit fits");
     let t = now();
     let mut tx = crate::db::write(db).await?;
-    sqlx::query("INSERT INTO shops (id, user_id, name, website, api_key_hash, api_key_prefix, created_at) VALUES ($1, $2, 'Demo Shop', 'https://shop.example', $3, 'kp_regener', $4)")
+    sqlx::query("INSERT INTO shops (id, user_id, name, website, api_key_hash, api_key_prefix, created_at, webhook_secret) VALUES ($1, $2, 'Demo Shop', 'https://shop.example', $3, 'kp_regener', $4, $5)")
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)
-        // Nobody knows this key: "Regenerate key" on the shop's page makes a usable one.
+        // Nobody knows this key or this secret: "Regenerate key" and "Rotate webhook signing
+        // secret" on the shop's page make usable ones.
         .bind(crate::session::hash_token(&crate::session::random_token()))
         .bind(t)
+        .bind(crate::deliveries::new_secret())
         .execute(&mut *tx)
         .await?;
     sqlx::query("INSERT INTO cards (id, user_id, card_number, owner_name, bank_name, created_at) VALUES ($1, $2, $3, 'Sara Demo', 'Bank Melli Iran', $4)")

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{expect, TestServer, CHECKOUT_HTML, INDEX_HTML};
+use common::{expect, TestServer, CHECKOUT_HTML, COINPAY_HTML, INDEX_HTML};
 use reqwest::StatusCode;
 
 #[tokio::test]
@@ -161,6 +161,14 @@ async fn config_health_and_openapi() {
             "get",
             "Single Till Transaction API",
         ),
+        ("/kpay/gateway/currencies", "get", "Supported Currencies"),
+        ("/kpay/gateway/payments", "post", "Create Crypto Payment"),
+        ("/kpay/gateway/payments/{id}", "get", "Get Payment Status"),
+        ("/kpay/gateway/balances", "get", "Get Merchant Balances"),
+        ("/kpay/gateway/withdrawals", "post", "Request Withdrawal"),
+        ("/kotani/api/v2/binance/orders", "post", "Create Order"),
+        ("/kotani/api/v2/binance/orders/close", "post", "Close Order"),
+        ("/kotani/api/v2/binance/orders/query", "post", "Query Order"),
     ] {
         assert_eq!(summary(path, method).as_deref(), Some(title), "{path}");
     }
@@ -176,9 +184,15 @@ async fn checkout_links_get_the_small_checkout_page_and_its_script_is_allowed() 
         .unwrap()
         .to_string();
     assert_eq!(r.text().await.unwrap(), CHECKOUT_HTML);
-    // Both pages' inline loaders are allowed, and nothing else inline.
-    assert_eq!(csp.matches("'sha256-").count(), 2, "{csp}");
+    // The three pages' inline loaders are allowed, and nothing else inline.
+    assert_eq!(csp.matches("'sha256-").count(), 3, "{csp}");
     assert!(!csp.contains("unsafe-inline"));
+    // The crypto and Binance-order pages have their own small build.
+    for path in ["/pay/crypto/0b5e", "/pay/order/0123456789"] {
+        let r = server.browser().get(path).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.text().await.unwrap(), COINPAY_HTML, "{path}");
+    }
 }
 
 /// The published OpenAPI document spells every status and kind as the server sends it.

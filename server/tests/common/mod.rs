@@ -14,6 +14,8 @@ pub const INDEX_HTML: &str = r#"<!doctype html><html><head><script type="module"
 
 pub const CHECKOUT_HTML: &str = r#"<!doctype html><html><head><script type="module">import init from '/checkout/checkout-0123456789abcdef.js';init();</script></head><body></body></html>"#;
 
+pub const COINPAY_HTML: &str = r#"<!doctype html><html><head><script type="module">import init from '/coinpay/coinpay-0123456789abcdef.js';init();</script></head><body></body></html>"#;
+
 pub struct TestServer {
     pub base: String,
     /// The database it runs on, for a second server on the same one.
@@ -51,6 +53,8 @@ impl TestServer {
         std::fs::write(dist.join("manifest.webmanifest"), "{}").unwrap();
         std::fs::create_dir_all(dist.join("checkout")).unwrap();
         std::fs::write(dist.join("checkout/index.html"), CHECKOUT_HTML).unwrap();
+        std::fs::create_dir_all(dist.join("coinpay")).unwrap();
+        std::fs::write(dist.join("coinpay/index.html"), COINPAY_HTML).unwrap();
         let mut settings = Settings::for_test(db.clone(), dist);
         tweak(&mut settings);
         let app = kitty_server::build(settings).await.expect("server builds");
