@@ -59,13 +59,15 @@ ensure_browser() {
 }
 
 # The app's bundles in release mode (opt-level z, wasm-opt -Oz), with .br/.gz beside each file:
-# the main app, the buyer's checkout page, and the Kitties, Merchant and Ramp areas
-# (src/bundles.rs says why they are apart). The main app goes first because trunk empties dist/ when it builds it.
+# the main app, the buyer's checkout page and its crypto/order sibling (coinpay), and the Kitties,
+# Merchant and Ramp areas (src/bundles.rs says why they are apart). The main app goes first because trunk empties dist/ when it builds it.
 build_app() {
   log "Building the app (trunk, release)"
   trunk build index.html --release
   log "Building the checkout page (trunk, release)"
   trunk build checkout.html --release --dist dist/checkout --public-url /checkout/
+  log "Building the crypto and order pages (trunk, release)"
+  trunk build coinpay.html --release --dist dist/coinpay --public-url /coinpay/
   local area
   for area in kitties merchant ramp; do
     log "Building the ${area} area (trunk, release)"
@@ -73,6 +75,7 @@ build_app() {
   done
   node scripts/precompress.mjs dist
   node scripts/precompress.mjs dist/checkout
+  node scripts/precompress.mjs dist/coinpay
   node scripts/precompress.mjs dist/areas/kitties
   node scripts/precompress.mjs dist/areas/merchant
   node scripts/precompress.mjs dist/areas/ramp

@@ -4,6 +4,7 @@ pub mod api;
 pub mod app;
 pub mod bundles;
 pub mod checkout;
+pub mod coinpay;
 pub mod components;
 pub mod device;
 pub mod drafts;

@@ -120,3 +120,39 @@ fn device_models_and_ids() {
     assert!(!valid_id("has spaces in it"));
     assert!(!valid_id(&"a".repeat(65)));
 }
+
+#[wasm_bindgen_test]
+fn crypto_amounts_are_exact() {
+    use kitty::pages::merchant::crypto::{from_units, net_amount, to_units, trim_zeros};
+    assert_eq!(to_units("0.5", 8), Some(50_000_000));
+    assert_eq!(to_units("1", 0), Some(1));
+    assert_eq!(to_units(".25", 6), Some(250_000));
+    assert_eq!(to_units("0.10000000", 6), Some(100_000));
+    assert_eq!(to_units("0.1234567", 6), None);
+    assert_eq!(to_units("1e5", 8), None);
+    assert_eq!(to_units("-1", 8), None);
+    assert_eq!(to_units("", 8), None);
+    // 12 digits before the point and 18 after still fit.
+    assert_eq!(
+        to_units("999999999999.999999999999999999", 18),
+        Some(999_999_999_999_999_999_999_999_999_999)
+    );
+    assert_eq!(to_units(&"9".repeat(40), 18), None);
+    assert_eq!(from_units(50_000_000, 8), "0.5");
+    assert_eq!(from_units(100, 2), "1");
+    assert_eq!(from_units(7, 18), "0.000000000000000007");
+    assert_eq!(from_units(12, 0), "12");
+    // Floating point would say 0.30000000000000004 − 0.1 ≠ 0.2.
+    assert_eq!(net_amount("0.3", "0.1", 8), Some("0.2".into()));
+    assert_eq!(net_amount("0.5", "0.0001", 8), Some("0.4999".into()));
+    assert_eq!(
+        net_amount("1.000000000000000001", "0.0005", 18),
+        Some("0.999500000000000001".into())
+    );
+    assert_eq!(net_amount("1", "1", 6), None);
+    assert_eq!(net_amount("0.5", "1", 6), None);
+    assert_eq!(trim_zeros("0.000000000000000000"), "0.00");
+    assert_eq!(trim_zeros("0.00050000"), "0.0005");
+    assert_eq!(trim_zeros("60.000000"), "60.00");
+    assert_eq!(trim_zeros("12"), "12");
+}

@@ -1,11 +1,13 @@
 //! Kotani Pay's fiat ramp (`/kotani/api/v2/*`): the partner's credentials and wallet, M-Pesa
 //! deposits, payouts to phones, banks, paybills and tills, quotes and callback deliveries. Also
-//! KiotaPay's till look-up and, in sandbox mode, the simulated M-Pesa handsets.
+//! KiotaPay's till look-up, Binance Pay orders (`/kotani/api/v2/binance/orders*`) and, in
+//! sandbox mode, the simulated M-Pesa handsets.
 
 use super::{
     enc, get, post, send_json, ApiError, Method,
     Provider::{Kiota, Kotani, Sandbox},
 };
+use kitty_api::binance::{CreateOrderRequest, OrderList, OrderResult, PrepayIdRequest};
 use kitty_api::ramp::{
     kiota::TillResponse, AcceptQuoteRequest, BankWithdrawRequest, BankWithdrawResponse,
     CashInQuoteRequest, CashOutQuoteRequest, Delivery, DeliveryList, DepositRequest, Handset,
@@ -168,6 +170,33 @@ pub async fn resend_callback(id: &str) -> Result<Delivery, ApiError> {
         &(),
     )
     .await
+}
+
+// ---- Binance orders ----
+
+/// Creates an order; its `checkoutUrl` and QR code are what the buyer pays through.
+pub async fn create_binance_order(req: &CreateOrderRequest) -> Result<OrderResult, ApiError> {
+    post(Kotani, "/api/v2/binance/orders", req).await
+}
+
+/// Closes an order that is still waiting for payment.
+pub async fn close_binance_order(prepay_id: &str) -> Result<OrderResult, ApiError> {
+    let req = PrepayIdRequest {
+        prepay_id: prepay_id.to_string(),
+    };
+    post(Kotani, "/api/v2/binance/orders/close", &req).await
+}
+
+pub async fn query_binance_order(prepay_id: &str) -> Result<OrderResult, ApiError> {
+    let req = PrepayIdRequest {
+        prepay_id: prepay_id.to_string(),
+    };
+    post(Kotani, "/api/v2/binance/orders/query", &req).await
+}
+
+/// The merchant's orders, newest first.
+pub async fn binance_orders() -> Result<OrderList, ApiError> {
+    get(Kotani, "/api/v2/binance/orders").await
 }
 
 // ---- KiotaPay ----

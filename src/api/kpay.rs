@@ -1,12 +1,20 @@
-//! KPAY: accounts and sessions (`/auth/*`), shops, cards, and card-to-card transactions.
+//! KPAY: accounts and sessions (`/auth/*`), shops, cards, card-to-card transactions, and the
+//! crypto gateway (`/gateway/*`: payments to a deposit address, balances, withdrawals and the
+//! shop webhooks sent for them).
 
 use super::{enc, get, post, post_empty, ApiError, Provider::Kpay};
 use kitty_api::auth::{LoginRequest, RegisterRequest, TokenResponse, User};
+use kitty_api::crypto::{
+    BalancesResponse, CreateCryptoPaymentRequest, CreatedCryptoPayment, CryptoPayment,
+    CryptoPaymentList, CurrenciesResponse, WebhookSecret, Withdrawal, WithdrawalList,
+    WithdrawalRequest,
+};
 use kitty_api::merchant::{
     AddCardRequest, ApiKey, Card, CardList, CreateShopRequest, CreateTransactionRequest,
     CreatedShop, CreatedTransaction, MerchantSummary, ShopList, Transaction, TransactionList,
     TransactionStatus,
 };
+use kitty_api::ramp::{Delivery, DeliveryList};
 
 /// The browser keeps the session in cookies; the token body is for API clients, so it is dropped.
 pub async fn register(req: &RegisterRequest) -> Result<(), ApiError> {
@@ -43,6 +51,16 @@ pub async fn regenerate_key(shop_id: &str) -> Result<ApiKey, ApiError> {
     post(
         Kpay,
         &format!("/shops/{}/regenerate-key", enc(shop_id)),
+        &(),
+    )
+    .await
+}
+
+/// A new Standard Webhooks signing secret for the shop; the old one stops signing at once.
+pub async fn rotate_webhook_secret(shop_id: &str) -> Result<WebhookSecret, ApiError> {
+    post(
+        Kpay,
+        &format!("/shops/{}/webhook-secret", enc(shop_id)),
         &(),
     )
     .await
@@ -124,4 +142,55 @@ pub fn qr_url(authority: &str) -> String {
         super::Provider::Kpay,
         &format!("/transactions/payment/{}/qr.svg", enc(authority)),
     )
+}
+
+// ---- Crypto gateway ----
+
+/// The currencies the gateway accepts, with each one's network and withdrawal fee.
+pub async fn crypto_currencies() -> Result<CurrenciesResponse, ApiError> {
+    get(Kpay, "/gateway/currencies").await
+}
+
+pub async fn create_crypto_payment(
+    req: &CreateCryptoPaymentRequest,
+) -> Result<CreatedCryptoPayment, ApiError> {
+    post(Kpay, "/gateway/payments", req).await
+}
+
+/// The merchant's newest crypto payments.
+pub async fn crypto_payments() -> Result<CryptoPaymentList, ApiError> {
+    get(Kpay, "/gateway/payments").await
+}
+
+pub async fn crypto_payment(id: &str) -> Result<CryptoPayment, ApiError> {
+    get(Kpay, &format!("/gateway/payments/{}", enc(id))).await
+}
+
+/// The QR code of a crypto payment's wallet link (an SVG the server draws).
+pub fn crypto_qr_url(id: &str) -> String {
+    super::url(
+        super::Provider::Kpay,
+        &format!("/gateway/payments/{}/qr.svg", enc(id)),
+    )
+}
+
+pub async fn crypto_balances() -> Result<BalancesResponse, ApiError> {
+    get(Kpay, "/gateway/balances").await
+}
+
+pub async fn create_withdrawal(req: &WithdrawalRequest) -> Result<Withdrawal, ApiError> {
+    post(Kpay, "/gateway/withdrawals", req).await
+}
+
+pub async fn withdrawals() -> Result<WithdrawalList, ApiError> {
+    get(Kpay, "/gateway/withdrawals").await
+}
+
+/// The shop webhooks sent for crypto payments.
+pub async fn gateway_webhooks() -> Result<DeliveryList, ApiError> {
+    get(Kpay, "/gateway/webhooks").await
+}
+
+pub async fn resend_gateway_webhook(id: &str) -> Result<Delivery, ApiError> {
+    post(Kpay, &format!("/gateway/webhooks/{}/resend", enc(id)), &()).await
 }

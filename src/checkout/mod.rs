@@ -2,7 +2,8 @@
 //! It polls the payment's status and returns the buyer to the shop when it is settled.
 
 pub mod i18n;
-mod net;
+// Its JSON field readers serve the crypto and order pages too (`crate::coinpay`).
+pub(crate) mod net;
 
 use crate::api::ApiError;
 use crate::components::copy::CopyButton;

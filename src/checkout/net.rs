@@ -25,15 +25,15 @@ async fn fetch_json(request: gloo_net::http::Request) -> Result<JsValue, ApiErro
         .map_err(|_| ApiError::Unexpected("not JSON".into()))
 }
 
-fn field(obj: &JsValue, name: &str) -> JsValue {
+pub(crate) fn field(obj: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn string(obj: &JsValue, name: &str) -> Option<String> {
+pub(crate) fn string(obj: &JsValue, name: &str) -> Option<String> {
     field(obj, name).as_string()
 }
 
-fn int(obj: &JsValue, name: &str) -> Option<i64> {
+pub(crate) fn int(obj: &JsValue, name: &str) -> Option<i64> {
     // JSON numbers arrive as f64; Rial amounts are far below 2^53, so this is exact.
     field(obj, name)
         .as_f64()

@@ -15,9 +15,12 @@ pub fn TextField(
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] hint: &'static str,
     #[prop(optional)] inputmode: &'static str,
+    /// Tells apart two forms on one page with fields of the same name (their ids must differ).
+    #[prop(optional)]
+    scope: &'static str,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(scope, name);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let error = move || errors.with(|e| e.get(name).cloned());
@@ -106,8 +109,11 @@ pub fn SelectField(
     errors: RwSignal<FieldErrors>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] placeholder: &'static str,
+    /// Tells apart two forms on one page with fields of the same name (their ids must differ).
+    #[prop(optional)]
+    scope: &'static str,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(scope, name);
     let error_id = format!("{id}-error");
     let error = move || errors.with(|e| e.get(name).cloned());
     view! {
@@ -163,4 +169,13 @@ pub fn show_failure(e: &ApiError, errors: RwSignal<FieldErrors>, alert: RwSignal
     }
     errors.set(fields);
     alert.set(Some(summary.join(" ")));
+}
+
+/// `field-{name}`, or `field-{scope}-{name}` for a form that shares its page with another.
+fn field_id(scope: &str, name: &str) -> String {
+    if scope.is_empty() {
+        format!("field-{name}")
+    } else {
+        format!("field-{scope}-{name}")
+    }
 }

@@ -1,14 +1,20 @@
-//! The merchant area (KPAY card-to-card): overview, shops, cards, payment links, transactions.
+//! The merchant area: KPAY card-to-card (overview, shops, cards, payment links, transactions),
+//! KPAY's crypto gateway, and Kotani Pay's Binance Pay orders.
 
 mod cards;
+pub mod crypto;
 mod home;
 mod links;
+mod orders;
+mod poll;
 mod shops;
 mod transactions;
 
 pub use cards::Cards;
+pub use crypto::{Crypto, CryptoPaymentDetail};
 pub use home::MerchantHome;
 pub use links::NewLink;
+pub use orders::BinanceOrders;
 pub use shops::{ShopDetail, Shops};
 pub use transactions::{TransactionDetail, Transactions};
 
@@ -25,10 +31,12 @@ pub fn rials(amount: i64) -> String {
 /// The merchant area's frame: a row of tabs over the page.
 #[component]
 pub fn MerchantLayout() -> impl IntoView {
-    const TABS: [(&str, &str); 5] = [
+    const TABS: [(&str, &str); 7] = [
         ("/merchant", "Overview"),
         ("/merchant/links/new", "New link"),
         ("/merchant/transactions", "Transactions"),
+        ("/merchant/crypto", "Crypto"),
+        ("/merchant/orders", "Binance orders"),
         ("/merchant/shops", "Shops"),
         ("/merchant/cards", "Cards"),
     ];
@@ -60,6 +68,9 @@ pub fn MerchantApp() -> impl IntoView {
             <Route path=path!("links/new") view=NewLink />
             <Route path=path!("transactions") view=Transactions />
             <Route path=path!("transactions/:id") view=TransactionDetail />
+            <Route path=path!("crypto") view=Crypto />
+            <Route path=path!("crypto/:id") view=CryptoPaymentDetail />
+            <Route path=path!("orders") view=BinanceOrders />
         </ParentRoute>
     )
 }

@@ -22,6 +22,25 @@ fn KeyReveal(key: String) -> impl IntoView {
     }
 }
 
+/// A shop's webhook signing secret just made (with the shop, or by rotating it), with the same
+/// warning: it is shown this once.
+#[component]
+fn WebhookSecretReveal(secret: String, #[prop(optional)] rotated: bool) -> impl IntoView {
+    view! {
+        <div class="key-reveal" role="status">
+            <p><strong>"Copy this webhook signing secret now."</strong>" It is shown once. Your server uses it to check that a webhook really comes from Kitty."</p>
+            {rotated.then(|| view! {
+                <p>"The old secret stopped signing at once: every webhook from now on is signed with this one, so put it on your server right away."</p>
+            })}
+            <div class="key-reveal__row">
+                <code class="mono key-reveal__key">{secret.clone()}</code>
+                <CopyButton value=secret label="Copy" done="Copied" what="webhook signing secret" />
+            </div>
+            <p class="key-reveal__note">"Webhooks follow the Standard Webhooks spec: each one carries webhook-id, webhook-timestamp and webhook-signature headers, which any Standard Webhooks library checks with this secret."</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn Shops() -> impl IntoView {
     use_title("Shops");
@@ -72,6 +91,7 @@ pub fn Shops() -> impl IntoView {
                 <section class="card">
                     <h2>{format!("{} is ready", s.name)}</h2>
                     <KeyReveal key=s.api_key.clone() />
+                    <WebhookSecretReveal secret=s.webhook_secret.clone() />
                     <A href=format!("/merchant/shops/{}", s.id) attr:class="link">"See how to use it"</A>
                 </section>
             })}
@@ -147,6 +167,24 @@ pub fn ShopDetail() -> impl IntoView {
             regenerate.dispatch(id());
         }
     };
+    let new_secret = RwSignal::new(None::<String>);
+    let rotate = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::kpay::rotate_webhook_secret(&id).await }
+    });
+    on_done(
+        rotate,
+        move |s| new_secret.set(Some(s.webhook_secret)),
+        Failure::Toast,
+    );
+    let on_rotate = move |_| {
+        let sure = window()
+            .confirm_with_message("Make a new webhook signing secret? The current one stops signing at once, so webhooks fail your server's check until you give it the new secret.")
+            .unwrap_or(false);
+        if sure {
+            rotate.dispatch(id());
+        }
+    };
     let origin = window().location().origin().unwrap_or_default();
     let retry = Callback::new(move |_| shops.refetch());
     view! {
@@ -178,6 +216,15 @@ pub fn ShopDetail() -> impl IntoView {
                                             {move || new_key.get().map(|k| view! { <KeyReveal key=k /> })}
                                             <button type="button" class="btn btn--secondary" on:click=on_regenerate
                                                 disabled=move || regenerate.pending().get()>"Regenerate key"</button>
+                                        </section>
+                                        <section class="card" aria-labelledby="webhook-secret-heading">
+                                            <h2 id="webhook-secret-heading">"Webhook signing secret"</h2>
+                                            <p class="muted">"Kitty signs the webhooks it sends about this shop's crypto payments with this secret, following the Standard Webhooks spec (webhook-id, webhook-timestamp and webhook-signature headers). It was shown once, when you created the shop. Make a new one if you lost it or it leaked."</p>
+                                            {move || new_secret.get().map(|s| view! { <WebhookSecretReveal secret=s rotated=true /> })}
+                                            <button type="button" class="btn btn--secondary" on:click=on_rotate
+                                                disabled=move || rotate.pending().get()>
+                                                {move || if rotate.pending().get() { "Rotating…" } else { "Rotate webhook signing secret" }}
+                                            </button>
                                         </section>
                                         <section class="card" aria-labelledby="sample-heading">
                                             <h2 id="sample-heading">"Create a payment from your server"</h2>
