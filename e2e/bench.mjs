@@ -74,6 +74,19 @@ async function demoPayment(url, amount = 1250000) {
   return { url: t.payment_url, authority: t.authority, amount: info.final_amount, card: info.card_number };
 }
 
+/** A demo crypto payment of 25 USD in BTC: its buyer's page path. */
+async function demoCryptoPayment(url) {
+  const { access_token } = await (await fetch(`${url}/kpay/auth/login`, {
+    method: "POST", headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "09120000000", password: "demo1234" }),
+  })).json();
+  const p = await (await fetch(`${url}/kpay/gateway/payments`, {
+    method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${access_token}` },
+    body: JSON.stringify({ order_id: `bench-${Date.now()}`, currency: "btc", amount_usd: "25" }),
+  })).json();
+  return new URL(p.payment_url).pathname;
+}
+
 /** One wrk run; the figures it prints, read back. */
 function wrk(target, connections, extra = []) {
   const r = spawnSync("wrk", ["-t2", `-c${connections}`, "-d10s", "--latency", ...extra, target], { encoding: "utf8", env: process.env });
@@ -218,6 +231,8 @@ async function throughput(url) {
 if (!process.env.KITTY_BENCH_SERVER_ONLY) {
   sizes(dist, "App bundle");
   sizes(join(dist, "checkout"), "Checkout page bundle");
+  sizes(join(dist, "coinpay"), "Crypto and order pages bundle");
+  for (const area of ["kitties", "merchant", "ramp"]) sizes(join(dist, "areas", area), `${area} area bundle`);
 }
 // KITTY_BENCH_DATABASE_URL runs the same measurements on another database (PostgreSQL).
 const dbEnv = process.env.KITTY_BENCH_DATABASE_URL ? { DATABASE_URL: process.env.KITTY_BENCH_DATABASE_URL } : {};
@@ -228,6 +243,10 @@ try {
   if (pages) await throttledLoad(server.url);
   const payment = await demoPayment(server.url);
   if (pages) await throttledLoad(server.url, new URL(payment.url).pathname, (page) => page.locator(".checkout__cardno"), "Checkout page (/pay/...)");
+  if (pages) {
+    const crypto = await demoCryptoPayment(server.url);
+    await throttledLoad(server.url, crypto, (page) => page.getByText(/^bc1/).first(), "Crypto payment page (/pay/crypto/..., address shown)");
+  }
   await throughput(server.url);
   await statusAgainstBare(server.url, payment.authority);
   await sseFanout(server);
