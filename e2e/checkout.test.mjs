@@ -35,7 +35,9 @@ test("a merchant creates a link, a buyer pays it, the merchant sees it paid", as
   await m.getByLabel("Shop name").fill("Reza Books");
   await m.getByRole("button", { name: "Create shop" }).click();
   await m.getByText("Copy this API key now.").waitFor();
-  assert.match(await m.locator(".key-reveal__key").textContent(), /^kp_/);
+  assert.match(await m.locator(".key-reveal__key").first().textContent(), /^kp_/);
+  // And the webhook signing secret, once too.
+  assert.match(await m.locator(".key-reveal__key").nth(1).textContent(), /^whsec_/);
 
   // A card: validated as typed, the bank shown.
   await m.getByRole("navigation", { name: "Merchant" }).getByRole("link", { name: "Cards" }).click();
