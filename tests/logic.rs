@@ -156,3 +156,53 @@ fn crypto_amounts_are_exact() {
     assert_eq!(trim_zeros("60.000000"), "60.00");
     assert_eq!(trim_zeros("12"), "12");
 }
+
+#[wasm_bindgen_test]
+fn ramp_fiat_figures_are_exact() {
+    use kitty::pages::ramp::decimal::{at_most, is_zero, times_in_cents, Rounding, Scaled};
+    use Rounding::{Down, Up};
+    assert_eq!(
+        Scaled::parse("12.50"),
+        Some(Scaled {
+            units: 125,
+            scale: 1
+        })
+    );
+    assert_eq!(Scaled::parse(".5"), Some(Scaled { units: 5, scale: 1 }));
+    assert_eq!(Scaled::parse("-1"), None);
+    assert_eq!(Scaled::parse("1e5"), None);
+    assert_eq!(Scaled::parse("."), None);
+    assert_eq!(Scaled::parse(""), None);
+    assert_eq!(Scaled::parse("1.2.3"), None);
+    // 10 cUSD at KES 129.5 a coin is KES 1,295.00.
+    assert_eq!(times_in_cents("10", "129.5", Down), Some(129_500));
+    // Floating point says 1.005 × 100 = 100.49999999999999.
+    assert_eq!(times_in_cents("1.005", "100", Down), Some(10_050));
+    // A payout rounds down, a cost up, to the cent.
+    assert_eq!(times_in_cents("0.015", "1", Down), Some(1));
+    assert_eq!(times_in_cents("0.015", "1", Up), Some(2));
+    assert_eq!(times_in_cents("0.01", "1", Up), Some(1));
+    assert_eq!(
+        times_in_cents("1.000000000000000001", "129.5", Down),
+        Some(12_950)
+    );
+    assert_eq!(
+        times_in_cents("1.000000000000000001", "129.5", Up),
+        Some(12_951)
+    );
+    assert_eq!(times_in_cents("12.345678", "15.04", Down), Some(18_567));
+    assert_eq!(times_in_cents("5", "2", Down), Some(1_000));
+    assert_eq!(times_in_cents("0", "129.5", Up), Some(0));
+    // Too large for the integers: no figure rather than a wrong one.
+    assert_eq!(times_in_cents(&"9".repeat(30), &"9".repeat(12), Down), None);
+    assert_eq!(times_in_cents(&"9".repeat(20), "1", Down), None);
+    assert_eq!(times_in_cents("ten", "129.5", Down), None);
+    assert_eq!(times_in_cents("10", "-1", Down), None);
+    assert_eq!(at_most("5.5", "5.50"), Some(true));
+    assert_eq!(at_most("5.51", "5.5"), Some(false));
+    assert_eq!(at_most("0.000000000000000001", "0"), Some(false));
+    assert_eq!(at_most("x", "1"), None);
+    assert!(is_zero("0.000000"));
+    assert!(!is_zero("0.000001"));
+    assert!(!is_zero("none"));
+}

@@ -17,6 +17,10 @@ crate::vocabulary! {
         Ethereum = "ethereum" / "Ethereum",
         Tron = "tron" / "TRON",
         Ripple = "ripple" / "XRP Ledger",
+        Celo = "celo" / "Celo",
+        Arbitrum = "arbitrum" / "Arbitrum",
+        Avalanche = "avalanche" / "Avalanche",
+        Stellar = "stellar" / "Stellar",
     }
 }
 
@@ -28,7 +32,11 @@ impl Network {
             Network::Bitcoin => 2,
             Network::Ethereum => 6,
             Network::Tron => 10,
-            Network::Ripple => 1,
+            Network::Ripple
+            | Network::Celo
+            | Network::Arbitrum
+            | Network::Avalanche
+            | Network::Stellar => 1,
         }
     }
 
@@ -39,6 +47,8 @@ impl Network {
             Network::Ethereum => 12,
             Network::Tron => 3,
             Network::Ripple => 4,
+            Network::Celo | Network::Stellar => 5,
+            Network::Arbitrum | Network::Avalanche => 2,
         }
     }
 
@@ -51,32 +61,49 @@ impl Network {
     pub fn address_hint(self) -> &'static str {
         match self {
             Network::Bitcoin => "A Bitcoin address starting with bc1",
-            Network::Ethereum => "An Ethereum address: 0x and 40 hexadecimal characters",
+            Network::Ethereum | Network::Celo | Network::Arbitrum | Network::Avalanche => {
+                "An address of 0x and 40 hexadecimal characters"
+            }
             Network::Tron => "A TRON address starting with T",
             Network::Ripple => "An XRP address starting with r",
+            Network::Stellar => "A Stellar account starting with G",
         }
     }
 
     /// Checks `address` with this network's own encoding and checksum: bech32/bech32m segwit
-    /// (BIP-173, BIP-350) on Bitcoin's main network, EIP-55 hex on Ethereum, base58check with
-    /// version 0x41 on TRON and the Ripple alphabet with version 0 on the XRP Ledger.
+    /// (BIP-173, BIP-350) on Bitcoin's main network, EIP-55 hex on Ethereum and the EVM chains
+    /// (Celo, Arbitrum, Avalanche's C-chain), base58check with version 0x41 on TRON, the Ripple
+    /// alphabet with version 0 on the XRP Ledger, and a `G…` strkey with its CRC16 on Stellar.
     pub fn check_address(self, address: &str) -> Result<(), &'static str> {
         match self {
             Network::Bitcoin => bitcoin_address(address),
-            Network::Ethereum => ethereum_address(address),
+            Network::Ethereum | Network::Celo | Network::Arbitrum | Network::Avalanche => {
+                ethereum_address(address)
+            }
+            Network::Stellar => stellar_strkey::ed25519::PublicKey::from_string(address)
+                .map(drop)
+                .map_err(|_| {
+                    "A Stellar account is G and 55 more characters, and this one's checksum does not match."
+                }),
             Network::Tron => base58check(address, bs58::Alphabet::BITCOIN, 0x41, 'T'),
             Network::Ripple => base58check(address, bs58::Alphabet::RIPPLE, 0x00, 'r'),
         }
     }
 
-    /// The address for 20 bytes of account hash, in this network's encoding.
-    pub fn encode_address(self, hash: &[u8; 20]) -> String {
+    /// The address for 32 bytes of key material, in this network's encoding: Stellar's is the
+    /// ed25519 key itself; the others use the first 20 bytes as the account hash.
+    pub fn encode_address(self, key: &[u8; 32]) -> String {
+        let mut hash = [0u8; 20];
+        hash.copy_from_slice(&key[..20]);
         match self {
-            Network::Bitcoin => bech32::segwit::encode_v0(bech32::hrp::BC, hash)
+            Network::Bitcoin => bech32::segwit::encode_v0(bech32::hrp::BC, &hash)
                 .unwrap_or_else(|_| unreachable!("a 20-byte program is a valid segwit v0 program")),
-            Network::Ethereum => eip55(hash),
-            Network::Tron => versioned_base58(hash, bs58::Alphabet::BITCOIN, 0x41),
-            Network::Ripple => versioned_base58(hash, bs58::Alphabet::RIPPLE, 0x00),
+            Network::Ethereum | Network::Celo | Network::Arbitrum | Network::Avalanche => {
+                eip55(&hash)
+            }
+            Network::Tron => versioned_base58(&hash, bs58::Alphabet::BITCOIN, 0x41),
+            Network::Ripple => versioned_base58(&hash, bs58::Alphabet::RIPPLE, 0x00),
+            Network::Stellar => format!("{}", stellar_strkey::ed25519::PublicKey(*key)),
         }
     }
 }
@@ -230,9 +257,66 @@ pub const ASSETS: &[Asset] = &[
     },
 ];
 
-/// The asset with this code; `None` for a code the gateway does not accept.
+/// The stablecoins the ramps move on chains the gateway does not take payments on (Kotani's
+/// custodial wallets). USDT on TRON is the gateway's `usdt_trc20`.
+pub const RAMP_ASSETS: &[Asset] = &[
+    Asset {
+        code: "cusd",
+        name: "Celo Dollar",
+        symbol: "cUSD",
+        network: Network::Celo,
+        icon: "$",
+        decimals: 18,
+        withdrawal_fee: "0.01",
+    },
+    Asset {
+        code: "usdc_arbitrum",
+        name: "USD Coin (Arbitrum)",
+        symbol: "USDC",
+        network: Network::Arbitrum,
+        icon: "$",
+        decimals: 6,
+        withdrawal_fee: "0.1",
+    },
+    Asset {
+        code: "usdc_avalanche",
+        name: "USD Coin (Avalanche)",
+        symbol: "USDC",
+        network: Network::Avalanche,
+        icon: "$",
+        decimals: 6,
+        withdrawal_fee: "0.1",
+    },
+    Asset {
+        code: "usdc_stellar",
+        name: "USD Coin (Stellar)",
+        symbol: "USDC",
+        network: Network::Stellar,
+        icon: "$",
+        decimals: 7,
+        withdrawal_fee: "0.01",
+    },
+];
+
+/// A currency the crypto gateway accepts; `None` for any other code.
 pub fn asset(code: &str) -> Option<&'static Asset> {
     ASSETS.iter().find(|a| a.code == code)
+}
+
+/// Any asset the sandbox chain carries: the gateway's and the ramps'.
+pub fn chain_asset(code: &str) -> Option<&'static Asset> {
+    ASSETS
+        .iter()
+        .chain(RAMP_ASSETS.iter())
+        .find(|a| a.code == code)
+}
+
+/// The stablecoin a ramp chain carries (as Kotani's "chain" names it).
+pub fn stablecoin_of(network: Network) -> Option<&'static Asset> {
+    match network {
+        Network::Tron => asset("usdt_trc20"),
+        _ => RAMP_ASSETS.iter().find(|a| a.network == network),
+    }
 }
 
 const UNKNOWN_CURRENCY: &str = "Choose one of btc, eth, usdt_trc20, usdt_erc20 or xrp.";
@@ -818,6 +902,15 @@ mod tests {
         assert!(Network::Ripple
             .check_address("rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTi")
             .is_err());
+        // Stellar's published strkey test vector (SEP-23) and a flipped character.
+        assert_eq!(
+            Network::Stellar
+                .check_address("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGZ"),
+            Ok(())
+        );
+        assert!(Network::Stellar
+            .check_address("GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGA")
+            .is_err());
         // A TRON address is not an XRP one, nor the other way round.
         assert!(Network::Ripple
             .check_address("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t")
@@ -826,18 +919,26 @@ mod tests {
 
     #[test]
     fn encoded_addresses_check_on_their_network_only() {
-        let hash = [7u8; 20];
+        let hash = [7u8; 32];
         for n in Network::ALL {
             let a = n.encode_address(&hash);
             assert_eq!(n.check_address(&a), Ok(()), "{n}: {a}");
-            for other in Network::ALL.iter().filter(|o| *o != n) {
+            // The EVM chains share one encoding: only the others must refuse it.
+            let evm = |x: &Network| {
+                x.check_address(&Network::Ethereum.encode_address(&hash))
+                    .is_ok()
+            };
+            for other in Network::ALL
+                .iter()
+                .filter(|o| *o != n && !(evm(o) && evm(n)))
+            {
                 assert!(other.check_address(&a).is_err(), "{a} on {other}");
             }
         }
         assert_eq!(
             Network::Ethereum.encode_address(&[
                 0x5a, 0xae, 0xb6, 0x05, 0x3f, 0x3e, 0x94, 0xc9, 0xb9, 0xa0, 0x9f, 0x33, 0x66, 0x94,
-                0x35, 0xe7, 0xef, 0x1b, 0xea, 0xed
+                0x35, 0xe7, 0xef, 0x1b, 0xea, 0xed, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
             ]),
             "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
         );

@@ -28,6 +28,7 @@ pub mod life;
 pub mod merchant;
 pub mod money;
 pub mod notifications;
+pub mod onchain;
 pub mod ramp;
 pub mod split;
 pub mod validate;

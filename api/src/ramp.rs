@@ -84,6 +84,12 @@ crate::vocabulary! {
         BankWithdrawal = "bank_withdrawal" / "Withdrawal to a bank",
         Paybill = "paybill" / "Paybill payment",
         Till = "till" / "Till payment",
+        /// M-Pesa payout funded by stablecoins sent to the escrow (not the wallet).
+        CryptoCashout = "crypto_cashout" / "Stablecoins to M-Pesa",
+        /// Stablecoins bought for a user with the wallet's money.
+        CryptoPurchase = "crypto_purchase" / "cUSD bought",
+        /// STK push whose money buys USDT on TRON for the user (not the wallet).
+        CryptoCashin = "crypto_cashin" / "M-Pesa to USDT on TRON",
     }
 }
 
@@ -91,9 +97,20 @@ impl RampKind {
     /// The document's two families: deposits are Collections, everything else Payouts.
     pub fn family(self) -> &'static str {
         match self {
-            RampKind::Deposit => "Collections",
+            RampKind::Deposit | RampKind::CryptoCashin => "Collections",
             _ => "Payouts",
         }
+    }
+
+    /// Whether the money comes from, or goes into, the partner's fiat wallet. Cash-outs are
+    /// funded by stablecoins and cash-ins buy them: neither touches the wallet.
+    pub fn uses_wallet(self) -> bool {
+        !matches!(self, RampKind::CryptoCashout | RampKind::CryptoCashin)
+    }
+
+    /// Whether the phone is asked to pay (an STK push), rather than paid.
+    pub fn is_collection(self) -> bool {
+        matches!(self, RampKind::Deposit | RampKind::CryptoCashin)
     }
 }
 

@@ -15,7 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::crypto::{
-    asset, Asset, ChainNetwork, ChainState, ChainTransfer, ChainTransferRequest, MineRequest,
+    chain_asset, Asset, ChainNetwork, ChainState, ChainTransfer, ChainTransferRequest, MineRequest,
     Network,
 };
 use kitty_api::{ErrorBody, FieldErrors};
@@ -44,25 +44,26 @@ fn hex(bytes: &[u8]) -> String {
 
 /// A fresh address on `network` (20 random bytes of account hash in its encoding).
 pub fn new_address(network: Network) -> String {
-    network.encode_address(&random::<20>())
+    network.encode_address(&random::<32>())
 }
 
-/// The gateway's one account on a memo network: payments to it differ by memo, as exchanges do.
+/// The gateway's one account on a network (a memo network's, where payments differ by memo, as
+/// exchanges do; and the ramps' escrow on the others).
 pub fn gateway_account(network: Network) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(format!("kitty sandbox gateway on {network}"));
-    let mut hash = [0u8; 20];
-    hash.copy_from_slice(&digest[..20]);
-    network.encode_address(&hash)
+    network.encode_address(&digest.into())
 }
 
 /// A transaction hash in the network's usual spelling.
 fn new_tx_hash(network: Network) -> String {
     let h = hex(&random::<32>());
     match network {
-        Network::Ethereum => format!("0x{h}"),
+        Network::Ethereum | Network::Celo | Network::Arbitrum | Network::Avalanche => {
+            format!("0x{h}")
+        }
         Network::Ripple => h.to_uppercase(),
-        Network::Bitcoin | Network::Tron => h,
+        Network::Bitcoin | Network::Tron | Network::Stellar => h,
     }
 }
 
@@ -135,10 +136,22 @@ pub async fn send(
     memo: Option<&str>,
     amount: Decimal,
 ) -> AppResult<ChainTransfer> {
+    send_from(conn, asset, None, to, memo, amount).await
+}
+
+/// [`send`] from a wallet the sandbox keeps (a custodial address), so its balance goes down.
+pub async fn send_from(
+    conn: &mut Conn,
+    asset: &Asset,
+    from: Option<&str>,
+    to: &str,
+    memo: Option<&str>,
+    amount: Decimal,
+) -> AppResult<ChainTransfer> {
     let tx_hash = new_tx_hash(asset.network);
     sqlx::query(
-        "INSERT INTO chain_transfers (tx_hash, seq, network, currency, to_address, memo, amount, block_height, created_at)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chain_transfers), $2, $3, $4, $5, $6, NULL, $7)",
+        "INSERT INTO chain_transfers (tx_hash, seq, network, currency, to_address, memo, amount, block_height, created_at, from_address)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chain_transfers), $2, $3, $4, $5, $6, NULL, $7, $8)",
     )
     .bind(&tx_hash)
     .bind(asset.network.as_str())
@@ -147,12 +160,47 @@ pub async fn send(
     .bind(memo)
     .bind(amount.to_string())
     .bind(now())
+    .bind(from)
     .execute(&mut *conn)
     .await?;
     crate::providers::kpay::gateway::credit(conn, &tx_hash).await?;
     transfer(conn, &tx_hash)
         .await?
         .ok_or_else(|| AppError::internal("a transfer vanished in its own write"))
+}
+
+/// What `address` holds of `asset`: (available, arriving). Available is what arrived with the
+/// network's confirmations minus everything it sent (a send counts at once); arriving is what is
+/// still confirming. Sums over the chain's transfers, never stored.
+pub async fn balance(
+    conn: &mut Conn,
+    asset: &Asset,
+    address: &str,
+) -> AppResult<(Decimal, Decimal)> {
+    let height = height(conn, asset.network).await?;
+    let rows: Vec<(String, Option<i64>, crate::db::Flag)> = sqlx::query_as(
+        "SELECT amount, block_height, CASE WHEN to_address = $1 THEN 1 ELSE 0 END FROM chain_transfers
+         WHERE network = $2 AND currency = $3 AND (to_address = $1 OR from_address = $1)",
+    )
+    .bind(address)
+    .bind(asset.network.as_str())
+    .bind(asset.code)
+    .fetch_all(&mut *conn)
+    .await?;
+    let (mut available, mut arriving) = (Decimal::ZERO, Decimal::ZERO);
+    let overflow = || AppError::internal("chain balance overflow");
+    for (amount, block, incoming) in rows {
+        let a = Decimal::from_str_exact(&amount)
+            .map_err(|_| AppError::internal("a stored amount is not decimal"))?;
+        if !incoming.0 {
+            available = available.checked_sub(a).ok_or_else(overflow)?;
+        } else if confirmations(height, block) >= asset.network.required_confirmations() {
+            available = available.checked_add(a).ok_or_else(overflow)?;
+        } else {
+            arriving = arriving.checked_add(a).ok_or_else(overflow)?;
+        }
+    }
+    Ok((available, arriving))
 }
 
 /// Mines `blocks` blocks on `network` now: the first includes every transfer in the mempool.
@@ -183,23 +231,21 @@ pub async fn mine(conn: &mut Conn, network: Network, blocks: i64) -> AppResult<i
 /// reads without taking the write lock.
 pub async fn mine_due(db: &Db) -> AppResult<()> {
     let t = now();
-    let due: Vec<(String,)> = sqlx::query_as(
-        "SELECT network FROM chain_blocks WHERE mined_at <= $1 - CASE network
-             WHEN 'bitcoin' THEN $2 WHEN 'ethereum' THEN $3 WHEN 'tron' THEN $4 ELSE $5 END",
-    )
-    .bind(t)
-    .bind(Network::Bitcoin.block_seconds())
-    .bind(Network::Ethereum.block_seconds())
-    .bind(Network::Tron.block_seconds())
-    .bind(Network::Ripple.block_seconds())
-    .fetch_all(db)
-    .await?;
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT network, mined_at FROM chain_blocks")
+        .fetch_all(db)
+        .await?;
+    let mut due = Vec::new();
+    for (network, mined_at) in rows {
+        let network = crate::db::stored(Network::parse, &network, "chain network")?;
+        if mined_at <= t - network.block_seconds() {
+            due.push(network);
+        }
+    }
     if due.is_empty() {
         return Ok(());
     }
     let mut w = crate::db::write(db).await?;
-    for (network,) in due {
-        let network = crate::db::stored(Network::parse, &network, "chain network")?;
+    for network in due {
         mine(&mut w, network, 1).await?;
     }
     w.commit().await?;
@@ -238,11 +284,11 @@ async fn send_transfer(
     ApiJson(req): ApiJson<ChainTransferRequest>,
 ) -> AppResult<(StatusCode, Json<ChainTransfer>)> {
     let mut errors = FieldErrors::new();
-    let asset = asset(&req.currency);
+    let asset = chain_asset(&req.currency);
     if asset.is_none() {
         errors.insert(
             "currency".into(),
-            "Choose one of btc, eth, usdt_trc20, usdt_erc20 or xrp.".into(),
+            "Choose one of btc, eth, usdt_trc20, usdt_erc20, xrp, cusd, usdc_arbitrum, usdc_avalanche or usdc_stellar.".into(),
         );
     }
     let decimals = asset.map_or(18, |a| a.decimals);
@@ -306,7 +352,7 @@ async fn notify_again(
 #[utoipa::path(
     post, path = "/chain/{network}/mine", tag = "Sandbox",
     summary = "Mine blocks on a sandbox chain network now.",
-    description = "Mines 1 to 100 blocks at once on bitcoin, ethereum, tron or ripple: the first includes the mempool, and every block adds a confirmation.",
+    description = "Mines 1 to 100 blocks at once on one network (bitcoin, ethereum, tron, ripple, celo, arbitrum, avalanche or stellar): the first includes the mempool, and every block adds a confirmation.",
     params(("network" = Network, Path)),
     request_body = MineRequest,
     responses((status = 200, body = ChainNetwork), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody))

@@ -98,7 +98,7 @@ pub(crate) async fn settle(conn: &mut Conn, row: &TxRow, code: i64) -> AppResult
     let kind = crate::db::stored(RampKind::parse, &row.kind, "ramp kind")?;
     if let (Some(phone), Some(r)) = (&row.phone_number, &receipt) {
         match kind {
-            RampKind::Deposit => {
+            RampKind::Deposit | RampKind::CryptoCashin => {
                 sqlx::query(
                     "UPDATE mpesa_handsets SET balance = balance - $1 WHERE phone_number = $2",
                 )
@@ -113,7 +113,7 @@ pub(crate) async fn settle(conn: &mut Conn, row: &TxRow, code: i64) -> AppResult
                 )
                 .await?;
             }
-            RampKind::MobileWithdrawal => {
+            RampKind::MobileWithdrawal | RampKind::CryptoCashout => {
                 ensure_handset(conn, phone, currency).await?;
                 sqlx::query(
                     "UPDATE mpesa_handsets SET balance = balance + $1 WHERE phone_number = $2",
@@ -131,6 +131,10 @@ pub(crate) async fn settle(conn: &mut Conn, row: &TxRow, code: i64) -> AppResult
             }
             _ => {}
         }
+    }
+    if code == 0 && kind == RampKind::CryptoCashin {
+        // The phone paid: the USDT it bought goes to the user's TRON address.
+        crate::providers::kotani::onchain::cashin_paid(conn, &row.id).await?;
     }
     if let Some(url) = &row.callback {
         let mut settled = row_again(conn, &row.id).await?;
@@ -189,8 +193,8 @@ pub async fn resolve_due(db: &Db) -> AppResult<()> {
             .as_deref()
             .is_some_and(|p| p.ends_with("0000"));
         let code = match kind {
-            RampKind::Deposit => 1037,
-            RampKind::MobileWithdrawal if switched_off => 1037,
+            RampKind::Deposit | RampKind::CryptoCashin => 1037,
+            RampKind::MobileWithdrawal | RampKind::CryptoCashout if switched_off => 1037,
             _ => 0,
         };
         settle(&mut w, row, code).await?;
@@ -224,7 +228,7 @@ async fn handset(
     let t = now();
     let prompts: Vec<(String, i64, String, i64)> = sqlx::query_as(
         "SELECT r.id, r.amount, u.name, r.resolves_at FROM ramp_transactions r JOIN users u ON u.id = r.user_id
-         WHERE r.phone_number = $1 AND r.kind = 'deposit' AND r.status = 'pending' AND r.resolves_at > $2
+         WHERE r.phone_number = $1 AND r.kind IN ('deposit', 'crypto_cashin') AND r.status = 'pending' AND r.resolves_at > $2
          ORDER BY r.seq",
     )
     .bind(&phone)
@@ -275,7 +279,7 @@ async fn answer_prompt(
 ) -> AppResult<Json<RampResult>> {
     let mut w = crate::db::write(&state.db).await?;
     let row = sqlx::query_as::<_, TxRow>(&format!(
-        "SELECT {} FROM ramp_transactions WHERE id = $1 AND kind = 'deposit'",
+        "SELECT {} FROM ramp_transactions WHERE id = $1 AND kind IN ('deposit', 'crypto_cashin')",
         crate::providers::kotani::TX_COLUMNS
     ))
     .bind(&request_id)

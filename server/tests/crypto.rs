@@ -351,7 +351,7 @@ async fn withdrawals_check_addresses_and_never_overdraw() {
         status(&server, p["id"].as_str().unwrap()).await["status"],
         "completed"
     );
-    let dest = Network::Tron.encode_address(&[9; 20]);
+    let dest = Network::Tron.encode_address(&[9; 32]);
 
     let bad: Vec<(Value, &str)> = vec![
         (

@@ -169,6 +169,62 @@ async fn config_health_and_openapi() {
         ("/kotani/api/v2/binance/orders", "post", "Create Order"),
         ("/kotani/api/v2/binance/orders/close", "post", "Close Order"),
         ("/kotani/api/v2/binance/orders/query", "post", "Query Order"),
+        ("/kotani/api/v2/kyc/users", "post", "Create a user"),
+        ("/kotani/api/v2/kyc/users/verify", "post", "Verify a user"),
+        ("/kotani/api/v2/kyc/users", "put", "Update user details"),
+        (
+            "/kotani/api/v2/kyc/users/find",
+            "post",
+            "Get all user details by phoneNumber",
+        ),
+        (
+            "/kotani/api/v2/kyc/users",
+            "get",
+            "Get all user account details",
+        ),
+        (
+            "/kotani/api/v2/kyc/users/by-address",
+            "post",
+            "Get user phoneNumber by their onchain address",
+        ),
+        (
+            "/kotani/api/v2/onchain/balance",
+            "post",
+            "Get account balance",
+        ),
+        (
+            "/kotani/api/v2/onchain/escrow-rates",
+            "get",
+            "Get Escrow transaction rates",
+        ),
+        ("/kotani/api/v2/celo/buy", "post", "Buy Celo cUSD"),
+        ("/kotani/api/v2/celo/mpesa", "post", "Send cUSD to Mpesa"),
+        (
+            "/kotani/api/v2/stellar/cashout/{countryCode}",
+            "post",
+            "Fiat cashout",
+        ),
+        (
+            "/kotani/api/v2/tron/cashout/{countryCode}",
+            "post",
+            "Convert USDT on Tron to Mobile Money",
+        ),
+        (
+            "/kotani/api/v2/tron/cashin/{countryCode}",
+            "post",
+            "Convert Mobile Money to USDT on TRON",
+        ),
+        ("/kotani/api/v2/ubi/claim", "post", "Claim UBI funds"),
+        (
+            "/kotani/api/v2/ubi/check",
+            "post",
+            "Check if user is UBI beneficiary",
+        ),
+        (
+            "/kotani/api/v2/ubi/beneficiaries",
+            "post",
+            "Set user as UBI beneficiary",
+        ),
     ] {
         assert_eq!(summary(path, method).as_deref(), Some(title), "{path}");
     }

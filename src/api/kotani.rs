@@ -1,19 +1,29 @@
 //! Kotani Pay's fiat ramp (`/kotani/api/v2/*`): the partner's credentials and wallet, M-Pesa
 //! deposits, payouts to phones, banks, paybills and tills, quotes and callback deliveries. Also
 //! KiotaPay's till look-up, Binance Pay orders (`/kotani/api/v2/binance/orders*`) and, in
-//! sandbox mode, the simulated M-Pesa handsets.
+//! sandbox mode, the simulated M-Pesa handsets. And the custodial side: users the partner
+//! creates by phone number, their stablecoin wallets on five chains, cash-outs to M-Pesa through
+//! the escrow, cUSD bought from the wallet, and UBI.
 
 use super::{
     enc, get, post, send_json, ApiError, Method,
     Provider::{Kiota, Kotani, Sandbox},
 };
 use kitty_api::binance::{CreateOrderRequest, OrderList, OrderResult, PrepayIdRequest};
+use kitty_api::crypto::{ChainTransfer, ChainTransferRequest, DecimalText, Network};
+use kitty_api::onchain::{
+    AllUsers, BalanceRequest, BalanceResponse, BuyCusdRequest, BuyCusdResponse, CashoutDetails,
+    CashoutRequest, CashoutResponse, ChainMovement, CreatedUser, EscrowRates, EscrowSendRequest,
+    PhoneRequest, SendCusdRequest, SendCusdResponse, TronCashinRequest, TronCashinResponse,
+    UbiCheckResponse, UbiClaimResponse, UbiRequest, UbiSetResponse, UpdateUserRequest,
+    UpdateUserResponse, UserVerification,
+};
 use kitty_api::ramp::{
     kiota::TillResponse, AcceptQuoteRequest, BankWithdrawRequest, BankWithdrawResponse,
-    CashInQuoteRequest, CashOutQuoteRequest, Delivery, DeliveryList, DepositRequest, Handset,
-    MobileWithdrawRequest, MobileWithdrawResponse, PartnerProfile, PaybillRequest, PromptAnswer,
-    Quote, QuoteDepositRequest, QuoteDirection, RampReference, RampResult, RampTransactionList,
-    SetPartnerRequest, TillRequest, Wallet,
+    CashInQuoteRequest, CashOutQuoteRequest, Country, Delivery, DeliveryList, DepositRequest,
+    Handset, MobileWithdrawRequest, MobileWithdrawResponse, PartnerProfile, PaybillRequest,
+    PromptAnswer, Quote, QuoteDepositRequest, QuoteDirection, RampReference, RampResult,
+    RampTransactionList, SetPartnerRequest, TillRequest, Wallet,
 };
 
 // ---- Partner and wallet ----
@@ -231,4 +241,162 @@ pub async fn answer_prompt(
         answer,
     )
     .await
+}
+
+// ---- Custodial users: KYC, on-chain wallets, cash-outs, purchases and UBI ----
+
+/// Creates a user for a phone number, with an address on every ramp chain; 409 when the number
+/// already has one.
+pub async fn create_user(phone_number: &str) -> Result<CreatedUser, ApiError> {
+    let req = PhoneRequest {
+        phone_number: phone_number.to_string(),
+    };
+    post(Kotani, "/api/v2/kyc/users", &req).await
+}
+
+/// The partner's own users, newest first.
+pub async fn my_users() -> Result<AllUsers, ApiError> {
+    get(Kotani, "/api/v2/kyc/users/mine").await
+}
+
+/// `verified` once the user's details are on file, `unverified` until then.
+pub async fn verify_user(phone_number: &str) -> Result<UserVerification, ApiError> {
+    let req = PhoneRequest {
+        phone_number: phone_number.to_string(),
+    };
+    post(Kotani, "/api/v2/kyc/users/verify", &req).await
+}
+
+pub async fn update_user(req: &UpdateUserRequest) -> Result<UpdateUserResponse, ApiError> {
+    send_json(Method::Put, Kotani, "/api/v2/kyc/users", req).await
+}
+
+/// The user's stablecoin balance on `chain` (confirmed, and arriving).
+pub async fn chain_balance(
+    phone_number: &str,
+    chain: Network,
+) -> Result<BalanceResponse, ApiError> {
+    let req = BalanceRequest {
+        phone_number: phone_number.to_string(),
+        chain: chain.as_str().to_string(),
+    };
+    post(Kotani, "/api/v2/onchain/balance", &req).await
+}
+
+/// The escrow addresses and what each stablecoin pays in each fiat currency.
+pub async fn escrow_rates() -> Result<EscrowRates, ApiError> {
+    get(Kotani, "/api/v2/onchain/escrow-rates").await
+}
+
+/// An SVG QR code of the user's address on `chain`, for an `<img src>`.
+pub fn user_address_qr_url(user_id: &str, chain: Network) -> String {
+    super::url(
+        Kotani,
+        &format!(
+            "/api/v2/kyc/users/{}/addresses/{}/qr.svg",
+            enc(user_id),
+            chain.as_str()
+        ),
+    )
+}
+
+/// "Send to the escrow": the user's custodial wallet sends `amount` (a decimal string) of the
+/// chain's stablecoin to the escrow. Its tx hash is what a cash-out pays against.
+pub async fn send_to_escrow(
+    phone_number: &str,
+    chain: Network,
+    amount: &str,
+) -> Result<ChainMovement, ApiError> {
+    let req = EscrowSendRequest {
+        phone_number: phone_number.to_string(),
+        chain: chain.as_str().to_string(),
+        amount: amount.to_string(),
+    };
+    post(Kotani, "/api/v2/onchain/escrow", &req).await
+}
+
+/// The chains whose stablecoins cash out to M-Pesa.
+pub const CASHOUT_CHAINS: [Network; 3] = [Network::Celo, Network::Tron, Network::Stellar];
+
+/// Pays out to `phone_number` by M-Pesa what the escrow transfer `tx_hash` brought, by the
+/// chain's own endpoint: Celo cUSD, USDT on TRON or Stellar USDC. The payout is a ramp
+/// transaction: follow its `request_id`.
+pub async fn cash_out(
+    chain: Network,
+    country: Country,
+    phone_number: &str,
+    tx_hash: &str,
+) -> Result<CashoutDetails, ApiError> {
+    let req = CashoutRequest {
+        phone_number: phone_number.to_string(),
+        tx_hash: tx_hash.to_string(),
+        callback: None,
+        name: None,
+        email: None,
+        description: None,
+    };
+    let country = match country {
+        Country::KEN => "KE",
+        Country::GH => "GH",
+    };
+    match chain {
+        Network::Celo => {
+            let req = SendCusdRequest {
+                phone_number: req.phone_number,
+                txhash: req.tx_hash,
+            };
+            let r: SendCusdResponse = post(Kotani, "/api/v2/celo/mpesa", &req).await?;
+            Ok(r.cusd_details)
+        }
+        Network::Tron | Network::Stellar => {
+            let path = format!("/api/v2/{}/cashout/{country}", chain.as_str());
+            let r: CashoutResponse = post(Kotani, &path, &req).await?;
+            Ok(r.details)
+        }
+        other => Err(ApiError::Unexpected(format!(
+            "{} stablecoins do not cash out to M-Pesa.",
+            other.label()
+        ))),
+    }
+}
+
+/// Buys cUSD for the user, paid from the partner's fiat wallet.
+pub async fn buy_cusd(req: &BuyCusdRequest) -> Result<BuyCusdResponse, ApiError> {
+    post(Kotani, "/api/v2/celo/buy", req).await
+}
+
+/// An STK push for `amount` KES; once the phone approves, USDT goes to the user's TRON address.
+pub async fn tron_cashin(req: &TronCashinRequest) -> Result<TronCashinResponse, ApiError> {
+    post(Kotani, "/api/v2/tron/cashin/KE", req).await
+}
+
+/// Adds the person to the programme's beneficiaries.
+pub async fn ubi_add(req: &UbiRequest) -> Result<UbiSetResponse, ApiError> {
+    post(Kotani, "/api/v2/ubi/beneficiaries", req).await
+}
+
+/// Whether the person is a beneficiary, and where they stand with this disbursement.
+pub async fn ubi_check(req: &UbiRequest) -> Result<UbiCheckResponse, ApiError> {
+    post(Kotani, "/api/v2/ubi/check", req).await
+}
+
+/// Claims this disbursement: 409 once claimed, 403 or 422 for someone who is not a beneficiary.
+pub async fn ubi_claim(req: &UbiRequest) -> Result<UbiClaimResponse, ApiError> {
+    post(Kotani, "/api/v2/ubi/claim", req).await
+}
+
+/// Sandbox: test coins for `to_address`, sent on the sandbox chain; they arrive with its next
+/// block. `currency` is the asset's code (`cusd`, `usdt_trc20`, …).
+pub async fn receive_test_coins(
+    currency: &str,
+    to_address: &str,
+    amount: &str,
+) -> Result<ChainTransfer, ApiError> {
+    let req = ChainTransferRequest {
+        currency: currency.to_string(),
+        to_address: to_address.to_string(),
+        memo: None,
+        amount: DecimalText(amount.to_string()),
+    };
+    post(Sandbox, "/chain/transfers", &req).await
 }

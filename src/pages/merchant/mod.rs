@@ -6,7 +6,8 @@ pub mod crypto;
 mod home;
 mod links;
 mod orders;
-mod poll;
+/// Also used by the Ramp's custodial pages.
+pub(crate) mod poll;
 mod shops;
 mod transactions;
 

@@ -1,7 +1,10 @@
 //! The ramp area (Kotani Pay): the partner's fiat wallet, M-Pesa deposits, payouts to phones,
 //! banks, paybills and tills, quotes, history, the partner's credentials and, in sandbox mode, a
-//! simulated M-Pesa phone.
+//! simulated M-Pesa phone. Also the custodial side: the partner's users and their stablecoin
+//! wallets (cash-outs to M-Pesa, cUSD bought from the wallet), their verification, and UBI.
 
+mod cashout;
+pub mod decimal;
 mod deposit;
 mod developers;
 mod handset;
@@ -10,6 +13,10 @@ mod overview;
 mod quotes;
 mod send;
 mod status;
+mod ubi;
+mod users;
+mod verify;
+mod wallets;
 
 pub use deposit::Deposit;
 pub use developers::Developers;
@@ -18,6 +25,9 @@ pub use history::{History, RampTransactionDetail};
 pub use overview::Overview;
 pub use quotes::Quotes;
 pub use send::SendMoney;
+pub use ubi::Ubi;
+pub use verify::Verification;
+pub use wallets::Wallets;
 
 use crate::api::{self, ApiError};
 use crate::components::feedback::Loaded;
@@ -115,10 +125,13 @@ pub fn use_ramp() -> RampCtx {
 /// The ramp area's frame: its heading and a row of tabs over the page.
 #[component]
 pub fn RampLayout() -> impl IntoView {
-    const TABS: [(&str, &str); 6] = [
+    const TABS: [(&str, &str); 9] = [
         ("/ramp", "Overview"),
         ("/ramp/deposit", "Deposit"),
         ("/ramp/send", "Send"),
+        ("/ramp/wallets", "Wallets"),
+        ("/ramp/verify", "Verification"),
+        ("/ramp/ubi", "UBI"),
         ("/ramp/quotes", "Quotes"),
         ("/ramp/history", "History"),
         ("/ramp/developers", "Developers"),
@@ -207,7 +220,11 @@ pub fn counterparty(t: &kitty_api::ramp::RampTransaction) -> String {
     use kitty_api::ramp::RampKind;
     let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     match t.kind {
-        RampKind::Deposit | RampKind::MobileWithdrawal => or_dash(&t.phone_number),
+        RampKind::Deposit
+        | RampKind::MobileWithdrawal
+        | RampKind::CryptoCashout
+        | RampKind::CryptoPurchase
+        | RampKind::CryptoCashin => or_dash(&t.phone_number),
         RampKind::BankWithdrawal => {
             let bank = t
                 .bank_name
@@ -288,6 +305,9 @@ pub fn RampApp() -> impl IntoView {
             <Route path=path!("") view=Overview />
             <Route path=path!("deposit") view=Deposit />
             <Route path=path!("send") view=SendMoney />
+            <Route path=path!("wallets") view=Wallets />
+            <Route path=path!("verify") view=Verification />
+            <Route path=path!("ubi") view=Ubi />
             <Route path=path!("quotes") view=Quotes />
             <Route path=path!("history") view=History />
             <Route path=path!("transactions/:id") view=RampTransactionDetail />

@@ -7,7 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{ErrorPanel, Skeleton};
 use crate::session::use_session;
-use kitty_api::ramp::{result_text, RampKind, RampStatus, RampTransaction};
+use kitty_api::ramp::{result_text, RampStatus, RampTransaction};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
@@ -70,7 +70,7 @@ pub fn watch_transaction(request_id: Signal<String>) -> Watch {
 /// One sentence on where the transaction stands.
 pub fn status_sentence(t: &RampTransaction) -> String {
     let amount = money(t.amount, t.currency);
-    let deposit = t.kind == RampKind::Deposit;
+    let deposit = t.kind.is_collection();
     match t.status {
         RampStatus::Pending if deposit => format!(
             "Waiting for {} to approve {amount} on the phone.",
@@ -90,7 +90,16 @@ pub fn LiveStatus(
     request_id: String,
     on_again: Callback<()>,
     #[prop(optional)] on_settled: Option<Callback<()>>,
+    /// Tells apart two of these on one page (their heading ids must differ).
+    #[prop(optional)]
+    scope: &'static str,
 ) -> impl IntoView {
+    let heading_id = if scope.is_empty() {
+        "ramp-status-heading".to_string()
+    } else {
+        format!("ramp-status-{scope}-heading")
+    };
+    let labelled_by = heading_id.clone();
     let session = use_session();
     let details_href = format!("/ramp/transactions/{}", api::enc(&request_id));
     let watch = watch_transaction(Signal::derive(move || request_id.clone()));
@@ -134,8 +143,8 @@ pub fn LiveStatus(
         })
     };
     view! {
-        <section class="card ramp-status" aria-labelledby="ramp-status-heading">
-            <h2 id="ramp-status-heading" tabindex="-1" node_ref=heading>
+        <section class="card ramp-status" aria-labelledby=labelled_by>
+            <h2 id=heading_id tabindex="-1" node_ref=heading>
                 {move || watch.tx.get().map(|t| t.kind.label()).unwrap_or("Status")}
                 " "
                 {move || status().map(|s| view! { <RampStatusBadge status=s /> })}
@@ -169,7 +178,7 @@ fn TransactionFacts(t: RampTransaction) -> impl IntoView {
         <dl class="details">
             <dt>"Amount"</dt><dd>{money(t.amount, t.currency)}</dd>
             {(t.fee != 0).then(|| view! { <dt>"Fee"</dt><dd>{money(t.fee, t.currency)}</dd> })}
-            <dt>{if t.kind == RampKind::Deposit { "From" } else { "To" }}</dt><dd>{counterparty(&t)}</dd>
+            <dt>{if t.kind.is_collection() { "From" } else { "To" }}</dt><dd>{counterparty(&t)}</dd>
             {t.result_code.map(|code| view! {
                 <dt>"Result"</dt>
                 <dd>{format!("{} (code {code})", t.result_description.clone().unwrap_or_else(|| result_text(code).to_string()))}</dd>

@@ -120,7 +120,8 @@ pub async fn wallet(conn: &mut Conn, user_id: &str, currency: Currency) -> AppRe
             CAST(COALESCE(SUM(CASE WHEN kind = 'deposit' AND status = 'pending' THEN amount ELSE 0 END), 0) AS BIGINT),
             CAST(COALESCE(SUM(CASE WHEN kind <> 'deposit' AND status = 'successful' THEN amount + fee ELSE 0 END), 0) AS BIGINT),
             CAST(COALESCE(SUM(CASE WHEN kind <> 'deposit' AND status = 'pending' THEN amount + fee ELSE 0 END), 0) AS BIGINT)
-         FROM ramp_transactions WHERE user_id = $1 AND currency = $2",
+         FROM ramp_transactions WHERE user_id = $1 AND currency = $2
+           AND kind NOT IN ('crypto_cashout', 'crypto_cashin')",
     )
     .bind(user_id)
     .bind(currency.code())
@@ -192,26 +193,26 @@ fn digits(
 
 /// One new movement, before it is stored.
 #[derive(Default)]
-struct NewTx {
-    kind: Option<RampKind>,
-    amount: i64,
-    fee: i64,
-    phone_number: Option<String>,
-    service_provider_id: Option<String>,
-    account_number: Option<String>,
-    account_name: Option<String>,
-    merchant_number: Option<String>,
-    merchant_till: Option<String>,
-    external_id: Option<String>,
-    callback: Option<String>,
-    quote_id: Option<String>,
+pub(super) struct NewTx {
+    pub(super) kind: Option<RampKind>,
+    pub(super) amount: i64,
+    pub(super) fee: i64,
+    pub(super) phone_number: Option<String>,
+    pub(super) service_provider_id: Option<String>,
+    pub(super) account_number: Option<String>,
+    pub(super) account_name: Option<String>,
+    pub(super) merchant_number: Option<String>,
+    pub(super) merchant_till: Option<String>,
+    pub(super) external_id: Option<String>,
+    pub(super) callback: Option<String>,
+    pub(super) quote_id: Option<String>,
 }
 
 /// Stores a movement in the open write, after checking the wallet for a payout. Returns the row.
-async fn insert(conn: &mut Conn, partner: &Partner, tx: NewTx) -> AppResult<TxRow> {
+pub async fn insert(conn: &mut Conn, partner: &Partner, tx: NewTx) -> AppResult<TxRow> {
     let kind = tx.kind.expect("every movement has a kind");
     let currency = partner.country.currency();
-    if kind != RampKind::Deposit {
+    if kind != RampKind::Deposit && kind.uses_wallet() {
         let w = wallet(conn, &partner.user_id, currency).await?;
         let needed = tx
             .amount
@@ -230,7 +231,7 @@ async fn insert(conn: &mut Conn, partner: &Partner, tx: NewTx) -> AppResult<TxRo
     }
     let t = now();
     let id = uuid::Uuid::new_v4().to_string();
-    let resolves_at = t + if kind == RampKind::Deposit {
+    let resolves_at = t + if kind.is_collection() {
         STK_TIMEOUT_SECS
     } else {
         PAYOUT_DELAY_SECS
@@ -276,7 +277,7 @@ async fn insert(conn: &mut Conn, partner: &Partner, tx: NewTx) -> AppResult<TxRo
         }
         other => other?,
     };
-    if kind == RampKind::Deposit {
+    if kind.is_collection() {
         crate::mpesa::ensure_handset(
             conn,
             tx.phone_number.as_deref().unwrap_or_default(),

@@ -10,6 +10,7 @@
 
 pub mod binance;
 mod fiat;
+pub mod onchain;
 mod partner;
 mod quotes;
 
@@ -23,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = partner::routes(OpenApiRouter::new());
     let router = fiat::routes(router);
     let router = binance::routes(router);
+    let router = onchain::routes(router);
     quotes::routes(router)
 }
 
