@@ -106,6 +106,27 @@ test("deposit by STK push, a cancelled one, a bank payout and a till payment fou
   await p.getByRole("navigation", { name: "Ramp" }).getByRole("link", { name: "Overview" }).click();
   await p.getByText("KES 1,100.50").first().waitFor();
 
+  // Wallets: a user with an address on every chain receives test cUSD and cashes part of it out
+  // to M-Pesa through the escrow; the simulated handset gets the credit.
+  await p.getByRole("navigation", { name: "Ramp" }).getByRole("link", { name: "Wallets" }).click();
+  await p.getByLabel("Phone number", { exact: true }).fill(handsetPhone);
+  await p.getByRole("button", { name: "Create the user" }).click();
+  await p.getByRole("button", { name: "Receive 10 test cUSD" }).click();
+  await p.getByText(/10(\.0+)? cUSD/).first().waitFor({ timeout: 10_000 });
+  const mined = await fetch(`${server.url}/sandbox/chain/celo/mine`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ blocks: 1 }),
+  });
+  assert.ok(mined.ok);
+  await p.getByText(/This wallet holds 10(\.0+)? cUSD/).waitFor({ timeout: 15_000 });
+  await p.getByLabel("Amount of coins").fill("4");
+  await p.getByText(/1 cUSD = KES/).first().waitFor();
+  await p.getByRole("button", { name: "Review the cash-out" }).click();
+  await p.getByRole("button", { name: /^Cash out/ }).click();
+  await p.getByText(/^Sent KES 51\d\.\d\d\.$/).waitFor({ timeout: 15_000 });
+  await handset.reload();
+  await handset.getByText(/You have received KES 51\d\.\d\d from Kotani Pay/).first().waitFor({ timeout: 10_000 });
+  await fitsTheScreen(p);
+
   // Back to the main bundle through the nav.
   await p.getByRole("link", { name: "Kitties" }).first().click();
   await p.getByRole("heading", { name: "Kitties" }).first().waitFor();
