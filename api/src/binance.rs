@@ -88,10 +88,10 @@ wire! {
         #[cfg_attr(feature = "openapi", schema(pattern = r"^(BUSD|USDT)$"))]
         pub currency: String,
         /// Where the buyer goes when the payment succeeds.
-        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^https?://[^\s/?#]+([/?#]\S*)?$"))]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^https?://[^\s/?#\[\]]+([/?#]\S*)?$"))]
         pub return_url: String,
         /// Where the buyer goes when it fails (closed or expired).
-        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^https?://[^\s/?#]+([/?#]\S*)?$"))]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^https?://[^\s/?#\[\]]+([/?#]\S*)?$"))]
         pub cancel_url: String,
     }
 

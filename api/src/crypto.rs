@@ -463,13 +463,13 @@ schema! {
         #[serde(default)]
         pub amount_crypto: Option<DecimalText>,
         #[serde(default)]
-        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$"))]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#\[\]]+([/?#]\S*)?$"))]
         pub callback_success: Option<String>,
         #[serde(default)]
-        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$"))]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#\[\]]+([/?#]\S*)?$"))]
         pub callback_failed: Option<String>,
         #[serde(default)]
-        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$"))]
+        #[cfg_attr(feature = "openapi", schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#\[\]]+([/?#]\S*)?$"))]
         pub webhook_url: Option<String>,
         /// 1 to 1,440; 60 when absent.
         #[serde(default)]

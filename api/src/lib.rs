@@ -21,6 +21,7 @@ pub mod binance;
 pub mod config;
 pub mod crypto;
 pub mod error;
+pub mod fiatconnect;
 pub mod format;
 pub mod kitty;
 pub mod ledger;

@@ -59,7 +59,7 @@ pub struct CreateShopRequest {
     #[serde(default)]
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#]+([/?#]\S*)?$")
+        schema(max_length = 2048, pattern = r"^$|^https?://[^\s/?#\[\]]+([/?#]\S*)?$")
     )]
     pub website: Option<String>,
     /// 5 to 15 digits, with spaces, `+`, `-` and brackets allowed; or empty for none.
@@ -245,7 +245,7 @@ pub struct CreateTransactionRequest {
     /// Where the buyer returns: an http(s) address.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 2048, pattern = r"^https?://[^\s/?#]+([/?#]\S*)?$")
+        schema(max_length = 2048, pattern = r"^https?://[^\s/?#\[\]]+([/?#]\S*)?$")
     )]
     pub callback_url: String,
     #[serde(default)]

@@ -48,7 +48,8 @@ pub fn name(input: &str) -> Result<String, String> {
 }
 
 /// An http(s) address to send a person or a callback to: `http://` or `https://`, a host, then
-/// an optional path, query or fragment; no white space; at most 2,048 characters. Not trimmed:
+/// an optional path, query or fragment; no white space, and no brackets in the host (IPv6
+/// literals are not taken); at most 2,048 characters. Not trimmed:
 /// the address is used exactly as given. Stated in the documents as [`HTTP_URL_PATTERN`].
 pub fn http_url(input: &str) -> Result<String, &'static str> {
     const MSG: &str =
@@ -61,14 +62,16 @@ pub fn http_url(input: &str) -> Result<String, &'static str> {
         .or_else(|| input.strip_prefix("http://"))
         .ok_or(MSG)?;
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    if host_end == 0 || input.chars().any(is_pattern_space) {
+    // No brackets in the host: a bare `[` is not a URL (and IPv6 literals are not taken).
+    if host_end == 0 || rest[..host_end].contains(['[', ']']) || input.chars().any(is_pattern_space)
+    {
         return Err(MSG);
     }
     Ok(input.to_string())
 }
 
 /// [`http_url`]'s rule as a regular expression.
-pub const HTTP_URL_PATTERN: &str = r"^https?://[^\s/?#]+([/?#]\S*)?$";
+pub const HTTP_URL_PATTERN: &str = r"^https?://[^\s/?#\[\]]+([/?#]\S*)?$";
 
 /// White space as `\s` sees it in the documents' patterns: Unicode white space, and the four
 /// information separators that Python's `re` also counts.
@@ -208,6 +211,8 @@ mod tests {
             " http://a",
             "http://a\u{1c}",
             "javascript:alert(1)",
+            "http://[",
+            "https://[::1]/x",
         ] {
             assert!(http_url(bad).is_err(), "{bad:?} should be refused");
         }

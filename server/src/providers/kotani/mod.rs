@@ -10,6 +10,7 @@
 
 pub mod binance;
 mod fiat;
+mod fiatconnect;
 pub mod onchain;
 mod partner;
 mod quotes;
@@ -25,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = fiat::routes(router);
     let router = binance::routes(router);
     let router = onchain::routes(router);
+    let router = fiatconnect::routes(router);
     quotes::routes(router)
 }
 

@@ -1,0 +1,233 @@
+//! Fiat Connect sign-in over HTTP with messages signed by known secp256k1 keys: a good sign-in
+//! sets the session cookie; a reused nonce, an expired message, a wrong domain or URI, another
+//! chain, a message without an expiration time and a signature by another key are 401s with the
+//! specification's error names. And the clock, and the partner's API credentials.
+
+mod common;
+
+use common::{csrf_from, expect, TestServer};
+use k256::ecdsa::SigningKey;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sha3::{Digest, Keccak256};
+
+struct Wallet {
+    key: SigningKey,
+    address: String,
+}
+
+impl Wallet {
+    fn new(seed: u8) -> Wallet {
+        let key = SigningKey::from_slice(&[seed; 32]).unwrap();
+        let point = key.verifying_key().to_encoded_point(false);
+        let hash = Keccak256::digest(&point.as_bytes()[1..]);
+        let mut a = [0u8; 20];
+        a.copy_from_slice(&hash[12..]);
+        Wallet {
+            key,
+            address: siwe::eip55(&a),
+        }
+    }
+
+    /// An EIP-4361 message for this wallet, as the Fiat Connect SDK writes one.
+    fn message(
+        &self,
+        domain: &str,
+        uri: &str,
+        chain: u64,
+        nonce: &str,
+        expires: Option<&str>,
+    ) -> String {
+        let mut m = format!(
+            "{domain} wants you to sign in with your Ethereum account:\n{}\n\nSign in with Ethereum\n\nURI: {uri}\nVersion: 1\nChain ID: {chain}\nNonce: {nonce}\nIssued At: 2026-11-26T00:00:00Z",
+            self.address
+        );
+        if let Some(e) = expires {
+            m.push_str(&format!("\nExpiration Time: {e}"));
+        }
+        m
+    }
+
+    /// The EIP-191 signature of `message`, hex.
+    fn sign(&self, message: &str) -> String {
+        let m: siwe::Message = message.parse().unwrap();
+        let hash = m.eip191_hash().unwrap();
+        let (sig, recid) = self.key.sign_prehash_recoverable(&hash).unwrap();
+        let mut bytes = sig.to_bytes().to_vec();
+        bytes.push(27 + recid.to_byte());
+        format!(
+            "0x{}",
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        )
+    }
+}
+
+async fn login(
+    server: &TestServer,
+    message: &str,
+    signature: &str,
+) -> (StatusCode, Value, Option<String>) {
+    let r = server
+        .browser()
+        .post(
+            "/kotani/fiatconnect/auth/login",
+            json!({"message": message, "signature": signature}),
+        )
+        .await;
+    let status = r.status();
+    let cookie = r
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    (status, expect(r, status).await, cookie)
+}
+
+const LATER: &str = "2099-01-01T00:00:00Z";
+
+#[tokio::test]
+async fn siwe_sign_in_and_its_refusals() {
+    let server = TestServer::start().await;
+    let host = server.base.trim_start_matches("http://").to_string();
+    let name = host.split(':').next().unwrap().to_string();
+    let w = Wallet::new(7);
+
+    // The SDK leaves the port out of the domain; the URI is the server's address.
+    let m = w.message(&name, &server.base, 44787, "nonce00000001", Some(LATER));
+    let (status, body, cookie) = login(&server, &m, &w.sign(&m)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["address"], w.address.as_str());
+    let cookie = cookie.unwrap();
+    assert!(
+        cookie.starts_with("fiatconnect_session=") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+
+    // With the port in the domain too.
+    let m = w.message(&host, &server.base, 42220, "nonce00000002", Some(LATER));
+    assert_eq!(login(&server, &m, &w.sign(&m)).await.0, StatusCode::OK);
+
+    let refusals: Vec<(String, String, &str)> = {
+        let reused = w.message(&name, &server.base, 44787, "nonce00000001", Some(LATER));
+        let expired = w.message(
+            &name,
+            &server.base,
+            44787,
+            "nonce00000003",
+            Some("2020-01-01T00:00:00Z"),
+        );
+        let domain = w.message(
+            "wallet.example",
+            &server.base,
+            44787,
+            "nonce00000004",
+            Some(LATER),
+        );
+        let uri = w.message(
+            &name,
+            "https://wallet.example/login",
+            44787,
+            "nonce00000005",
+            Some(LATER),
+        );
+        let chain = w.message(&name, &server.base, 1, "nonce00000006", Some(LATER));
+        let forever = w.message(&name, &server.base, 44787, "nonce00000007", None);
+        let other = Wallet::new(9);
+        let by_other = w.message(&name, &server.base, 44787, "nonce00000008", Some(LATER));
+        vec![
+            (reused.clone(), w.sign(&reused), "NonceInUse"),
+            (expired.clone(), w.sign(&expired), "ExpiredSiweMessage"),
+            (domain.clone(), w.sign(&domain), "InvalidSiweMessage"),
+            (uri.clone(), w.sign(&uri), "InvalidSiweMessage"),
+            (chain.clone(), w.sign(&chain), "InvalidSiweMessage"),
+            (forever.clone(), w.sign(&forever), "InvalidSiweMessage"),
+            (by_other.clone(), other.sign(&by_other), "InvalidSignature"),
+            ("hello".into(), "0x00".into(), "InvalidSiweMessage"),
+        ]
+    };
+    for (message, signature, error) in refusals {
+        let (status, body, cookie) = login(&server, &message, &signature).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{message}: {body}");
+        assert_eq!(body["error"], error, "{message}");
+        assert!(cookie.is_none());
+    }
+    // A refused message did not spend its nonce: signed properly, it signs in.
+    let m = w.message(&name, &server.base, 44787, "nonce00000004", Some(LATER));
+    assert_eq!(login(&server, &m, &w.sign(&m)).await.0, StatusCode::OK);
+
+    let clock = expect(
+        server.browser().get("/kotani/fiatconnect/clock").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(clock["time"].as_str().unwrap().ends_with('Z'));
+}
+
+#[tokio::test]
+async fn partners_get_api_credentials_once() {
+    let server = TestServer::start().await;
+    let b = server.browser();
+    let reg = b.register("09121118001").await;
+    let csrf = csrf_from(&reg);
+    expect(reg, StatusCode::CREATED).await;
+    let post = |path: &'static str, body: Value| {
+        let b = &b;
+        let csrf = csrf.clone();
+        async move {
+            b.client
+                .post(format!("{}{path}", b.base))
+                .header("x-csrf-token", csrf)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // No partner credentials yet: 404 that says what to do.
+    let r = post(
+        "/kotani/api/v2/fiatconnect/credentials",
+        json!({"webhook": "https://wallet.example/hook"}),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let set = b
+        .client
+        .put(server.url("/kotani/api/v2/partner"))
+        .header("x-csrf-token", &csrf)
+        .json(&json!({"phoneNumber": "254711800001", "countryCode": "KEN", "password": "partner-pass"}))
+        .send()
+        .await
+        .unwrap();
+    expect(set, StatusCode::OK).await;
+    let bad = post(
+        "/kotani/api/v2/fiatconnect/credentials",
+        json!({"webhook": "ftp://x"}),
+    )
+    .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let made = expect(
+        post(
+            "/kotani/api/v2/fiatconnect/credentials",
+            json!({"webhook": "https://wallet.example/hook"}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert!(made["apiKey"].as_str().unwrap().starts_with("fc_"));
+    assert!(made["webhookSecret"]
+        .as_str()
+        .unwrap()
+        .starts_with("whsec_"));
+    assert_eq!(made["webhook"], "https://wallet.example/hook");
+    let again = expect(
+        post(
+            "/kotani/api/v2/fiatconnect/credentials",
+            json!({"webhook": "https://wallet.example/hook"}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_ne!(again["apiKey"], made["apiKey"]);
+}
