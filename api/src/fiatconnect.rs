@@ -61,3 +61,52 @@ wire! {
         pub webhook_secret: String,
     }
 }
+
+/// A wallet's KYC state for one schema, in the specification's words.
+pub const KYC_PENDING: &str = "KycPending";
+pub const KYC_APPROVED: &str = "KycApproved";
+pub const KYC_DENIED: &str = "KycDenied";
+
+/// The KYC schemas served.
+pub const KYC_SCHEMAS: [&str; 2] = [
+    "PersonalDataAndDocuments",
+    "PersonalDataAndDocumentsDetailed",
+];
+
+/// In sandbox mode a KYC is decided by itself a few seconds after it is sent: approved, unless
+/// the last name is this word (any case), which asks for a denial, as test modes do.
+pub const SANDBOX_DENY_LAST_NAME: &str = "Denied";
+
+wire! {
+    /// The KYC data as sent, and where it stands.
+    pub struct KycResult {
+        pub kyc_status: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        pub kyc_data: serde_json::Value,
+    }
+
+    /// Query the status of a KYC verification for a specific schema type.
+    pub struct KycStatusResult {
+        pub kyc_status: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        pub data: serde_json::Value,
+    }
+
+    /// Provide fiat account data of a particular schema to the server.
+    pub struct FiatAccountRequest {
+        /// MobileMoney or AccountNumber.
+        pub fiat_account_schema: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+        pub data: serde_json::Value,
+    }
+
+    /// A fiat account on file.
+    pub struct FiatAccount {
+        pub fiat_account_id: String,
+        pub account_name: String,
+        pub institution_name: String,
+        /// MobileMoney or BankAccount.
+        pub fiat_account_type: String,
+        pub fiat_account_schema: String,
+    }
+}

@@ -20,6 +20,7 @@ const SEND_DELIVERIES: i64 = 5;
 const MINE_BLOCKS: i64 = 6;
 const EXPIRE_CRYPTO_PAYMENTS: i64 = 7;
 const EXPIRE_ORDERS: i64 = 8;
+const DECIDE_KYC: i64 = 9;
 
 /// Starts the runner on the current tokio runtime; it stops with the runtime.
 pub fn spawn(db: Db) {
@@ -36,6 +37,7 @@ pub fn spawn(db: Db) {
                 (MINE_BLOCKS, "mining sandbox chain blocks"),
                 (EXPIRE_CRYPTO_PAYMENTS, "expiring crypto payments"),
                 (EXPIRE_ORDERS, "closing unpaid Binance orders"),
+                (DECIDE_KYC, "deciding sandbox KYCs"),
                 (SEND_DELIVERIES, "sending callbacks"),
             ];
             for (job, what) in jobs {
@@ -52,7 +54,9 @@ pub fn spawn(db: Db) {
                             crate::providers::kpay::gateway::expire_due(&db).await
                         }
                         EXPIRE_ORDERS => crate::providers::kotani::binance::expire_due(&db).await,
-                        _ => crate::ratelimit::forget_old(&db).await,
+                        DECIDE_KYC => crate::providers::kotani::fiatconnect::decide_kyc(&db).await,
+                        FORGET_RATE_HITS => crate::ratelimit::forget_old(&db).await,
+                        _ => Ok(()),
                     }
                 });
                 if let Err(e) = run.await {

@@ -231,3 +231,182 @@ async fn partners_get_api_credentials_once() {
     .await;
     assert_ne!(again["apiKey"], made["apiKey"]);
 }
+
+/// A browser signed in as `wallet` (its session cookie kept).
+async fn signed_in(server: &TestServer, wallet: &Wallet, nonce: &str) -> common::Browser {
+    let b = server.browser();
+    let name = server
+        .base
+        .trim_start_matches("http://")
+        .split(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let m = wallet.message(&name, &server.base, 44787, nonce, Some(LATER));
+    let r = b
+        .post(
+            "/kotani/fiatconnect/auth/login",
+            json!({"message": m, "signature": wallet.sign(&m)}),
+        )
+        .await;
+    expect(r, StatusCode::OK).await;
+    b
+}
+
+async fn status(b: &common::Browser) -> String {
+    let r = b
+        .get("/kotani/fiatconnect/kyc/PersonalDataAndDocuments/status")
+        .await;
+    expect(r, StatusCode::OK).await["kycStatus"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+async fn delete(b: &common::Browser, path: &str) -> reqwest::Response {
+    b.client
+        .delete(format!("{}{path}", b.base))
+        .send()
+        .await
+        .unwrap()
+}
+
+fn kyc(last_name: &str) -> Value {
+    json!({
+        "firstName": "Amina", "lastName": last_name, "phoneNumber": "+254722000111",
+        "dateOfBirth": {"day": "14", "month": "2", "year": "1991"},
+        "address": {"address1": "Moi Avenue 1", "isoCountryCode": "KE", "isoRegionCode": "KE-30", "city": "Nairobi"},
+        "selfieDocument": "c2VsZmll", "identificationDocument": "aWQ="
+    })
+}
+
+#[tokio::test]
+async fn a_wallets_kyc_is_decided_and_its_fiat_accounts_kept() {
+    let server = TestServer::start().await;
+    let unsigned = server
+        .browser()
+        .post(
+            "/kotani/fiatconnect/kyc/PersonalDataAndDocuments",
+            kyc("Otieno"),
+        )
+        .await;
+    assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        expect(unsigned, StatusCode::UNAUTHORIZED).await["error"],
+        "Unauthorized"
+    );
+
+    let b = signed_in(&server, &Wallet::new(21), "kycnonce0001").await;
+    let r = b
+        .post("/kotani/fiatconnect/kyc/Passport", kyc("Otieno"))
+        .await;
+    assert_eq!(
+        expect(r, StatusCode::BAD_REQUEST).await["error"],
+        "UnsupportedSchema"
+    );
+    let mut partial = kyc("Otieno");
+    partial["dateOfBirth"] = json!({"day": "31", "month": "2", "year": "1991"});
+    let r = b
+        .post("/kotani/fiatconnect/kyc/PersonalDataAndDocuments", partial)
+        .await;
+    assert_eq!(
+        expect(r, StatusCode::BAD_REQUEST).await["error"],
+        "InvalidSchema"
+    );
+
+    let r = b
+        .post(
+            "/kotani/fiatconnect/kyc/PersonalDataAndDocuments",
+            kyc("Otieno"),
+        )
+        .await;
+    assert_eq!(expect(r, StatusCode::OK).await["kycStatus"], "KycPending");
+    let again = b
+        .post(
+            "/kotani/fiatconnect/kyc/PersonalDataAndDocuments",
+            kyc("Otieno"),
+        )
+        .await;
+    assert_eq!(
+        expect(again, StatusCode::CONFLICT).await["error"],
+        "ResourceExists"
+    );
+    let mut waited = 0;
+    while status(&b).await == "KycPending" {
+        waited += 1;
+        assert!(waited < 80, "never decided");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(status(&b).await, "KycApproved");
+
+    // The document's sample shape, asking for a denial.
+    let d = signed_in(&server, &Wallet::new(22), "kycnonce0002").await;
+    let sample = json!({"firstName": "Baraka", "lastName": "Denied", "phoneNumber": "+254722000222",
+        "localCurrency": "KES", "celoPublicAddress": "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        "address": {"city": "Mombasa"}, "dateOfBirth": {"day": 1, "month": 1, "year": 1990}});
+    let r = d
+        .post("/kotani/fiatconnect/kyc/PersonalDataAndDocuments", sample)
+        .await;
+    expect(r, StatusCode::OK).await;
+    let mut waited = 0;
+    while status(&d).await == "KycPending" {
+        waited += 1;
+        assert!(waited < 80, "never decided");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(status(&d).await, "KycDenied");
+    let gone = delete(&d, "/kotani/fiatconnect/kyc/PersonalDataAndDocuments").await;
+    expect(gone, StatusCode::OK).await;
+    let r = d
+        .get("/kotani/fiatconnect/kyc/PersonalDataAndDocuments/status")
+        .await;
+    assert_eq!(
+        expect(r, StatusCode::NOT_FOUND).await["error"],
+        "ResourceNotFound"
+    );
+
+    // Fiat accounts: checked per schema, one of each number, grouped by type, private.
+    let mm = json!({"fiatAccountSchema": "MobileMoney", "data": {"accountName": "Amina Otieno",
+        "institutionName": "M-Pesa", "mobile": "254722000111", "country": "KE", "operator": "MPESA",
+        "fiatAccountType": "MobileMoney"}});
+    let bad = b
+        .post(
+            "/kotani/fiatconnect/accounts",
+            json!({"fiatAccountSchema": "MobileMoney", "data": {"accountName": "A"}}),
+        )
+        .await;
+    assert_eq!(
+        expect(bad, StatusCode::BAD_REQUEST).await["error"],
+        "InvalidSchema"
+    );
+    let made = expect(
+        b.post("/kotani/fiatconnect/accounts", mm.clone()).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(made["fiatAccountType"], "MobileMoney");
+    assert_eq!(made["institutionName"], "M-Pesa");
+    let twice = b.post("/kotani/fiatconnect/accounts", mm).await;
+    assert_eq!(
+        expect(twice, StatusCode::CONFLICT).await["error"],
+        "ResourceExists"
+    );
+    let bank = json!({"fiatAccountSchema": "AccountNumber", "data": {"accountName": "Amina Otieno",
+        "institutionName": "Equity Bank", "accountNumber": "0123456789", "country": "KE",
+        "fiatAccountType": "BankAccount"}});
+    expect(
+        b.post("/kotani/fiatconnect/accounts", bank).await,
+        StatusCode::OK,
+    )
+    .await;
+    let all = expect(b.get("/kotani/fiatconnect/accounts").await, StatusCode::OK).await;
+    assert_eq!(all["MobileMoney"].as_array().unwrap().len(), 1);
+    assert_eq!(all["BankAccount"].as_array().unwrap().len(), 1);
+    let id = made["fiatAccountId"].as_str().unwrap();
+    let theirs = delete(&d, &format!("/kotani/fiatconnect/accounts/{id}")).await;
+    assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+    let mine = delete(&b, &format!("/kotani/fiatconnect/accounts/{id}")).await;
+    expect(mine, StatusCode::OK).await;
+    let all = expect(b.get("/kotani/fiatconnect/accounts").await, StatusCode::OK).await;
+    assert!(all.get("MobileMoney").is_none());
+}

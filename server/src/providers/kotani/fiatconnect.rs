@@ -18,9 +18,13 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use kitty_api::fiatconnect::{
-    error, Credentials, CredentialsRequest, ServerClock, SiweLoginRequest, SiweSession, CHAIN_IDS,
+    error, Credentials, CredentialsRequest, FiatAccount, FiatAccountRequest, KycResult,
+    KycStatusResult, ServerClock, SiweLoginRequest, SiweSession, CHAIN_IDS, KYC_APPROVED,
+    KYC_DENIED, KYC_PENDING, KYC_SCHEMAS, SANDBOX_DENY_LAST_NAME,
 };
 use kitty_api::ErrorBody;
+use serde_json::Value;
+use std::collections::BTreeMap;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -29,6 +33,10 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(login))
         .routes(routes!(clock))
         .routes(routes!(create_credentials))
+        .routes(routes!(post_kyc, delete_kyc))
+        .routes(routes!(kyc_status))
+        .routes(routes!(post_account, list_accounts))
+        .routes(routes!(delete_account))
 }
 
 /// The wallet session's cookie, sent back on every Fiat Connect request.
@@ -265,6 +273,440 @@ async fn create_credentials(
             webhook_secret: secret,
         }),
     ))
+}
+
+/// A refusal in the specification's shape: `status` with one of its error names.
+pub struct FcError(StatusCode, &'static str, String);
+
+impl IntoResponse for FcError {
+    fn into_response(self) -> Response {
+        (self.0, Json(ErrorBody::new(self.1, self.2))).into_response()
+    }
+}
+
+impl From<AppError> for FcError {
+    fn from(e: AppError) -> Self {
+        // Storage trouble keeps our own answer; it has no name in the specification.
+        let r = e.into_response();
+        FcError(r.status(), "ServerError", "Try again in a moment.".into())
+    }
+}
+
+impl From<sqlx::Error> for FcError {
+    fn from(e: sqlx::Error) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+type FcResult<T> = Result<T, FcError>;
+
+fn not_found(what: &str) -> FcError {
+    FcError(
+        StatusCode::NOT_FOUND,
+        "ResourceNotFound",
+        format!("{what} was not found."),
+    )
+}
+
+fn invalid_schema(why: impl Into<String>) -> FcError {
+    FcError(StatusCode::BAD_REQUEST, "InvalidSchema", why.into())
+}
+
+/// The wallet signed in with the session cookie.
+pub struct Wallet {
+    pub address: String,
+}
+
+impl axum::extract::FromRequestParts<AppState> for Wallet {
+    type Rejection = FcError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let jar = axum_extra::extract::cookie::CookieJar::from_headers(&parts.headers);
+        let unauthorized = || {
+            FcError(
+                StatusCode::UNAUTHORIZED,
+                error::UNAUTHORIZED,
+                "Sign in with Ethereum first (POST /auth/login).".into(),
+            )
+        };
+        let token = jar.get(SESSION_COOKIE).ok_or_else(unauthorized)?;
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT address FROM fiatconnect_sessions WHERE token_hash = $1 AND expires_at > $2",
+        )
+        .bind(hash_token(token.value()))
+        .bind(now())
+        .fetch_optional(&state.db)
+        .await?;
+        let (address,) = row.ok_or_else(unauthorized)?;
+        Ok(Wallet { address })
+    }
+}
+
+/// A non-empty string field of `data`.
+fn text<'a>(data: &'a Value, field: &str, missing: &mut Vec<String>) -> &'a str {
+    match data.get(field).and_then(Value::as_str).map(str::trim) {
+        Some(s) if !s.is_empty() && s.chars().count() <= 256 => s,
+        _ => {
+            missing.push(field.to_string());
+            ""
+        }
+    }
+}
+
+/// PersonalDataAndDocuments as the specification writes it, or as the Kotani document's sample
+/// does (with `localCurrency` and `celoPublicAddress` instead of the documents).
+fn check_kyc(data: &Value) -> Result<(), String> {
+    let mut missing = Vec::new();
+    if !data.is_object() {
+        return Err("The KYC data is a JSON object.".into());
+    }
+    for f in ["firstName", "lastName", "phoneNumber"] {
+        text(data, f, &mut missing);
+    }
+    let dob = data.get("dateOfBirth");
+    let part = |k: &str| {
+        dob.and_then(|d| d.get(k))
+            .and_then(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .or_else(|| v.as_i64().map(|n| n.to_string()))
+            })
+            .and_then(|s| s.parse::<i32>().ok())
+    };
+    let born = match (part("day"), part("month"), part("year")) {
+        (Some(d), Some(m), Some(y)) => time::Month::try_from(u8::try_from(m).unwrap_or(0))
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(y, m, u8::try_from(d).ok()?).ok()),
+        _ => None,
+    };
+    if born.is_none_or(|b| b.year() < 1900 || b.year() > 2020) {
+        missing.push("dateOfBirth".into());
+    }
+    if !data.get("address").is_some_and(Value::is_object) {
+        missing.push("address".into());
+    }
+    let documents =
+        data.get("selfieDocument").is_some() && data.get("identificationDocument").is_some();
+    let kotani = data.get("localCurrency").is_some() && data.get("celoPublicAddress").is_some();
+    if !documents && !kotani {
+        missing.push("identificationDocument".into());
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "These fields are missing or not valid: {}.",
+            missing.join(", ")
+        ))
+    }
+}
+
+fn kyc_schema(schema: &str) -> FcResult<&'static str> {
+    KYC_SCHEMAS
+        .iter()
+        .copied()
+        .find(|s| *s == schema)
+        .ok_or_else(|| {
+            FcError(
+                StatusCode::BAD_REQUEST,
+                "UnsupportedSchema",
+                format!("Use one of these KYC schemas: {}.", KYC_SCHEMAS.join(", ")),
+            )
+        })
+}
+
+/// How long the sandbox takes to decide a KYC.
+const KYC_DECISION_SECS: i64 = 3;
+
+#[utoipa::path(
+    post, path = "/fiatconnect/kyc/{kycSchema}", tag = "Kotani Pay", summary = "Provide KYC data of a particular schema to the server",
+    description = "The endpoint is used to create KYC info for a particular user (the signed-in wallet). Accepts the specification's PersonalDataAndDocuments and the document's sample (with localCurrency and celoPublicAddress). It is KycPending, then in sandbox mode decided within seconds: KycApproved, or KycDenied when the last name is \"Denied\".",
+    params(("kycSchema" = String, Path)),
+    request_body(content = Object),
+    responses((status = 200, body = KycResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody))
+)]
+async fn post_kyc(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    axum::extract::Path(schema): axum::extract::Path<String>,
+    ApiJson(data): ApiJson<Value>,
+) -> FcResult<Json<KycResult>> {
+    let schema = kyc_schema(&schema)?;
+    check_kyc(&data).map_err(invalid_schema)?;
+    let t = now();
+    let mut w = crate::db::write(&state.db).await?;
+    let exists: Option<(String,)> =
+        sqlx::query_as("SELECT status FROM fiatconnect_kyc WHERE address = $1 AND schema = $2")
+            .bind(&wallet.address)
+            .bind(schema)
+            .fetch_optional(&mut *w)
+            .await?;
+    if exists.is_some() {
+        return Err(FcError(
+            StatusCode::CONFLICT,
+            "ResourceExists",
+            "This wallet has a KYC for this schema: delete it to send a new one.".into(),
+        ));
+    }
+    sqlx::query(
+        "INSERT INTO fiatconnect_kyc (address, schema, status, data, decide_at, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6)",
+    )
+    .bind(&wallet.address)
+    .bind(schema)
+    .bind(KYC_PENDING)
+    .bind(data.to_string())
+    .bind(t + KYC_DECISION_SECS)
+    .bind(t)
+    .execute(&mut *w)
+    .await?;
+    w.commit().await?;
+    Ok(Json(KycResult {
+        kyc_status: KYC_PENDING.into(),
+        kyc_data: data,
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/fiatconnect/kyc/{kycSchema}/status", tag = "Kotani Pay", summary = "Query the status of a KYC verification for a specific schema type",
+    params(("kycSchema" = String, Path)),
+    responses((status = 200, body = KycStatusResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody))
+)]
+async fn kyc_status(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    axum::extract::Path(schema): axum::extract::Path<String>,
+) -> FcResult<Json<KycStatusResult>> {
+    let schema = kyc_schema(&schema)?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT status, data FROM fiatconnect_kyc WHERE address = $1 AND schema = $2",
+    )
+    .bind(&wallet.address)
+    .bind(schema)
+    .fetch_optional(&state.db)
+    .await?;
+    let (status, data) = row.ok_or_else(|| not_found("A KYC for this schema"))?;
+    Ok(Json(KycStatusResult {
+        kyc_status: status,
+        data: serde_json::from_str(&data).unwrap_or(Value::Null),
+    }))
+}
+
+#[utoipa::path(
+    delete, path = "/fiatconnect/kyc/{kycSchema}", tag = "Kotani Pay", summary = "Delete a KYC record for a particular KYC schema",
+    params(("kycSchema" = String, Path)),
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody))
+)]
+async fn delete_kyc(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    axum::extract::Path(schema): axum::extract::Path<String>,
+) -> FcResult<Json<Value>> {
+    let schema = kyc_schema(&schema)?;
+    let mut w = crate::db::write(&state.db).await?;
+    let gone = sqlx::query("DELETE FROM fiatconnect_kyc WHERE address = $1 AND schema = $2")
+        .bind(&wallet.address)
+        .bind(schema)
+        .execute(&mut *w)
+        .await?;
+    if gone.rows_affected() == 0 {
+        return Err(not_found("A KYC for this schema"));
+    }
+    w.commit().await?;
+    Ok(Json(serde_json::json!({})))
+}
+
+/// Decides the KYCs whose time has come (the job runner): approved, unless the last name asks
+/// for a denial. An idle tick reads without taking the write lock.
+pub async fn decide_kyc(db: &crate::db::Db) -> AppResult<()> {
+    let due: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT address, schema, data FROM fiatconnect_kyc WHERE status = $1 AND decide_at <= $2 LIMIT 100",
+    )
+    .bind(KYC_PENDING)
+    .bind(now())
+    .fetch_all(db)
+    .await?;
+    if due.is_empty() {
+        return Ok(());
+    }
+    let mut w = crate::db::write(db).await?;
+    for (address, schema, data) in due {
+        let data: Value = serde_json::from_str(&data).unwrap_or(Value::Null);
+        let deny = data
+            .get("lastName")
+            .and_then(Value::as_str)
+            .is_some_and(|n| n.trim().eq_ignore_ascii_case(SANDBOX_DENY_LAST_NAME));
+        sqlx::query(
+            "UPDATE fiatconnect_kyc SET status = $1, updated_at = $2 WHERE address = $3 AND schema = $4 AND status = $5",
+        )
+        .bind(if deny { KYC_DENIED } else { KYC_APPROVED })
+        .bind(now())
+        .bind(&address)
+        .bind(&schema)
+        .bind(KYC_PENDING)
+        .execute(&mut *w)
+        .await?;
+    }
+    w.commit().await?;
+    Ok(())
+}
+
+/// The account types of the two fiat account schemas.
+fn account_type(schema: &str) -> FcResult<&'static str> {
+    match schema {
+        "MobileMoney" => Ok("MobileMoney"),
+        "AccountNumber" => Ok("BankAccount"),
+        _ => Err(FcError(
+            StatusCode::BAD_REQUEST,
+            "UnsupportedSchema",
+            "Use MobileMoney or AccountNumber.".into(),
+        )),
+    }
+}
+
+#[utoipa::path(
+    post, path = "/fiatconnect/accounts", tag = "Kotani Pay", summary = "Provide fiat account data of a particular schema to the server",
+    description = "The endpoint is used to create fiat accounts used for transfers. MobileMoney needs accountName, institutionName, mobile, country and operator; AccountNumber needs accountName, institutionName, accountNumber and country.",
+    request_body = FiatAccountRequest,
+    responses((status = 200, body = FiatAccount), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 409, body = ErrorBody))
+)]
+async fn post_account(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    ApiJson(req): ApiJson<FiatAccountRequest>,
+) -> FcResult<Json<FiatAccount>> {
+    let kind = account_type(&req.fiat_account_schema)?;
+    let mut missing = Vec::new();
+    let name = text(&req.data, "accountName", &mut missing).to_string();
+    let institution = text(&req.data, "institutionName", &mut missing).to_string();
+    text(&req.data, "country", &mut missing);
+    let number = if kind == "MobileMoney" {
+        text(&req.data, "operator", &mut missing);
+        let m = text(&req.data, "mobile", &mut missing);
+        if !m.is_empty()
+            && !m
+                .trim_start_matches('+')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        {
+            missing.push("mobile".into());
+        }
+        m.to_string()
+    } else {
+        text(&req.data, "accountNumber", &mut missing).to_string()
+    };
+    if !missing.is_empty() {
+        return Err(invalid_schema(format!(
+            "These fields are missing or not valid: {}.",
+            missing.join(", ")
+        )));
+    }
+    let mut w = crate::db::write(&state.db).await?;
+    let existing: Vec<(String,)> =
+        sqlx::query_as("SELECT data FROM fiatconnect_accounts WHERE address = $1 AND schema = $2")
+            .bind(&wallet.address)
+            .bind(&req.fiat_account_schema)
+            .fetch_all(&mut *w)
+            .await?;
+    let key = if kind == "MobileMoney" {
+        "mobile"
+    } else {
+        "accountNumber"
+    };
+    if existing.iter().any(|(d,)| {
+        serde_json::from_str::<Value>(d)
+            .ok()
+            .and_then(|v| {
+                v.get(key)
+                    .and_then(Value::as_str)
+                    .map(|s| s.trim() == number)
+            })
+            .unwrap_or(false)
+    }) {
+        return Err(FcError(
+            StatusCode::CONFLICT,
+            "ResourceExists",
+            "This account is on file already.".into(),
+        ));
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    sqlx::query(
+        "INSERT INTO fiatconnect_accounts (id, seq, address, schema, account_type, account_name, institution_name, data, created_at)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM fiatconnect_accounts), $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(&wallet.address)
+    .bind(&req.fiat_account_schema)
+    .bind(kind)
+    .bind(&name)
+    .bind(&institution)
+    .bind(req.data.to_string())
+    .bind(now())
+    .execute(&mut *w)
+    .await?;
+    w.commit().await?;
+    Ok(Json(FiatAccount {
+        fiat_account_id: id,
+        account_name: name,
+        institution_name: institution,
+        fiat_account_type: kind.into(),
+        fiat_account_schema: req.fiat_account_schema,
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/fiatconnect/accounts", tag = "Kotani Pay", summary = "Query for all fiat accounts on file for a user",
+    description = "The signed-in wallet's fiat accounts, grouped by type (MobileMoney, BankAccount).",
+    responses((status = 200, body = BTreeMap<String, Vec<FiatAccount>>), (status = 401, body = ErrorBody))
+)]
+async fn list_accounts(
+    State(state): State<AppState>,
+    wallet: Wallet,
+) -> FcResult<Json<BTreeMap<String, Vec<FiatAccount>>>> {
+    let rows: Vec<(String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, schema, account_type, account_name, institution_name FROM fiatconnect_accounts
+         WHERE address = $1 ORDER BY seq",
+    )
+    .bind(&wallet.address)
+    .fetch_all(&state.db)
+    .await?;
+    let mut grouped: BTreeMap<String, Vec<FiatAccount>> = BTreeMap::new();
+    for (id, schema, kind, name, institution) in rows {
+        grouped.entry(kind.clone()).or_default().push(FiatAccount {
+            fiat_account_id: id,
+            account_name: name,
+            institution_name: institution,
+            fiat_account_type: kind,
+            fiat_account_schema: schema,
+        });
+    }
+    Ok(Json(grouped))
+}
+
+#[utoipa::path(
+    delete, path = "/fiatconnect/accounts/{fiatAccountId}", tag = "Kotani Pay", summary = "Delete fiat account information for a particular user",
+    params(("fiatAccountId" = String, Path, description = "The id of the fiat account being deleted")),
+    responses((status = 200, body = Object), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody))
+)]
+async fn delete_account(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> FcResult<Json<Value>> {
+    let mut w = crate::db::write(&state.db).await?;
+    let gone = sqlx::query("DELETE FROM fiatconnect_accounts WHERE id = $1 AND address = $2")
+        .bind(&id)
+        .bind(&wallet.address)
+        .execute(&mut *w)
+        .await?;
+    if gone.rows_affected() == 0 {
+        return Err(not_found("That fiat account"));
+    }
+    w.commit().await?;
+    Ok(Json(serde_json::json!({})))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 pub mod binance;
 mod fiat;
-mod fiatconnect;
+pub mod fiatconnect;
 pub mod onchain;
 mod partner;
 mod quotes;
