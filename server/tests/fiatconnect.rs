@@ -410,3 +410,91 @@ async fn a_wallets_kyc_is_decided_and_its_fiat_accounts_kept() {
     let all = expect(b.get("/kotani/fiatconnect/accounts").await, StatusCode::OK).await;
     assert!(all.get("MobileMoney").is_none());
 }
+
+#[tokio::test]
+async fn quotes_in_and_out_with_their_limits() {
+    let server = TestServer::start().await;
+    let unsigned = server
+        .browser()
+        .post(
+            "/kotani/fiatconnect/quote/out",
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "cryptoAmount": "10", "country": "KE"}),
+        )
+        .await;
+    assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
+    let b = signed_in(&server, &Wallet::new(31), "quotenonce01").await;
+    let out = expect(
+        b.post(
+            "/kotani/fiatconnect/quote/out",
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "cryptoAmount": "10", "country": "KE"}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let q = &out["quote"];
+    assert_eq!(q["transferType"], "TransferOut");
+    assert_eq!(q["cryptoAmount"], "10");
+    let fiat = rust_decimal::Decimal::from_str_exact(q["fiatAmount"].as_str().unwrap()).unwrap();
+    assert!(
+        (rust_decimal::Decimal::new(1290, 0)..=rust_decimal::Decimal::new(1300, 0)).contains(&fiat),
+        "{q}"
+    );
+    assert!(q["guaranteedUntil"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(out["kyc"]["kycRequired"], true);
+    assert_eq!(
+        out["kyc"]["kycSchemas"][0]["kycSchema"],
+        "PersonalDataAndDocuments"
+    );
+    assert_eq!(
+        out["fiatAccount"]["MobileMoney"]["fiatAccountSchemas"][0]["fiatAccountSchema"],
+        "MobileMoney"
+    );
+
+    let inq = expect(
+        b.post(
+            "/kotani/fiatconnect/quote/in",
+            json!({"fiatType": "GHS", "cryptoType": "USDC", "fiatAmount": "154", "country": "GH"}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(inq["quote"]["transferType"], "TransferIn");
+    for (body, error) in [
+        (
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "fiatAmount": "5", "country": "KE"}),
+            "FiatAmountTooLow",
+        ),
+        (
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "fiatAmount": "150000.01", "country": "KE"}),
+            "FiatAmountTooHigh",
+        ),
+        (
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "fiatAmount": "100", "country": "GH"}),
+            "GeoNotSupported",
+        ),
+        (
+            json!({"fiatType": "KES", "cryptoType": "CELO", "fiatAmount": "100", "country": "KE"}),
+            "CryptoNotSupported",
+        ),
+        (
+            json!({"fiatType": "EUR", "cryptoType": "cUSD", "fiatAmount": "100", "country": "KE"}),
+            "FiatNotSupported",
+        ),
+        (
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "country": "KE"}),
+            "InvalidSchema",
+        ),
+    ] {
+        let r = expect(
+            b.post("/kotani/fiatconnect/quote/in", body.clone()).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert_eq!(r["error"], error, "{body}");
+        if error == "FiatAmountTooLow" {
+            assert_eq!(r["minimumFiatAmount"], "10");
+        }
+    }
+}

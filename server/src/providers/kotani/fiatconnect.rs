@@ -37,6 +37,8 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(kyc_status))
         .routes(routes!(post_account, list_accounts))
         .routes(routes!(delete_account))
+        .routes(routes!(quote_in))
+        .routes(routes!(quote_out))
 }
 
 /// The wallet session's cookie, sent back on every Fiat Connect request.
@@ -276,11 +278,16 @@ async fn create_credentials(
 }
 
 /// A refusal in the specification's shape: `status` with one of its error names.
-pub struct FcError(StatusCode, &'static str, String);
+pub struct FcError(StatusCode, &'static str, String, Value);
 
 impl IntoResponse for FcError {
     fn into_response(self) -> Response {
-        (self.0, Json(ErrorBody::new(self.1, self.2))).into_response()
+        let mut body = serde_json::to_value(ErrorBody::new(self.1, self.2)).unwrap_or(Value::Null);
+        // Fields the specification adds to some errors (such as the limits of an amount).
+        if let (Some(b), Value::Object(extra)) = (body.as_object_mut(), self.3) {
+            b.extend(extra);
+        }
+        (self.0, Json(body)).into_response()
     }
 }
 
@@ -288,7 +295,12 @@ impl From<AppError> for FcError {
     fn from(e: AppError) -> Self {
         // Storage trouble keeps our own answer; it has no name in the specification.
         let r = e.into_response();
-        FcError(r.status(), "ServerError", "Try again in a moment.".into())
+        FcError(
+            r.status(),
+            "ServerError",
+            "Try again in a moment.".into(),
+            Value::Null,
+        )
     }
 }
 
@@ -305,11 +317,17 @@ fn not_found(what: &str) -> FcError {
         StatusCode::NOT_FOUND,
         "ResourceNotFound",
         format!("{what} was not found."),
+        Value::Null,
     )
 }
 
 fn invalid_schema(why: impl Into<String>) -> FcError {
-    FcError(StatusCode::BAD_REQUEST, "InvalidSchema", why.into())
+    FcError(
+        StatusCode::BAD_REQUEST,
+        "InvalidSchema",
+        why.into(),
+        Value::Null,
+    )
 }
 
 /// The wallet signed in with the session cookie.
@@ -330,6 +348,7 @@ impl axum::extract::FromRequestParts<AppState> for Wallet {
                 StatusCode::UNAUTHORIZED,
                 error::UNAUTHORIZED,
                 "Sign in with Ethereum first (POST /auth/login).".into(),
+                Value::Null,
             )
         };
         let token = jar.get(SESSION_COOKIE).ok_or_else(unauthorized)?;
@@ -414,6 +433,7 @@ fn kyc_schema(schema: &str) -> FcResult<&'static str> {
                 StatusCode::BAD_REQUEST,
                 "UnsupportedSchema",
                 format!("Use one of these KYC schemas: {}.", KYC_SCHEMAS.join(", ")),
+                Value::Null,
             )
         })
 }
@@ -449,6 +469,7 @@ async fn post_kyc(
             StatusCode::CONFLICT,
             "ResourceExists",
             "This wallet has a KYC for this schema: delete it to send a new one.".into(),
+            Value::Null,
         ));
     }
     sqlx::query(
@@ -563,6 +584,7 @@ fn account_type(schema: &str) -> FcResult<&'static str> {
             StatusCode::BAD_REQUEST,
             "UnsupportedSchema",
             "Use MobileMoney or AccountNumber.".into(),
+            Value::Null,
         )),
     }
 }
@@ -630,6 +652,7 @@ async fn post_account(
             StatusCode::CONFLICT,
             "ResourceExists",
             "This account is on file already.".into(),
+            Value::Null,
         ));
     }
     let id = uuid::Uuid::new_v4().to_string();
@@ -707,6 +730,176 @@ async fn delete_account(
     }
     w.commit().await?;
     Ok(Json(serde_json::json!({})))
+}
+
+/// How long a quote is guaranteed.
+const QUOTE_SECS: i64 = 5 * 60;
+/// The stablecoins quoted, each worth one US dollar.
+const CRYPTO_TYPES: [&str; 3] = ["cUSD", "USDC", "USDT"];
+
+/// One fiat currency's country and amount limits (whole units).
+fn fiat_limits(fiat: &str) -> Option<(&'static str, kitty_api::money::Currency, i64, i64)> {
+    match fiat {
+        "KES" => Some(("KE", kitty_api::money::Currency::KES, 10, 150_000)),
+        "GHS" => Some(("GH", kitty_api::money::Currency::GHS, 1, 15_000)),
+        _ => None,
+    }
+}
+
+fn bad_request(name: &'static str, why: impl Into<String>) -> FcError {
+    FcError(StatusCode::BAD_REQUEST, name, why.into(), Value::Null)
+}
+
+/// A quote either way: `transfer_type` is TransferIn (fiat to crypto) or TransferOut.
+async fn quote(
+    state: &AppState,
+    wallet: &Wallet,
+    body: &Value,
+    transfer_type: &'static str,
+) -> FcResult<Value> {
+    use rust_decimal::{Decimal, RoundingStrategy};
+    let field = |k: &str| body.get(k).and_then(Value::as_str).map(str::trim);
+    let fiat_type = field("fiatType").unwrap_or_default();
+    let crypto_type = field("cryptoType").unwrap_or_default();
+    let (country, currency, min, max) = fiat_limits(fiat_type)
+        .ok_or_else(|| bad_request("FiatNotSupported", "Quotes are in KES or GHS."))?;
+    if !CRYPTO_TYPES.contains(&crypto_type) {
+        return Err(bad_request(
+            "CryptoNotSupported",
+            "Quotes are for cUSD, USDC or USDT.",
+        ));
+    }
+    if field("country") != Some(country) {
+        return Err(bad_request(
+            "GeoNotSupported",
+            format!("{fiat_type} is paid in {country}: set country to {country}."),
+        ));
+    }
+    let rate = super::quotes::rate_at(currency, now())
+        .ok_or_else(|| bad_request("FiatNotSupported", "No rate for this currency."))?;
+    let decimal = |k: &str| {
+        body.get(k).and_then(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .or_else(|| v.as_f64().map(|f| format!("{f}")))
+        })
+    };
+    let (fiat, crypto) = match (decimal("fiatAmount"), decimal("cryptoAmount")) {
+        (Some(f), _) => {
+            let f = kitty_api::crypto::amount(&f, 2, "the fiat amount")
+                .ok()
+                .and_then(|f| Decimal::from_str_exact(&f).ok())
+                .ok_or_else(|| {
+                    invalid_schema("fiatAmount is a decimal above zero with at most 2 decimals.")
+                })?;
+            let c = (f / rate).round_dp_with_strategy(6, RoundingStrategy::ToZero);
+            (f, c)
+        }
+        (None, Some(c)) => {
+            let c = kitty_api::crypto::amount(&c, 6, "the crypto amount")
+                .ok()
+                .and_then(|c| Decimal::from_str_exact(&c).ok())
+                .ok_or_else(|| {
+                    invalid_schema("cryptoAmount is a decimal above zero with at most 6 decimals.")
+                })?;
+            let f = c
+                .checked_mul(rate)
+                .map(|f| f.round_dp_with_strategy(2, RoundingStrategy::ToZero))
+                .ok_or_else(|| bad_request("CryptoAmountTooHigh", "This amount is too large."))?;
+            (f, c)
+        }
+        (None, None) => return Err(invalid_schema("Give fiatAmount or cryptoAmount.")),
+    };
+    let (lo, hi) = (Decimal::new(min, 0), Decimal::new(max, 0));
+    let crypto_limits = serde_json::json!({
+        "minimumFiatAmount": lo.to_string(), "maximumFiatAmount": hi.to_string(),
+        "minimumCryptoAmount": (lo / rate).round_dp(6).to_string(),
+        "maximumCryptoAmount": (hi / rate).round_dp(6).to_string(),
+    });
+    if fiat < lo || fiat > hi {
+        let (name, msg) = if fiat < lo {
+            (
+                "FiatAmountTooLow",
+                format!("Quote at least {lo} {fiat_type}."),
+            )
+        } else {
+            (
+                "FiatAmountTooHigh",
+                format!("Quote at most {hi} {fiat_type}."),
+            )
+        };
+        return Err(FcError(StatusCode::BAD_REQUEST, name, msg, crypto_limits));
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let t = now();
+    let until = t + QUOTE_SECS;
+    let mut w = crate::db::write(&state.db).await?;
+    sqlx::query(
+        "INSERT INTO fiatconnect_quotes (id, address, transfer_type, fiat_type, crypto_type, fiat_amount, crypto_amount, guaranteed_until, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(&wallet.address)
+    .bind(transfer_type)
+    .bind(fiat_type)
+    .bind(crypto_type)
+    .bind(fiat.to_string())
+    .bind(crypto.to_string())
+    .bind(until)
+    .bind(t)
+    .execute(&mut *w)
+    .await?;
+    w.commit().await?;
+    let schemas = |schema: &str| {
+        serde_json::json!({
+            "fiatAccountSchemas": [{"fiatAccountSchema": schema, "allowedValues": {"country": [country]}}],
+            "fee": "0", "feeType": "PlatformFee", "feeFrequency": "OneTime",
+            "settlementTimeLowerBound": "60", "settlementTimeUpperBound": "3600",
+        })
+    };
+    Ok(serde_json::json!({
+        "quote": {
+            "fiatType": fiat_type, "cryptoType": crypto_type,
+            "fiatAmount": fiat.to_string(), "cryptoAmount": crypto.to_string(),
+            "quoteId": id, "guaranteedUntil": rfc3339(until), "transferType": transfer_type,
+        },
+        "kyc": {
+            "kycRequired": true,
+            "kycSchemas": [{"kycSchema": KYC_SCHEMAS[0], "allowedValues": {"isoCountryCode": [country]}}],
+        },
+        "fiatAccount": {
+            "MobileMoney": schemas("MobileMoney"),
+            "BankAccount": schemas("AccountNumber"),
+        },
+    }))
+}
+
+#[utoipa::path(
+    post, path = "/fiatconnect/quote/in", tag = "Kotani Pay", summary = "Retrieve a quote for a transfer from fiat to crypto",
+    description = "The endpoint is used to create quotes for transfers from fiat to crypto: KES (country KE) or GHS (GH) into cUSD, USDC or USDT, with `fiatAmount` or `cryptoAmount`. The answer has the quote (guaranteed for 5 minutes), the KYC schemas required, and the fiat account types with their schemas and fees. Amounts out of range are 400 FiatAmountTooLow or FiatAmountTooHigh with the limits.",
+    request_body(content = Object),
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody))
+)]
+async fn quote_in(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    ApiJson(body): ApiJson<Value>,
+) -> FcResult<Json<Value>> {
+    Ok(Json(quote(&state, &wallet, &body, "TransferIn").await?))
+}
+
+#[utoipa::path(
+    post, path = "/fiatconnect/quote/out", tag = "Kotani Pay", summary = "Retrieve a quote for a transfer from crypto to fiat",
+    description = "The endpoint is used to create quotes for transfers from crypto to fiat, the same way as quotes in.",
+    request_body(content = Object),
+    responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody))
+)]
+async fn quote_out(
+    State(state): State<AppState>,
+    wallet: Wallet,
+    ApiJson(body): ApiJson<Value>,
+) -> FcResult<Json<Value>> {
+    Ok(Json(quote(&state, &wallet, &body, "TransferOut").await?))
 }
 
 #[cfg(test)]
