@@ -164,6 +164,7 @@ pub async fn send_from(
     .execute(&mut *conn)
     .await?;
     crate::providers::kpay::gateway::credit(conn, &tx_hash).await?;
+    crate::providers::kotani::fiatconnect::credit(conn, &tx_hash).await?;
     transfer(conn, &tx_hash)
         .await?
         .ok_or_else(|| AppError::internal("a transfer vanished in its own write"))

@@ -21,6 +21,7 @@ const MINE_BLOCKS: i64 = 6;
 const EXPIRE_CRYPTO_PAYMENTS: i64 = 7;
 const EXPIRE_ORDERS: i64 = 8;
 const DECIDE_KYC: i64 = 9;
+const PAY_FIATCONNECT: i64 = 10;
 
 /// Starts the runner on the current tokio runtime; it stops with the runtime.
 pub fn spawn(db: Db) {
@@ -38,6 +39,7 @@ pub fn spawn(db: Db) {
                 (EXPIRE_CRYPTO_PAYMENTS, "expiring crypto payments"),
                 (EXPIRE_ORDERS, "closing unpaid Binance orders"),
                 (DECIDE_KYC, "deciding sandbox KYCs"),
+                (PAY_FIATCONNECT, "paying Fiat Connect transfers"),
                 (SEND_DELIVERIES, "sending callbacks"),
             ];
             for (job, what) in jobs {
@@ -55,6 +57,9 @@ pub fn spawn(db: Db) {
                         }
                         EXPIRE_ORDERS => crate::providers::kotani::binance::expire_due(&db).await,
                         DECIDE_KYC => crate::providers::kotani::fiatconnect::decide_kyc(&db).await,
+                        PAY_FIATCONNECT => {
+                            crate::providers::kotani::fiatconnect::pay_due(&db).await
+                        }
                         FORGET_RATE_HITS => crate::ratelimit::forget_old(&db).await,
                         _ => Ok(()),
                     }

@@ -8,6 +8,7 @@ pub mod db;
 pub mod deliveries;
 pub mod demo;
 pub mod error;
+pub mod idempotency;
 pub mod jobs;
 pub mod live;
 pub mod mpesa;

@@ -53,6 +53,32 @@ pub async fn ensure_handset(conn: &mut Conn, phone: &str, currency: Currency) ->
     Ok(())
 }
 
+/// A B2C credit to `phone` from `payer` (in the caller's write): the handset's balance goes up
+/// and it gets M-Pesa's message, with a receipt number. Returns the receipt.
+pub async fn credit_handset(
+    conn: &mut Conn,
+    phone: &str,
+    amount: i64,
+    currency: Currency,
+    payer: &str,
+) -> AppResult<String> {
+    ensure_handset(conn, phone, currency).await?;
+    sqlx::query("UPDATE mpesa_handsets SET balance = balance + $1 WHERE phone_number = $2")
+        .bind(amount)
+        .bind(phone)
+        .execute(&mut *conn)
+        .await?;
+    let r = receipt();
+    let money = Money::new(amount, currency);
+    message(
+        conn,
+        phone,
+        format!("{r} Confirmed. You have received {money} from {payer}."),
+    )
+    .await?;
+    Ok(r)
+}
+
 async fn message(conn: &mut Conn, phone: &str, body: String) -> AppResult<()> {
     sqlx::query(
         "INSERT INTO mpesa_messages (id, seq, phone_number, body, created_at)

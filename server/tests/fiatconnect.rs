@@ -498,3 +498,159 @@ async fn quotes_in_and_out_with_their_limits() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_transfer_out_is_idempotent_and_pays_the_phone() {
+    let server = TestServer::start().await;
+    let wallet = Wallet::new(41);
+    let b = signed_in(&server, &wallet, "xfernonce001").await;
+    let q = expect(quote_out(&b).await, StatusCode::OK).await;
+    let quote_id = q["quote"]["quoteId"].as_str().unwrap().to_string();
+    let account = expect(
+        b.post(
+            "/kotani/fiatconnect/accounts",
+            json!({"fiatAccountSchema": "MobileMoney", "data": {
+            "accountName": "Amina Otieno", "institutionName": "M-Pesa", "mobile": "254722555001",
+            "country": "KE", "operator": "MPESA", "fiatAccountType": "MobileMoney"}}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let body = json!({"fiatAccountId": account["fiatAccountId"], "quoteId": quote_id});
+    let send = |key: Option<&str>, body: Value| {
+        let mut r = b
+            .client
+            .post(server.url("/kotani/fiatconnect/transfer/out"))
+            .json(&body);
+        if let Some(k) = key {
+            r = r.header("Idempotency-Key", k);
+        }
+        r.send()
+    };
+
+    // Before KYC is approved: refused. Without a key: refused.
+    let r = expect(
+        send(Some("k-0"), body.clone()).await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(r["error"], "TransferNotAllowed");
+    expect(
+        b.post(
+            "/kotani/fiatconnect/kyc/PersonalDataAndDocuments",
+            kyc("Otieno"),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let mut waited = 0;
+    while status(&b).await != "KycApproved" {
+        waited += 1;
+        assert!(waited < 80, "never approved");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let r = expect(
+        send(None, body.clone()).await.unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(r["error"], "InvalidParameters");
+
+    let first = send(Some("k-1"), body.clone()).await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    let first = first.text().await.unwrap();
+    let again = send(Some("k-1"), body.clone())
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        again, first,
+        "the same key and body replay the first answer exactly"
+    );
+    let other_body = json!({"fiatAccountId": account["fiatAccountId"], "quoteId": "another"});
+    let r = send(Some("k-1"), other_body).await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let t: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(t["transferStatus"], "TransferReadyForUserToSendCryptoFunds");
+
+    // 50 at once with one new key, on a new quote: one transfer, one answer.
+    let q2 = expect(quote_out(&b).await, StatusCode::OK).await;
+    let body2 =
+        json!({"fiatAccountId": account["fiatAccountId"], "quoteId": q2["quote"]["quoteId"]});
+    let answers = futures_util::future::join_all((0..50).map(|_| {
+        let body2 = body2.clone();
+        async {
+            send(Some("k-race"), body2)
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    }))
+    .await;
+    assert!(
+        answers.iter().all(|a| *a == answers[0]),
+        "one answer for one key"
+    );
+
+    // The cUSD arrives at the transfer's address: M-Pesa pays the account's phone.
+    sandbox_transfer(&server, t["transferAddress"].as_str().unwrap(), "10").await;
+    let path = format!(
+        "/kotani/fiatconnect/transfer/{}/status",
+        t["transferId"].as_str().unwrap()
+    );
+    let mut waited = 0;
+    loop {
+        let s = expect(b.get(&path).await, StatusCode::OK).await;
+        if s["status"] == "TransferComplete" {
+            assert_eq!(s["amountProvided"], "10");
+            assert!(s["txHash"].is_string());
+            break;
+        }
+        waited += 1;
+        assert!(waited < 80, "not complete: {s}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let handset = expect(
+        server
+            .browser()
+            .get("/sandbox/mpesa/handsets/254722555001")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        handset["messages"][0]
+            .as_str()
+            .unwrap()
+            .contains("Fiat Connect"),
+        "{handset}"
+    );
+    // Another wallet cannot read it.
+    let other = signed_in(&server, &Wallet::new(42), "xfernonce002").await;
+    assert_eq!(other.get(&path).await.status(), StatusCode::NOT_FOUND);
+}
+
+async fn quote_out(b: &common::Browser) -> reqwest::Response {
+    b.post(
+        "/kotani/fiatconnect/quote/out",
+        json!({"fiatType": "KES", "cryptoType": "cUSD", "cryptoAmount": "10", "country": "KE"}),
+    )
+    .await
+}
+
+async fn sandbox_transfer(server: &TestServer, to: &str, amount: &str) {
+    let r = server
+        .browser()
+        .post(
+            "/sandbox/chain/transfers",
+            json!({"currency": "cusd", "to_address": to, "amount": amount}),
+        )
+        .await;
+    expect(r, StatusCode::CREATED).await;
+}
