@@ -654,3 +654,152 @@ async fn sandbox_transfer(server: &TestServer, to: &str, amount: &str) {
         .await;
     expect(r, StatusCode::CREATED).await;
 }
+
+#[tokio::test]
+async fn a_transfer_in_sends_the_coins_and_the_clients_webhook_hears_each_status() {
+    use axum::{extract::State as S, http::HeaderMap, routing::post, Router};
+    use std::sync::{Arc, Mutex};
+    let server = TestServer::start().await;
+
+    // The wallet's provider: a partner with Fiat Connect credentials and a webhook receiver
+    // that verifies every signature with the Standard Webhooks library.
+    let partner = server.browser();
+    let reg = partner.register("09121118002").await;
+    let csrf = csrf_from(&reg);
+    expect(reg, StatusCode::CREATED).await;
+    let set = partner
+        .client
+        .put(server.url("/kotani/api/v2/partner"))
+        .header("x-csrf-token", &csrf)
+        .json(&json!({"phoneNumber": "254711800002", "countryCode": "KEN", "password": "partner-pass"}))
+        .send()
+        .await
+        .unwrap();
+    expect(set, StatusCode::OK).await;
+    type Seen = Arc<Mutex<Vec<(String, bool)>>>;
+    let seen: Seen = Arc::default();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook = format!("http://{}/fc", listener.local_addr().unwrap());
+    let creds = expect(
+        partner
+            .client
+            .post(server.url("/kotani/api/v2/fiatconnect/credentials"))
+            .header("x-csrf-token", &csrf)
+            .json(&json!({"webhook": hook}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await;
+    let verifier =
+        Arc::new(standardwebhooks::Webhook::new(creds["webhookSecret"].as_str().unwrap()).unwrap());
+    let app = Router::new()
+        .route(
+            "/fc",
+            post(
+                |S((seen, verifier)): S<(Seen, Arc<standardwebhooks::Webhook>)>,
+                 headers: HeaderMap,
+                 body: axum::body::Bytes| async move {
+                    let ok = verifier.verify(&body, &headers).is_ok();
+                    let v: Value = serde_json::from_slice(&body).unwrap();
+                    seen.lock()
+                        .unwrap()
+                        .push((v["payload"]["status"].as_str().unwrap().to_string(), ok));
+                    axum::http::StatusCode::OK
+                },
+            ),
+        )
+        .with_state((seen.clone(), verifier));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+
+    let wallet = Wallet::new(51);
+    let b = signed_in(&server, &wallet, "innonce00001").await;
+    expect(
+        b.post(
+            "/kotani/fiatconnect/kyc/PersonalDataAndDocuments",
+            kyc("Otieno"),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    while status(&b).await != "KycApproved" {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let account = expect(
+        b.post(
+            "/kotani/fiatconnect/accounts",
+            json!({"fiatAccountSchema": "MobileMoney", "data": {
+            "accountName": "Amina Otieno", "institutionName": "M-Pesa", "mobile": "254722555002",
+            "country": "KE", "operator": "MPESA", "fiatAccountType": "MobileMoney"}}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let q = expect(
+        b.post(
+            "/kotani/fiatconnect/quote/in",
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "fiatAmount": "1295", "country": "KE"}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    // An out quote cannot start a transfer in.
+    let out_quote = expect(quote_out(&b).await, StatusCode::OK).await;
+    let api_key = creds["apiKey"].as_str().unwrap().to_string();
+    let start = |quote: &Value| {
+        b.client
+            .post(server.url("/kotani/fiatconnect/transfer/in"))
+            .header("Idempotency-Key", format!("in-{}", quote["quote"]["quoteId"].as_str().unwrap()))
+            .bearer_auth(&api_key)
+            .json(&json!({"fiatAccountId": account["fiatAccountId"], "quoteId": quote["quote"]["quoteId"]}))
+            .send()
+    };
+    let wrong = expect(start(&out_quote).await.unwrap(), StatusCode::BAD_REQUEST).await;
+    assert_eq!(wrong["error"], "InvalidQuote");
+    let t = expect(start(&q).await.unwrap(), StatusCode::OK).await;
+    assert_eq!(t["transferStatus"], "TransferStarted");
+    assert_eq!(t["transferAddress"], wallet.address.as_str());
+    let path = format!(
+        "/kotani/fiatconnect/transfer/{}/status",
+        t["transferId"].as_str().unwrap()
+    );
+    let mut waited = 0;
+    loop {
+        let s = expect(b.get(&path).await, StatusCode::OK).await;
+        if s["status"] == "TransferComplete" {
+            assert!(s["txHash"].as_str().unwrap().starts_with("0x"));
+            assert_eq!(s["amountProvided"], "1295");
+            break;
+        }
+        waited += 1;
+        assert!(waited < 100, "not complete: {s}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let mut waited = 0;
+    while seen.lock().unwrap().len() < 3 {
+        waited += 1;
+        assert!(waited < 50, "{:?}", seen.lock().unwrap());
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let events = seen.lock().unwrap().clone();
+    let statuses: Vec<&str> = events.iter().map(|e| e.0.as_str()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "TransferStarted",
+            "TransferReceivedFiatFunds",
+            "TransferComplete"
+        ]
+    );
+    assert!(events.iter().all(|e| e.1), "every webhook verifies");
+    let log = expect(
+        partner.get("/kotani/api/v2/fiatconnect/webhooks").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(log["deliveries"].as_array().unwrap().len(), 3);
+}
