@@ -14,6 +14,9 @@ pub mod error {
     pub const NONCE_IN_USE: &str = "NonceInUse";
     pub const EXPIRED_SIWE_MESSAGE: &str = "ExpiredSiweMessage";
     pub const UNAUTHORIZED: &str = "Unauthorized";
+    pub const SESSION_EXPIRED: &str = "SessionExpired";
+    pub const ISSUED_TOO_EARLY: &str = "IssuedTooEarly";
+    pub const EXPIRATION_TOO_LONG: &str = "ExpirationTooLong";
 }
 
 macro_rules! wire {
@@ -81,15 +84,11 @@ wire! {
     /// The KYC data as sent, and where it stands.
     pub struct KycResult {
         pub kyc_status: String,
-        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-        pub kyc_data: serde_json::Value,
     }
 
     /// Query the status of a KYC verification for a specific schema type.
     pub struct KycStatusResult {
         pub kyc_status: String,
-        #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-        pub data: serde_json::Value,
     }
 
     /// Provide fiat account data of a particular schema to the server.

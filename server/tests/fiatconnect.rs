@@ -39,8 +39,9 @@ impl Wallet {
         expires: Option<&str>,
     ) -> String {
         let mut m = format!(
-            "{domain} wants you to sign in with your Ethereum account:\n{}\n\nSign in with Ethereum\n\nURI: {uri}\nVersion: 1\nChain ID: {chain}\nNonce: {nonce}\nIssued At: 2026-11-26T00:00:00Z",
-            self.address
+            "{domain} wants you to sign in with your Ethereum account:\n{}\n\nSign in with Ethereum\n\nURI: {uri}\nVersion: 1\nChain ID: {chain}\nNonce: {nonce}\nIssued At: {}",
+            self.address,
+            iso(0)
         );
         if let Some(e) = expires {
             m.push_str(&format!("\nExpiration Time: {e}"));
@@ -83,7 +84,19 @@ async fn login(
     (status, expect(r, status).await, cookie)
 }
 
-const LATER: &str = "2099-01-01T00:00:00Z";
+/// An RFC 3339 time `offset` seconds from now.
+fn iso(offset: i64) -> String {
+    (time::OffsetDateTime::now_utc() + time::Duration::seconds(offset))
+        .replace_nanosecond(0)
+        .unwrap()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+/// An expiration time an hour away.
+fn later() -> String {
+    iso(3600)
+}
 
 #[tokio::test]
 async fn siwe_sign_in_and_its_refusals() {
@@ -93,7 +106,7 @@ async fn siwe_sign_in_and_its_refusals() {
     let w = Wallet::new(7);
 
     // The SDK leaves the port out of the domain; the URI is the server's address.
-    let m = w.message(&name, &server.base, 44787, "nonce00000001", Some(LATER));
+    let m = w.message(&name, &server.base, 44787, "nonce00000001", Some(&later()));
     let (status, body, cookie) = login(&server, &m, &w.sign(&m)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["address"], w.address.as_str());
@@ -104,11 +117,11 @@ async fn siwe_sign_in_and_its_refusals() {
     );
 
     // With the port in the domain too.
-    let m = w.message(&host, &server.base, 42220, "nonce00000002", Some(LATER));
+    let m = w.message(&host, &server.base, 42220, "nonce00000002", Some(&later()));
     assert_eq!(login(&server, &m, &w.sign(&m)).await.0, StatusCode::OK);
 
     let refusals: Vec<(String, String, &str)> = {
-        let reused = w.message(&name, &server.base, 44787, "nonce00000001", Some(LATER));
+        let reused = w.message(&name, &server.base, 44787, "nonce00000001", Some(&later()));
         let expired = w.message(
             &name,
             &server.base,
@@ -121,19 +134,45 @@ async fn siwe_sign_in_and_its_refusals() {
             &server.base,
             44787,
             "nonce00000004",
-            Some(LATER),
+            Some(&later()),
         );
         let uri = w.message(
             &name,
             "https://wallet.example/login",
             44787,
             "nonce00000005",
-            Some(LATER),
+            Some(&later()),
         );
-        let chain = w.message(&name, &server.base, 1, "nonce00000006", Some(LATER));
+        let chain = w.message(&name, &server.base, 1, "nonce00000006", Some(&later()));
         let forever = w.message(&name, &server.base, 44787, "nonce00000007", None);
+        // Issued an hour ahead of the server's clock.
+        let early: String = w
+            .message(
+                &name,
+                &server.base,
+                44787,
+                "nonce00000009",
+                Some(&iso(7200)),
+            )
+            .lines()
+            .map(|l| {
+                if l.starts_with("Issued At: ") {
+                    format!("Issued At: {}", iso(3600))
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let long = w.message(
+            &name,
+            &server.base,
+            44787,
+            "nonce00000010",
+            Some(&iso(5 * 3600)),
+        );
         let other = Wallet::new(9);
-        let by_other = w.message(&name, &server.base, 44787, "nonce00000008", Some(LATER));
+        let by_other = w.message(&name, &server.base, 44787, "nonce00000008", Some(&later()));
         vec![
             (reused.clone(), w.sign(&reused), "NonceInUse"),
             (expired.clone(), w.sign(&expired), "ExpiredSiweMessage"),
@@ -142,6 +181,8 @@ async fn siwe_sign_in_and_its_refusals() {
             (chain.clone(), w.sign(&chain), "InvalidSiweMessage"),
             (forever.clone(), w.sign(&forever), "InvalidSiweMessage"),
             (by_other.clone(), other.sign(&by_other), "InvalidSignature"),
+            (early.clone(), w.sign(&early), "IssuedTooEarly"),
+            (long.clone(), w.sign(&long), "ExpirationTooLong"),
             ("hello".into(), "0x00".into(), "InvalidSiweMessage"),
         ]
     };
@@ -152,7 +193,7 @@ async fn siwe_sign_in_and_its_refusals() {
         assert!(cookie.is_none());
     }
     // A refused message did not spend its nonce: signed properly, it signs in.
-    let m = w.message(&name, &server.base, 44787, "nonce00000004", Some(LATER));
+    let m = w.message(&name, &server.base, 44787, "nonce00000004", Some(&later()));
     assert_eq!(login(&server, &m, &w.sign(&m)).await.0, StatusCode::OK);
 
     let clock = expect(
@@ -242,7 +283,7 @@ async fn signed_in(server: &TestServer, wallet: &Wallet, nonce: &str) -> common:
         .next()
         .unwrap()
         .to_string();
-    let m = wallet.message(&name, &server.base, 44787, nonce, Some(LATER));
+    let m = wallet.message(&name, &server.base, 44787, nonce, Some(&later()));
     let r = b
         .post(
             "/kotani/fiatconnect/auth/login",
@@ -414,15 +455,17 @@ async fn a_wallets_kyc_is_decided_and_its_fiat_accounts_kept() {
 #[tokio::test]
 async fn quotes_in_and_out_with_their_limits() {
     let server = TestServer::start().await;
-    let unsigned = server
+    // Quotes need no sign-in: they are for the body's address.
+    let w = Wallet::new(31);
+    let public = server
         .browser()
         .post(
             "/kotani/fiatconnect/quote/out",
-            json!({"fiatType": "KES", "cryptoType": "cUSD", "cryptoAmount": "10", "country": "KE"}),
+            json!({"fiatType": "KES", "cryptoType": "cUSD", "cryptoAmount": "10", "country": "KE", "address": w.address}),
         )
         .await;
-    assert_eq!(unsigned.status(), StatusCode::UNAUTHORIZED);
-    let b = signed_in(&server, &Wallet::new(31), "quotenonce01").await;
+    assert_eq!(public.status(), StatusCode::OK);
+    let b = signed_in(&server, &w, "quotenonce01").await;
     let out = expect(
         b.post(
             "/kotani/fiatconnect/quote/out",
@@ -454,7 +497,7 @@ async fn quotes_in_and_out_with_their_limits() {
     let inq = expect(
         b.post(
             "/kotani/fiatconnect/quote/in",
-            json!({"fiatType": "GHS", "cryptoType": "USDC", "fiatAmount": "154", "country": "GH"}),
+            json!({"fiatType": "GHS", "cryptoType": "cUSD", "fiatAmount": "154", "country": "GH"}),
         )
         .await,
         StatusCode::OK,

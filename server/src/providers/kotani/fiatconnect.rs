@@ -113,6 +113,19 @@ fn check(message: &siwe::Message, host: &str, t: i64) -> Result<(), Refused> {
             "The message has expired: sign a new one.".into(),
         ));
     }
+    let issued = message.issued_at.as_ref().unix_timestamp();
+    if issued > t + 300 {
+        return Err(Refused(
+            error::ISSUED_TOO_EARLY,
+            "The message's Issued At is ahead of the server's clock: read GET /clock.".into(),
+        ));
+    }
+    if expires.as_ref().unix_timestamp() - issued > MAX_SESSION_SECS {
+        return Err(Refused(
+            error::EXPIRATION_TOO_LONG,
+            "The Expiration Time is at most 4 hours after Issued At.".into(),
+        ));
+    }
     if message
         .not_before
         .as_ref()
@@ -346,25 +359,39 @@ impl axum::extract::FromRequestParts<AppState> for Wallet {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let jar = axum_extra::extract::cookie::CookieJar::from_headers(&parts.headers);
-        let unauthorized = || {
+        session_wallet(state, &parts.headers).await?.ok_or_else(|| {
             FcError(
                 StatusCode::UNAUTHORIZED,
                 error::UNAUTHORIZED,
                 "Sign in with Ethereum first (POST /auth/login).".into(),
                 Value::Null,
             )
-        };
-        let token = jar.get(SESSION_COOKIE).ok_or_else(unauthorized)?;
-        let row: Option<(String,)> = sqlx::query_as(
-            "SELECT address FROM fiatconnect_sessions WHERE token_hash = $1 AND expires_at > $2",
-        )
-        .bind(hash_token(token.value()))
-        .bind(now())
-        .fetch_optional(&state.db)
-        .await?;
-        let (address,) = row.ok_or_else(unauthorized)?;
-        Ok(Wallet { address })
+        })
+    }
+}
+
+/// The wallet of the request's session cookie, if it has one; 401 SessionExpired for a
+/// session that has ended.
+async fn session_wallet(state: &AppState, headers: &HeaderMap) -> FcResult<Option<Wallet>> {
+    let jar = axum_extra::extract::cookie::CookieJar::from_headers(headers);
+    let Some(token) = jar.get(SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "SELECT address, expires_at FROM fiatconnect_sessions WHERE token_hash = $1",
+    )
+    .bind(hash_token(token.value()))
+    .fetch_optional(&state.db)
+    .await?;
+    match row {
+        Some((address, expires)) if expires > now() => Ok(Some(Wallet { address })),
+        Some(_) => Err(FcError(
+            StatusCode::UNAUTHORIZED,
+            error::SESSION_EXPIRED,
+            "The session has expired: sign in again.".into(),
+            Value::Null,
+        )),
+        None => Ok(None),
     }
 }
 
@@ -491,7 +518,6 @@ async fn post_kyc(
     w.commit().await?;
     Ok(Json(KycResult {
         kyc_status: KYC_PENDING.into(),
-        kyc_data: data,
     }))
 }
 
@@ -506,18 +532,14 @@ async fn kyc_status(
     axum::extract::Path(schema): axum::extract::Path<String>,
 ) -> FcResult<Json<KycStatusResult>> {
     let schema = kyc_schema(&schema)?;
-    let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT status, data FROM fiatconnect_kyc WHERE address = $1 AND schema = $2",
-    )
-    .bind(&wallet.address)
-    .bind(schema)
-    .fetch_optional(&state.db)
-    .await?;
-    let (status, data) = row.ok_or_else(|| not_found("A KYC for this schema"))?;
-    Ok(Json(KycStatusResult {
-        kyc_status: status,
-        data: serde_json::from_str(&data).unwrap_or(Value::Null),
-    }))
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT status FROM fiatconnect_kyc WHERE address = $1 AND schema = $2")
+            .bind(&wallet.address)
+            .bind(schema)
+            .fetch_optional(&state.db)
+            .await?;
+    let (status,) = row.ok_or_else(|| not_found("A KYC for this schema"))?;
+    Ok(Json(KycStatusResult { kyc_status: status }))
 }
 
 #[utoipa::path(
@@ -757,21 +779,40 @@ fn bad_request(name: &'static str, why: impl Into<String>) -> FcError {
 /// A quote either way: `transfer_type` is TransferIn (fiat to crypto) or TransferOut.
 async fn quote(
     state: &AppState,
-    wallet: &Wallet,
+    headers: &HeaderMap,
     body: &Value,
     transfer_type: &'static str,
 ) -> FcResult<Value> {
     use rust_decimal::{Decimal, RoundingStrategy};
+    // No sign-in needed (the specification's quotes are public): the quote is for the body's
+    // address, else the signed-in wallet's.
+    let session = session_wallet(state, headers).await?;
+    let given = body.get("address").and_then(Value::as_str).map(str::trim);
+    let owner = match (given, session) {
+        (Some(a), _) => {
+            let hex = a.strip_prefix("0x").unwrap_or(a);
+            let mut bytes = [0u8; 20];
+            if hex.len() != 40
+                || (0..20).any(|i| {
+                    u8::from_str_radix(&hex[2 * i..2 * i + 2], 16)
+                        .map(|b| bytes[i] = b)
+                        .is_err()
+                })
+            {
+                return Err(invalid_schema("address is the wallet's 0x address."));
+            }
+            siwe::eip55(&bytes)
+        }
+        (None, Some(w)) => w.address,
+        (None, None) => return Err(invalid_schema("Give the wallet's address.")),
+    };
     let field = |k: &str| body.get(k).and_then(Value::as_str).map(str::trim);
     let fiat_type = field("fiatType").unwrap_or_default();
     let crypto_type = field("cryptoType").unwrap_or_default();
     let (country, currency, min, max) = fiat_limits(fiat_type)
         .ok_or_else(|| bad_request("FiatNotSupported", "Quotes are in KES or GHS."))?;
     if !CRYPTO_TYPES.contains(&crypto_type) {
-        return Err(bad_request(
-            "CryptoNotSupported",
-            "Quotes are for cUSD, USDC or USDT.",
-        ));
+        return Err(bad_request("CryptoNotSupported", "Quotes are for cUSD."));
     }
     if field("country") != Some(country) {
         return Err(bad_request(
@@ -788,8 +829,15 @@ async fn quote(
                 .or_else(|| v.as_f64().map(|f| format!("{f}")))
         })
     };
+    let by_crypto = decimal("cryptoAmount").is_some();
     let (fiat, crypto) = match (decimal("fiatAmount"), decimal("cryptoAmount")) {
-        (Some(f), _) => {
+        (Some(_), Some(_)) => {
+            return Err(bad_request(
+                "InvalidParameters",
+                "Give fiatAmount or cryptoAmount, not both.",
+            ))
+        }
+        (Some(f), None) => {
             let f = kitty_api::crypto::amount(&f, 2, "the fiat amount")
                 .ok()
                 .and_then(|f| Decimal::from_str_exact(&f).ok())
@@ -821,16 +869,24 @@ async fn quote(
         "maximumCryptoAmount": (hi / rate).round_dp(6).to_string(),
     });
     if fiat < lo || fiat > hi {
-        let (name, msg) = if fiat < lo {
-            (
+        // Named after the amount the request gave.
+        let (name, msg) = match (fiat < lo, by_crypto) {
+            (true, false) => (
                 "FiatAmountTooLow",
                 format!("Quote at least {lo} {fiat_type}."),
-            )
-        } else {
-            (
+            ),
+            (false, false) => (
                 "FiatAmountTooHigh",
                 format!("Quote at most {hi} {fiat_type}."),
-            )
+            ),
+            (true, true) => (
+                "CryptoAmountTooLow",
+                format!("Quote at least what pays {lo} {fiat_type}."),
+            ),
+            (false, true) => (
+                "CryptoAmountTooHigh",
+                format!("Quote at most what pays {hi} {fiat_type}."),
+            ),
         };
         return Err(FcError(StatusCode::BAD_REQUEST, name, msg, crypto_limits));
     }
@@ -843,7 +899,7 @@ async fn quote(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&id)
-    .bind(&wallet.address)
+    .bind(&owner)
     .bind(transfer_type)
     .bind(fiat_type)
     .bind(crypto_type)
@@ -857,7 +913,6 @@ async fn quote(
     let schemas = |schema: &str| {
         serde_json::json!({
             "fiatAccountSchemas": [{"fiatAccountSchema": schema, "allowedValues": {"country": [country]}}],
-            "fee": "0", "feeType": "PlatformFee", "feeFrequency": "OneTime",
             "settlementTimeLowerBound": "60", "settlementTimeUpperBound": "3600",
         })
     };
@@ -866,6 +921,7 @@ async fn quote(
             "fiatType": fiat_type, "cryptoType": crypto_type,
             "fiatAmount": fiat.to_string(), "cryptoAmount": crypto.to_string(),
             "quoteId": id, "guaranteedUntil": rfc3339(until), "transferType": transfer_type,
+            "fee": "0", "feeType": "PlatformFee", "feeFrequency": "OneTime",
         },
         "kyc": {
             "kycRequired": true,
@@ -880,16 +936,16 @@ async fn quote(
 
 #[utoipa::path(
     post, path = "/fiatconnect/quote/in", tag = "Kotani Pay", summary = "Retrieve a quote for a transfer from fiat to crypto",
-    description = "The endpoint is used to create quotes for transfers from fiat to crypto: KES (country KE) or GHS (GH) into cUSD, USDC or USDT, with `fiatAmount` or `cryptoAmount`. The answer has the quote (guaranteed for 5 minutes), the KYC schemas required, and the fiat account types with their schemas and fees. Amounts out of range are 400 FiatAmountTooLow or FiatAmountTooHigh with the limits.",
+    description = "The endpoint is used to create quotes for transfers from fiat to crypto: KES (country KE) or GHS (GH) into cUSD, for the body's `address` (no sign-in needed), with `fiatAmount` or `cryptoAmount` (not both). The answer has the quote (guaranteed for 5 minutes), the KYC schemas required, and the fiat account types with their schemas and fees. Amounts out of range are 400 FiatAmountTooLow/High (or CryptoAmountTooLow/High when `cryptoAmount` was given) with the limits.",
     request_body(content = Object),
     responses((status = 200, body = Object), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody))
 )]
 async fn quote_in(
     State(state): State<AppState>,
-    wallet: Wallet,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> FcResult<Json<Value>> {
-    Ok(Json(quote(&state, &wallet, &body, "TransferIn").await?))
+    Ok(Json(quote(&state, &headers, &body, "TransferIn").await?))
 }
 
 #[utoipa::path(
@@ -900,16 +956,17 @@ async fn quote_in(
 )]
 async fn quote_out(
     State(state): State<AppState>,
-    wallet: Wallet,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<Value>,
 ) -> FcResult<Json<Value>> {
-    Ok(Json(quote(&state, &wallet, &body, "TransferOut").await?))
+    Ok(Json(quote(&state, &headers, &body, "TransferOut").await?))
 }
 
 /// The transfer states of the specification.
 const STARTED: &str = "TransferStarted";
 const RECEIVED_FIAT: &str = "TransferReceivedFiatFunds";
 const READY_FOR_CRYPTO: &str = "TransferReadyForUserToSendCryptoFunds";
+const RECEIVED_CRYPTO: &str = "TransferReceivedCryptoFunds";
 const COMPLETE: &str = "TransferComplete";
 const FAILED: &str = "TransferFailed";
 /// How long the simulated M-Pesa takes to pay once the crypto has arrived.
@@ -1297,14 +1354,15 @@ pub async fn credit(conn: &mut crate::db::Conn, tx_hash: &str) -> AppResult<()> 
     if !enough {
         return Ok(());
     }
-    sqlx::query("UPDATE fiatconnect_transfers SET tx_hash = $1, pays_at = $2, updated_at = $3 WHERE id = $4")
+    sqlx::query("UPDATE fiatconnect_transfers SET status = $5, tx_hash = $1, pays_at = $2, updated_at = $3 WHERE id = $4")
         .bind(tx_hash)
         .bind(now() + PAYOUT_SECS)
         .bind(now())
         .bind(&id)
+        .bind(RECEIVED_CRYPTO)
         .execute(&mut *conn)
         .await?;
-    Ok(())
+    notify(conn, &id).await
 }
 
 /// id, type, status, phone, fiat amount and type, crypto amount.
@@ -1327,7 +1385,7 @@ pub async fn pay_due(db: &crate::db::Db) -> AppResult<()> {
         "SELECT id, transfer_type, status, phone_number, fiat_amount, fiat_type, crypto_amount FROM fiatconnect_transfers
          WHERE status IN ($1, $2, $3) AND pays_at IS NOT NULL AND pays_at <= $4 LIMIT 50",
     )
-    .bind(READY_FOR_CRYPTO)
+    .bind(RECEIVED_CRYPTO)
     .bind(STARTED)
     .bind(RECEIVED_FIAT)
     .bind(now())
