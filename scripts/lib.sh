@@ -47,8 +47,9 @@ ensure_build_tools() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     need_apt nodejs npm
   fi
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ]; then
-    log "Installing npm tools (binaryen's wasm-opt, playwright-core)"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+    [ ! -d node_modules/@fiatconnect/fiatconnect-sdk ]; then
+    log "Installing npm tools (binaryen's wasm-opt, playwright-core, the Fiat Connect SDK)"
     npm ci --no-audit --no-fund
   fi
 }
