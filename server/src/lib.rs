@@ -24,7 +24,7 @@ pub mod web;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
-use kitty_api::config::{AppConfig, DemoLogin, Mode};
+use kitty_api::config::{AppConfig, DemoLogin};
 use providers::{kiota, kotani, kpay, ktti, sandbox};
 use ratelimit::RateLimiter;
 use settings::Settings;
@@ -128,7 +128,7 @@ fn external_origins(settings: &Settings) -> Vec<String> {
 /// Opens the database, seeds the demo when asked, and builds the whole router.
 pub async fn build(settings: Settings) -> Result<Router, String> {
     let db = db::connect(&settings.database_url).await?;
-    let demo = if settings.demo && settings.mode == Mode::Sandbox {
+    let demo = if settings.demo && settings.is_sandbox() {
         Some(
             demo::seed(&db)
                 .await
@@ -158,7 +158,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/kpay", kpay::router())
         .nest("/kotani", kotani::router())
         .nest("/kiota", kiota::router());
-    if state.settings.mode == Mode::Sandbox {
+    if state.settings.is_sandbox() {
         api = api.nest("/sandbox", sandbox::router());
     }
     let (routes, mut openapi) = api.split_for_parts();

@@ -31,6 +31,11 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Whether the server runs its simulated rails (and the pages show it).
+    pub fn is_sandbox(&self) -> bool {
+        self.mode == kitty_api::config::Mode::Sandbox
+    }
+
     pub fn from_env() -> Result<Settings, String> {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
         let addr = var("KITTY_ADDR")

@@ -98,13 +98,13 @@ fn order(r: OrderRow, base: &str, sandbox: bool) -> AppResult<Order> {
     })
 }
 
-fn sandbox_mode(state: &AppState) -> bool {
-    state.settings.mode == kitty_api::config::Mode::Sandbox
-}
-
 fn result(state: &AppState, headers: &HeaderMap, r: OrderRow) -> AppResult<Json<OrderResult>> {
     Ok(Json(OrderResult {
-        result: order(r, &crate::web::public_base(headers), sandbox_mode(state))?,
+        result: order(
+            r,
+            &crate::web::public_base(headers),
+            state.settings.is_sandbox(),
+        )?,
     }))
 }
 
@@ -191,7 +191,7 @@ async fn list_orders(
     let base = crate::web::public_base(&headers);
     let orders = rows
         .into_iter()
-        .map(|r| order(r, &base, sandbox_mode(&state)))
+        .map(|r| order(r, &base, state.settings.is_sandbox()))
         .collect::<AppResult<_>>()?;
     Ok(Json(OrderList { orders }))
 }

@@ -331,11 +331,6 @@ async fn refresh(conn: &mut Conn, id: &str, sandbox: bool) -> AppResult<()> {
     Ok(())
 }
 
-/// Whether the server runs in sandbox mode; payments say so to the buyer's page.
-fn sandbox_mode(state: &AppState) -> bool {
-    state.settings.mode == kitty_api::config::Mode::Sandbox
-}
-
 /// The chain announces transfer `tx_hash` (in the caller's write): if it went to a payment's
 /// address (and memo) in the payment's currency, it is recorded once, on time or late.
 pub async fn credit(conn: &mut Conn, tx_hash: &str) -> AppResult<()> {
@@ -632,7 +627,7 @@ async fn list_payments(
     .await?;
     let mut payments = Vec::with_capacity(rows.len());
     for row in &rows {
-        payments.push(view(&mut conn, row, sandbox_mode(&state)).await?);
+        payments.push(view(&mut conn, row, state.settings.is_sandbox()).await?);
     }
     Ok(Json(CryptoPaymentList { payments }))
 }
@@ -651,7 +646,9 @@ async fn payment_status(
     let row = payment_row(&mut conn, &id)
         .await?
         .ok_or_else(|| AppError::not_found("That payment"))?;
-    Ok(Json(view(&mut conn, &row, sandbox_mode(&state)).await?))
+    Ok(Json(
+        view(&mut conn, &row, state.settings.is_sandbox()).await?,
+    ))
 }
 
 #[utoipa::path(

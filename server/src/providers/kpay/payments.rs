@@ -214,7 +214,7 @@ async fn payment_info(
         remaining_seconds: remaining,
         description: row.description,
         callback_url: row.callback_url,
-        sandbox: state.settings.mode == kitty_api::config::Mode::Sandbox,
+        sandbox: state.settings.is_sandbox(),
     }))
 }
 

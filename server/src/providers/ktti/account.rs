@@ -53,7 +53,7 @@ async fn core_config(State(state): State<AppState>) -> Json<CoreConfig> {
         min_password: 6,
         notification_categories: NotificationCategory::ALL.to_vec(),
         features: Features {
-            sandbox: state.settings.mode == kitty_api::config::Mode::Sandbox,
+            sandbox: state.settings.is_sandbox(),
             merchant: true,
             ramp: true,
             push_over_live_channel: true,
