@@ -57,7 +57,7 @@ try {
       await page.screenshot({ path: `${out}/home-${name}-${scheme}.png`, fullPage: true });
       const pages = scheme === "light"
         ? ["inbox", "kitties", `kitties/${kittyId}`, `kitties/${kittyId}/members`, `kitties/${kittyId}/split`, `kitties/${kittyId}/settings`, `kitties/${kittyId}/chat`, `kitties/${kittyId}/card`, "kitties/all", "account", "nope", "merchant", "merchant/shops", "merchant/cards", "merchant/links/new", "merchant/transactions", `merchant/transactions/${links[0].id}`,
-            "ramp", "ramp/deposit", "ramp/send", "ramp/send?to=bank", "ramp/send?to=paybill", "ramp/wallets", "ramp/verify", "ramp/ubi", "ramp/quotes", "ramp/history", "ramp/developers", "ramp/handset/254722123456"]
+            "ramp", "ramp/deposit", "ramp/send", "ramp/send?to=bank", "ramp/send?to=paybill", "ramp/wallets", "ramp/verify", "ramp/ubi", "ramp/quotes", "ramp/history", "ramp/developers", "ramp/developers/fiatconnect", "ramp/handset/254722123456"]
         : ["merchant", "merchant/transactions", `kitties/${kittyId}`, "ramp", "ramp/handset/254722123456"];
       for (const path of pages) {
         await page.goto(`${server.url}/${path}`);

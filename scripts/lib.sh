@@ -70,7 +70,7 @@ build_app() {
   log "Building the crypto and order pages (trunk, release)"
   trunk build coinpay.html --release --dist dist/coinpay --public-url /coinpay/
   local area
-  for area in kitties merchant ramp; do
+  for area in kitties merchant ramp developers; do
     log "Building the ${area} area (trunk, release)"
     trunk build "$area.html" --release --dist "dist/areas/$area" --public-url "/areas/$area/"
   done
@@ -80,6 +80,7 @@ build_app() {
   node scripts/precompress.mjs dist/areas/kitties
   node scripts/precompress.mjs dist/areas/merchant
   node scripts/precompress.mjs dist/areas/ramp
+  node scripts/precompress.mjs dist/areas/developers
 }
 
 # A throw-away PostgreSQL cluster for the server tests, owned by the postgres user, listening on

@@ -1,7 +1,8 @@
 //! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
 //! signed-in app must stay small: the main bundle (sign-in, registration, join links, home,
-//! inbox, account), and one per large area (Kitties, Merchant, Ramp). The checkout page is a
-//! bundle of its own too.
+//! inbox, account), and one per large area (Kitties, Merchant, Ramp, and the Ramp's developer
+//! pages, which carry a secp256k1 signer for the sign-in demo). The checkout page is a bundle of
+//! its own too.
 //!
 //! Each bundle routes only its own pages. A link to another bundle's page reaches the router's
 //! fallback, [`Handover`], which loads that page from the server (a full page load); the server
@@ -16,6 +17,8 @@ pub enum Bundle {
     Kitties,
     Merchant,
     Ramp,
+    /// The Ramp's pages for the partner's developers (`/ramp/developers/...`).
+    Developers,
 }
 
 /// The bundle whose router has `path`.
@@ -26,6 +29,8 @@ pub fn owner(path: &str) -> Bundle {
     };
     if under("/kitties") {
         Bundle::Kitties
+    } else if under("/ramp/developers") {
+        Bundle::Developers
     } else if under("/ramp") {
         Bundle::Ramp
     } else if under("/merchant") {

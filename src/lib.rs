@@ -12,4 +12,5 @@ pub mod fmt;
 pub mod live;
 pub mod pages;
 pub mod session;
+pub mod siwe;
 pub mod theme;

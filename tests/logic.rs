@@ -206,3 +206,48 @@ fn ramp_fiat_figures_are_exact() {
     assert!(!is_zero("0.000001"));
     assert!(!is_zero("none"));
 }
+
+/// web3.js's documented `eth.accounts.sign('Some data', key)` example: the address of its key
+/// and the exact signature (RFC 6979 makes it deterministic), which Fiat Connect's sign-in
+/// verifies the same way.
+#[wasm_bindgen_test]
+fn the_sandbox_signer_matches_web3s_published_example() {
+    use kitty::siwe::SandboxKey;
+    let mut bytes = [0u8; 32];
+    let hex = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318";
+    for (i, b) in bytes.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap();
+    }
+    let key = SandboxKey::from_bytes(&bytes).unwrap();
+    assert_eq!(key.address(), "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23");
+    assert_eq!(
+        key.sign("Some data").unwrap(),
+        "0xb91467e570a6466aa9e9876cbcd013baba02900b8979d43fe208a4a4f339f5fd6007e74cd82e037b800186422fc2da167c747ef045e5d18a5f5d4300f8e1a0291c"
+    );
+    assert!(SandboxKey::from_bytes(&[0u8; 32]).is_err());
+    let fresh = SandboxKey::random().unwrap();
+    assert_ne!(fresh.address(), key.address());
+    assert_eq!(kitty::siwe::nonce().unwrap().len(), 16);
+}
+
+#[wasm_bindgen_test]
+fn a_siwe_message_is_laid_out_as_eip_4361_says() {
+    let fields = kitty::siwe::SiweFields {
+        domain: "localhost:8080".into(),
+        address: "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23".into(),
+        statement: "Sign in to Fiat Connect.".into(),
+        uri: "http://localhost:8080/kotani/fiatconnect".into(),
+        chain_id: 44787,
+        nonce: "abcdefgh12345678".into(),
+        issued_at: "2026-11-26T06:00:00.000Z".into(),
+        expiration_time: "2026-11-26T06:10:00.000Z".into(),
+    };
+    assert_eq!(
+        fields.message(),
+        "localhost:8080 wants you to sign in with your Ethereum account:\n\
+         0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n\nSign in to Fiat Connect.\n\n\
+         URI: http://localhost:8080/kotani/fiatconnect\nVersion: 1\nChain ID: 44787\n\
+         Nonce: abcdefgh12345678\nIssued At: 2026-11-26T06:00:00.000Z\n\
+         Expiration Time: 2026-11-26T06:10:00.000Z"
+    );
+}

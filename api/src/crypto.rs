@@ -156,7 +156,9 @@ fn eip55_hex(lower: &str) -> String {
         .collect()
 }
 
-fn eip55(hash: &[u8; 20]) -> String {
+/// The EIP-55 address (`0x` and 40 mixed-case hex characters) of an account's 20 bytes: for
+/// Ethereum-style chains, the last 20 bytes of the Keccak-256 of the public key.
+pub fn eip55(hash: &[u8; 20]) -> String {
     let lower: String = hash.iter().map(|b| format!("{b:02x}")).collect();
     format!("0x{}", eip55_hex(&lower))
 }

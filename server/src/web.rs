@@ -39,7 +39,7 @@ impl Spa {
         let coinpay = read(dist.join("coinpay/index.html"));
         let areas: Vec<(&'static str, Option<Bytes>)> = AREAS
             .iter()
-            .map(|a| (*a, read(dist.join(format!("areas/{a}/index.html")))))
+            .map(|(_, a)| (*a, read(dist.join(format!("areas/{a}/index.html")))))
             .collect();
         if index.is_none() {
             tracing::warn!(dist = %dist.display(), "no index.html: the app is not built (scripts/run builds it)");
@@ -147,13 +147,24 @@ fn is_hashed_asset(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// The areas with a build of their own, by their first path segment.
-const AREAS: [&str; 3] = ["kitties", "merchant", "ramp"];
+/// The areas with a build of their own: the path each one's pages are under, and its folder
+/// under `dist/areas/`. A longer path comes before the area it is inside (the Ramp's developer
+/// pages are a bundle apart from the Ramp's).
+const AREAS: [(&str, &str); 4] = [
+    ("/ramp/developers", "developers"),
+    ("/kitties", "kitties"),
+    ("/merchant", "merchant"),
+    ("/ramp", "ramp"),
+];
 
-/// The area whose pages `path` is (`/ramp`, `/ramp/deposit`), if any.
+/// The area whose pages `path` is (`/ramp`, `/ramp/deposit`), if any: the same rule as the
+/// app's `kitty::bundles::owner`.
 fn area_of(path: &str) -> Option<&'static str> {
-    let first = path.trim_start_matches('/').split('/').next()?;
-    AREAS.iter().copied().find(|a| *a == first)
+    AREAS.iter().find_map(|(prefix, folder)| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            .then_some(*folder)
+    })
 }
 
 fn is_api_path(path: &str) -> bool {
@@ -319,5 +330,18 @@ mod tests {
         assert!(is_api_path("/api/x"));
         assert!(!is_api_path("/kpayments"));
         assert!(!is_api_path("/merchant"));
+    }
+
+    #[test]
+    fn each_page_is_its_areas_and_the_developer_pages_are_apart_from_the_ramp() {
+        assert_eq!(area_of("/ramp"), Some("ramp"));
+        assert_eq!(area_of("/ramp/deposit"), Some("ramp"));
+        assert_eq!(area_of("/ramp/developers"), Some("developers"));
+        assert_eq!(area_of("/ramp/developers/fiatconnect"), Some("developers"));
+        assert_eq!(area_of("/ramp/developersx"), Some("ramp"));
+        assert_eq!(area_of("/kitties/k1"), Some("kitties"));
+        assert_eq!(area_of("/rampage"), None);
+        assert_eq!(area_of("/areas/ramp/ramp-1a2b3c4d5e6f7a8b.js"), None);
+        assert_eq!(area_of("/"), None);
     }
 }

@@ -844,5 +844,41 @@ async fn a_transfer_in_sends_the_coins_and_the_clients_webhook_hears_each_status
         StatusCode::OK,
     )
     .await;
-    assert_eq!(log["deliveries"].as_array().unwrap().len(), 3);
+    let deliveries = log["deliveries"].as_array().unwrap();
+    assert_eq!(deliveries.len(), 3);
+
+    // A delivery is sent again on request, signed again with the same secret, and only by its
+    // own partner: another's is not found, nor is the id as a ramp callback's.
+    let id = deliveries[0]["id"].as_str().unwrap();
+    let resend = |who: &common::Browser, csrf: &str, path: String| {
+        who.client
+            .post(server.url(&path))
+            .header("x-csrf-token", csrf)
+            .json(&json!({}))
+            .send()
+    };
+    let path = format!("/kotani/api/v2/fiatconnect/webhooks/{id}/resend");
+    let other = server.browser();
+    let other_reg = other.register("09121118003").await;
+    let other_csrf = csrf_from(&other_reg);
+    expect(other_reg, StatusCode::CREATED).await;
+    let stranger = resend(&other, &other_csrf, path.clone()).await.unwrap();
+    assert_eq!(stranger.status(), StatusCode::NOT_FOUND);
+    let again = expect(resend(&partner, &csrf, path).await.unwrap(), StatusCode::OK).await;
+    assert_eq!(again["id"], id);
+    let mut waited = 0;
+    while seen.lock().unwrap().len() < 4 {
+        waited += 1;
+        assert!(waited < 50, "the resend did not arrive");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(seen.lock().unwrap()[3].1, "the resent webhook verifies");
+    let as_callback = resend(
+        &partner,
+        &csrf,
+        format!("/kotani/api/v2/callbacks/{id}/resend"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(as_callback.status(), StatusCode::NOT_FOUND);
 }

@@ -11,6 +11,9 @@ use super::{
 };
 use kitty_api::binance::{CreateOrderRequest, OrderList, OrderResult, PrepayIdRequest};
 use kitty_api::crypto::{ChainTransfer, ChainTransferRequest, DecimalText, Network};
+use kitty_api::fiatconnect::{
+    Credentials, CredentialsRequest, FiatAccount, ServerClock, SiweLoginRequest, SiweSession,
+};
 use kitty_api::onchain::{
     AllUsers, BalanceRequest, BalanceResponse, BuyCusdRequest, BuyCusdResponse, CashoutDetails,
     CashoutRequest, CashoutResponse, ChainMovement, CreatedUser, EscrowRates, EscrowSendRequest,
@@ -180,6 +183,82 @@ pub async fn resend_callback(id: &str) -> Result<Delivery, ApiError> {
         &(),
     )
     .await
+}
+
+// ---- Fiat Connect ----
+
+/// New Fiat Connect credentials for the partner (replacing any): the API key and the webhook's
+/// signing secret, shown this once.
+pub async fn fiatconnect_credentials(webhook: &str) -> Result<Credentials, ApiError> {
+    let req = CredentialsRequest {
+        webhook: webhook.to_string(),
+    };
+    post(Kotani, "/api/v2/fiatconnect/credentials", &req).await
+}
+
+pub async fn fiatconnect_webhooks() -> Result<DeliveryList, ApiError> {
+    get(Kotani, "/api/v2/fiatconnect/webhooks").await
+}
+
+pub async fn resend_fiatconnect_webhook(id: &str) -> Result<Delivery, ApiError> {
+    post(
+        Kotani,
+        &format!("/api/v2/fiatconnect/webhooks/{}/resend", enc(id)),
+        &(),
+    )
+    .await
+}
+
+/// The server's clock, which a sign-in message's times follow.
+pub async fn fiatconnect_clock() -> Result<ServerClock, ApiError> {
+    get(Kotani, "/fiatconnect/clock").await
+}
+
+/// A refused Fiat Connect sign-in: the specification's error name (`NonceInUse`, …) and the
+/// server's sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub status: u16,
+    pub error: String,
+    pub message: String,
+}
+
+/// Signs a wallet in with a signed SIWE message; the session is a cookie for
+/// `/kotani/fiatconnect`.
+pub async fn fiatconnect_login(req: &SiweLoginRequest) -> Result<SiweSession, Refusal> {
+    let call = super::Call::json(Method::Post, Kotani, "/fiatconnect/auth/login", req)
+        .map_err(refusal_of)?;
+    let response = call.send().await.map_err(refusal_of)?;
+    if response.ok() {
+        return response
+            .json()
+            .await
+            .map_err(|e| refusal_of(ApiError::Unexpected(e.to_string())));
+    }
+    let status = response.status();
+    let body = response.json::<kitty_api::ErrorBody>().await.ok();
+    Err(match body {
+        Some(b) => Refusal {
+            status,
+            error: b.error,
+            message: b.message,
+        },
+        None => refusal_of(ApiError::from_status(status, None, None)),
+    })
+}
+
+fn refusal_of(e: ApiError) -> Refusal {
+    Refusal {
+        status: 0,
+        error: String::new(),
+        message: e.to_string(),
+    }
+}
+
+/// The signed-in wallet's fiat accounts, by type (its session cookie goes along).
+pub async fn fiatconnect_accounts(
+) -> Result<std::collections::BTreeMap<String, Vec<FiatAccount>>, ApiError> {
+    get(Kotani, "/fiatconnect/accounts").await
 }
 
 // ---- Binance orders ----

@@ -31,7 +31,7 @@ pub fn Developers() -> impl IntoView {
 }
 
 /// An address of the Kotani API as a client outside the browser writes it.
-fn absolute(path: &str) -> String {
+pub(super) fn absolute(path: &str) -> String {
     let url = api::url(Provider::Kotani, path);
     if url.starts_with('/') {
         format!("{}{url}", window().location().origin().unwrap_or_default())
@@ -177,14 +177,53 @@ fn CompanyId() -> impl IntoView {
     }
 }
 
+/// The deliveries a partner can see and send again: the ramp's callbacks, or Fiat Connect's
+/// webhooks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Feed {
+    Callbacks,
+    FiatConnect,
+}
+
+impl Feed {
+    async fn list(self) -> Result<ramp::DeliveryList, ApiError> {
+        match self {
+            Feed::Callbacks => api::kotani::callbacks().await,
+            Feed::FiatConnect => api::kotani::fiatconnect_webhooks().await,
+        }
+    }
+
+    async fn resend(self, id: String) -> Result<Delivery, ApiError> {
+        match self {
+            Feed::Callbacks => api::kotani::resend_callback(&id).await,
+            Feed::FiatConnect => api::kotani::resend_fiatconnect_webhook(&id).await,
+        }
+    }
+
+    /// The heading, what the list is, and what its empty state says.
+    fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self {
+            Feed::Callbacks => (
+                "Callback deliveries",
+                "Each deposit or payout with a callback address POSTs its result there; failed deliveries are tried again.",
+                "No callbacks yet",
+                "Give a deposit or payout a callback address and its result is POSTed there.",
+            ),
+            Feed::FiatConnect => (
+                "Webhook deliveries",
+                "Each Fiat Connect transfer's statuses are POSTed to your webhook, signed with the webhook secret (Standard Webhooks); failed deliveries are tried again.",
+                "No webhooks yet",
+                "When a wallet makes a transfer through Fiat Connect, each of its statuses is sent to your webhook.",
+            ),
+        }
+    }
+}
+
 #[component]
-fn Deliveries() -> impl IntoView {
+pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoView {
     let toasts = use_toasts();
-    let list = LocalResource::new(api::kotani::callbacks);
-    let resend = Action::new_local(|id: &String| {
-        let id = id.clone();
-        async move { api::kotani::resend_callback(&id).await }
-    });
+    let list = LocalResource::new(move || feed.list());
+    let resend = Action::new_local(move |id: &String| feed.resend(id.clone()));
     on_done(
         resend,
         move |d: Delivery| {
@@ -198,18 +237,19 @@ fn Deliveries() -> impl IntoView {
         Failure::Toast,
     );
     let retry = Callback::new(move |_| list.refetch());
+    let (heading, about, empty_title, empty_text) = feed.words();
     view! {
         <section class="section" aria-labelledby="deliveries-heading">
             <div class="section__header">
-                <h2 id="deliveries-heading">"Callback deliveries"</h2>
+                <h2 id="deliveries-heading">{heading}</h2>
                 <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>"Refresh"</button>
             </div>
-            <p class="muted">"Each deposit or payout with a callback address POSTs its result there; failed deliveries are tried again."</p>
+            <p class="muted">{about}</p>
             <Loaded lines=4 retry view=move || async move {
                 list.await.map(|l| if l.deliveries.is_empty() {
                     view! {
-                        <EmptyState title="No callbacks yet">
-                            <p>"Give a deposit or payout a callback address and its result is POSTed there."</p>
+                        <EmptyState title=empty_title>
+                            <p>{empty_text}</p>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -269,7 +309,7 @@ fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) 
             </span>
             <button type="button" class="btn btn--secondary btn--small" disabled=move || resend.pending().get()
                 on:click=move |_| { resend.dispatch(id.clone()); }>
-                "Resend"<span class="visually-hidden">{format!(" the {} callback to {}", d.event, d.url)}</span>
+                "Resend"<span class="visually-hidden">{format!(" the {} delivery to {}", d.event, d.url)}</span>
             </button>
         </li>
     }

@@ -7,6 +7,7 @@ mod cashout;
 pub mod decimal;
 mod deposit;
 mod developers;
+mod fiatconnect;
 mod handset;
 mod history;
 mod overview;
@@ -20,6 +21,7 @@ mod wallets;
 
 pub use deposit::Deposit;
 pub use developers::Developers;
+pub use fiatconnect::FiatConnect;
 pub use handset::HandsetPage;
 pub use history::{History, RampTransactionDetail};
 pub use overview::Overview;
@@ -144,7 +146,8 @@ pub fn RampLayout() -> impl IntoView {
             <header class="page__header"><h1>"Ramp"</h1></header>
             <nav class="tabs" aria-label="Ramp">
                 {TABS.iter().map(|(href, label)| view! {
-                    <A href=*href exact=*href == "/ramp" attr:class="tabs__tab">{*label}</A>
+                    <A href=*href exact=*href == "/ramp" attr:class="tabs__tab"
+                        attr:rel=crate::bundles::rel_for(href)>{*label}</A>
                 }).collect_view()}
             </nav>
             <Outlet />
@@ -159,7 +162,8 @@ pub fn NeedsPartner() -> impl IntoView {
         <section class="card card--callout" aria-labelledby="partner-needed-heading">
             <h2 id="partner-needed-heading">"Set your partner credentials first"</h2>
             <p>"The ramp works for a Kotani Pay partner: a phone number, a country (Kenya or Ghana) and a password. They decide your wallet's currency and which phone numbers you can use."</p>
-            <A href="/ramp/developers" attr:class="btn btn--primary">"Set partner credentials"</A>
+            <A href="/ramp/developers" attr:class="btn btn--primary"
+                attr:rel=crate::bundles::rel_for("/ramp/developers")>"Set partner credentials"</A>
         </section>
     }
 }
@@ -311,8 +315,34 @@ pub fn RampApp() -> impl IntoView {
             <Route path=path!("quotes") view=Quotes />
             <Route path=path!("history") view=History />
             <Route path=path!("transactions/:id") view=RampTransactionDetail />
-            <Route path=path!("developers") view=Developers />
             <Route path=path!("handset/:phone") view=HandsetPage />
+        </ParentRoute>
+    )
+}
+
+/// The developer pages' frame inside the Ramp's: two tabs, the Kotani API and Fiat Connect.
+#[component]
+fn DevelopersLayout() -> impl IntoView {
+    view! {
+        <nav class="tabs tabs--sub" aria-label="Developers">
+            <A href="/ramp/developers" exact=true attr:class="tabs__tab">"Kotani API"</A>
+            <A href="/ramp/developers/fiatconnect" attr:class="tabs__tab">"Fiat Connect"</A>
+        </nav>
+        <Outlet />
+    }
+}
+
+/// The Ramp developer pages' bundle root (`src/bin/developers.rs`): the Ramp's frame with only
+/// the developer pages, which carry the sign-in demo's secp256k1 signer; the Ramp's other pages
+/// are handed to the Ramp bundle.
+#[component]
+pub fn DevelopersApp() -> impl IntoView {
+    crate::bundles::area_app!(crate::bundles::Bundle::Developers,
+        <ParentRoute path=path!("ramp") view=RampLayout>
+            <ParentRoute path=path!("developers") view=DevelopersLayout>
+                <Route path=path!("") view=Developers />
+                <Route path=path!("fiatconnect") view=FiatConnect />
+            </ParentRoute>
         </ParentRoute>
     )
 }

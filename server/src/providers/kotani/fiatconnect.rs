@@ -43,6 +43,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(transfer_in))
         .routes(routes!(transfer_status))
         .routes(routes!(webhooks))
+        .routes(routes!(resend_webhook))
 }
 
 /// The wallet session's cookie, sent back on every Fiat Connect request.
@@ -1322,6 +1323,23 @@ async fn webhooks(
     Ok(Json(kitty_api::ramp::DeliveryList {
         deliveries: crate::deliveries::list(&state.db, &user.user_id, "fiatconnect.").await?,
     }))
+}
+
+#[utoipa::path(
+    post, path = "/api/v2/fiatconnect/webhooks/{id}/resend", tag = "Kotani Pay", summary = "Send a Fiat Connect webhook delivery again.",
+    description = "Queues the delivery for another try at once, with the same webhook-id, payload and signature secret.",
+    params(("id" = String, Path)),
+    responses((status = 200, body = kitty_api::ramp::Delivery), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn resend_webhook(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> AppResult<Json<kitty_api::ramp::Delivery>> {
+    Ok(Json(
+        crate::deliveries::resend(&state.db, &user.user_id, "fiatconnect.", &id).await?,
+    ))
 }
 
 /// The chain announces transfer `tx_hash` (in the caller's write): cUSD reaching a transfer's
