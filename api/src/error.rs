@@ -45,6 +45,7 @@ pub mod code {
     pub const VALIDATION: &str = "validation_failed";
     pub const RATE_LIMITED: &str = "rate_limited";
     pub const TOO_LARGE: &str = "payload_too_large";
+    pub const UNSUPPORTED_MEDIA: &str = "unsupported_media_type";
     pub const BUSY: &str = "busy";
     pub const INTERNAL: &str = "internal";
 }

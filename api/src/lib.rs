@@ -26,6 +26,7 @@ pub mod format;
 pub mod kitty;
 pub mod ledger;
 pub mod life;
+pub mod media;
 pub mod merchant;
 pub mod money;
 pub mod notifications;

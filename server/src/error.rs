@@ -27,6 +27,8 @@ pub enum AppError {
     },
     /// 413: the body is larger than the server accepts.
     TooLarge(String),
+    /// 415: the body is not of a type the endpoint takes (told by its content, not its label).
+    UnsupportedMedia(String),
     /// 503: the database is busy; the request can be sent again after `Retry-After`.
     Busy,
     Internal(String),
@@ -160,6 +162,11 @@ impl IntoResponse for AppError {
             AppError::TooLarge(m) => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorBody::new(code::TOO_LARGE, m),
+                None,
+            ),
+            AppError::UnsupportedMedia(m) => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorBody::new(code::UNSUPPORTED_MEDIA, m),
                 None,
             ),
             AppError::Busy => (

@@ -9,6 +9,7 @@ pub mod deliveries;
 pub mod demo;
 pub mod error;
 pub mod idempotency;
+pub mod images;
 pub mod jobs;
 pub mod live;
 pub mod mpesa;
@@ -66,6 +67,7 @@ pub struct AppState {
     pub limits: Arc<Limits>,
     pub spa: Arc<web::Spa>,
     pub demo: Option<DemoLogin>,
+    pub images: Arc<images::Images>,
 }
 
 #[derive(OpenApi)]
@@ -128,6 +130,7 @@ fn external_origins(settings: &Settings) -> Vec<String> {
 /// Opens the database, seeds the demo when asked, and builds the whole router.
 pub async fn build(settings: Settings) -> Result<Router, String> {
     let db = db::connect(&settings.database_url).await?;
+    let images = images::Images::open(&settings.image_store)?;
     let demo = if settings.demo && settings.is_sandbox() {
         Some(
             demo::seed(&db)
@@ -147,6 +150,7 @@ pub async fn build(settings: Settings) -> Result<Router, String> {
         limits: Arc::new(Limits::default()),
         spa: Arc::new(spa),
         demo,
+        images: Arc::new(images),
     };
     Ok(router(state))
 }

@@ -28,6 +28,10 @@ pub struct Settings {
     pub payment_ttl_secs: i64,
     /// `KITTY_ACCESS_TTL_SECS`: how long a session's access token lives (default 900).
     pub access_ttl_secs: i64,
+    /// `KITTY_IMAGE_STORE`: where images are kept, as an `object_store` URL: `file:///srv/images`
+    /// (default: `data/images` beside the database), `s3://bucket/prefix` (with the usual
+    /// `AWS_*` variables, `AWS_ENDPOINT` for an S3-compatible service), or `memory:///`.
+    pub image_store: String,
 }
 
 impl Settings {
@@ -70,6 +74,7 @@ impl Settings {
                     format!("KITTY_PAYMENT_TTL_SECS must be a positive number, not {v:?}")
                 })?,
             },
+            image_store: var("KITTY_IMAGE_STORE").unwrap_or_else(|| "data/images".into()),
             access_ttl_secs: match var("KITTY_ACCESS_TTL_SECS") {
                 None => crate::session::ACCESS_TTL_SECS,
                 Some(v) => v.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
@@ -91,6 +96,7 @@ impl Settings {
             demo: false,
             payment_ttl_secs: DEFAULT_PAYMENT_TTL_SECS,
             access_ttl_secs: crate::session::ACCESS_TTL_SECS,
+            image_store: "memory:///".into(),
         }
     }
 }

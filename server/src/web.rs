@@ -276,9 +276,20 @@ pub async fn limit_body(req: Request, next: Next) -> Response {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
+    // An image PUT to its pre-signed URL may be up to 5 MB; its handler reads at most that.
+    let limit = if req.uri().path().starts_with(crate::images::UPLOAD_PREFIX) {
+        kitty_api::media::MAX_IMAGE_BYTES
+    } else {
+        BODY_LIMIT
+    };
     match declared {
-        Some(len) if len > BODY_LIMIT => {
-            let mut response = too_large().into_response();
+        Some(len) if len > limit => {
+            let mut response = if limit == BODY_LIMIT {
+                too_large()
+            } else {
+                AppError::TooLarge("This image is larger than 5 MB. Choose a smaller one.".into())
+            }
+            .into_response();
             if len > DRAIN_LIMIT
                 || axum::body::to_bytes(req.into_body(), DRAIN_LIMIT)
                     .await

@@ -1,5 +1,6 @@
 //! Time-driven work with the clock moved: an unpaid Binance order closes by itself an hour after
-//! it was made, without anyone reading it. Alone in its test process, because it moves this
+//! it was made, without anyone reading it, and an image upload URL stops working after its ten
+//! minutes. Alone in its test process, because it moves this
 //! process's clock by an hour.
 
 mod common;
@@ -37,6 +38,19 @@ async fn an_unpaid_order_closes_itself_after_an_hour() {
         .await;
     expect(r, StatusCode::OK).await;
 
+    let upload = expect(
+        m.post(
+            "/ktti/api/v2/images/pre-signed-url-for-upload",
+            json!({"image_type": "moment"}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await["presigned_url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
     // 59 minutes: still open.
     let r = server
         .browser()
@@ -56,6 +70,14 @@ async fn an_unpaid_order_closes_itself_after_an_hour() {
             .clone()
     };
     assert_eq!(read().await["status"], "INITIAL");
+    let late = reqwest::Client::new()
+        .put(&upload)
+        .body(b"\x89PNG\r\n\x1a\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(late.status(), StatusCode::FORBIDDEN);
+    assert!(late.text().await.unwrap().contains("expired"));
 
     // Past the hour: the job runner closes it; the paid one stays paid.
     let r = server

@@ -225,6 +225,38 @@ async fn config_health_and_openapi() {
             "post",
             "Set user as UBI beneficiary",
         ),
+        (
+            "/ktti/api/v2/images/pre-signed-url-for-upload",
+            "post",
+            "create a signed url used for uploading a certain type of images.",
+        ),
+        ("/ktti/api/v3/ktties/{kttiId}/moments", "get", "List moments for a ktti."),
+        ("/ktti/api/v3/ktties/{kttiId}/moments", "post", "Create a new moment for a ktti."),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/moments/{momentId}",
+            "patch",
+            "Update a moment for a ktti.",
+        ),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/transactions/{transactionId}/receipt",
+            "get",
+            "Retrieve receipt details and line items for a transaction.",
+        ),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/transactions/{transactionId}/receipt",
+            "post",
+            "Upload a transaction receipt.",
+        ),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/transactions/{transactionId}/receipt",
+            "delete",
+            "Delete a receipt and its associated line items.",
+        ),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/transactions/{transactionId}/receipt/line-items/{lineItemId}",
+            "patch",
+            "Update a line item.",
+        ),
     ] {
         assert_eq!(summary(path, method).as_deref(), Some(title), "{path}");
     }

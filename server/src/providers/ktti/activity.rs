@@ -260,8 +260,23 @@ async fn update_split(
     Path((id, tx_id)): Path<(String, String)>,
     ApiJson(rule): ApiJson<SplitRule>,
 ) -> AppResult<Json<TransactionSplit>> {
-    let (mut tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
-    let t = ledger::transaction(&mut tx, &id, &tx_id).await?;
+    let (tx, access) = ledger::admin_change(&state.db, &id, &user.user_id).await?;
+    let view = resplit(tx, &access, &tx_id, |_| Ok(rule)).await?;
+    crate::live::kitty_changed(&state.db, &id).await;
+    Ok(Json(view))
+}
+
+/// Splits one card payment or refund by a rule of its own, in `tx` (an admin's write, committed
+/// here): `rule_for` gets the transaction and gives the rule. Refunds that name their payment
+/// follow it; deposits and payouts are not split (409).
+pub async fn resplit(
+    mut tx: crate::db::Tx,
+    access: &ledger::Access,
+    tx_id: &str,
+    rule_for: impl FnOnce(&kitty_api::kitty::KittyTransaction) -> AppResult<SplitRule>,
+) -> AppResult<TransactionSplit> {
+    let id = access.ktti_id.as_str();
+    let t = ledger::transaction(&mut tx, id, tx_id).await?;
     access.require_open("splits")?;
     if !t.kind.is_split() {
         return Err(conflict(
@@ -273,27 +288,27 @@ async fn update_split(
             "This refund mirrors the split of the card payment it undoes. Change that payment's split instead.",
         ));
     }
+    let rule = rule_for(&t)?;
     let signed = t.kind.signed(t.amount);
     ledger::check_rule(
         &mut tx,
-        &id,
+        id,
         &rule,
         Some(kitty_api::Money::new(signed, t.currency)),
     )
     .await?;
-    ledger::write_split(&mut tx, &tx_id, signed, &rule).await?;
+    ledger::write_split(&mut tx, tx_id, signed, &rule).await?;
     sqlx::query("UPDATE ktti_transactions SET custom_split = 1 WHERE id = $1")
-        .bind(&tx_id)
+        .bind(tx_id)
         .execute(&mut *tx)
         .await?;
     if t.kind == TxKind::Expense {
-        ledger::remirror_refunds(&mut tx, &tx_id).await?;
+        ledger::remirror_refunds(&mut tx, tx_id).await?;
     }
-    ledger::check_former_members(&mut tx, &id).await?;
-    let view = split_view(&mut tx, &id, &tx_id).await?;
+    ledger::check_former_members(&mut tx, id).await?;
+    let view = split_view(&mut tx, id, tx_id).await?;
     tx.commit().await?;
-    crate::live::kitty_changed(&state.db, &id).await;
-    Ok(Json(view))
+    Ok(view)
 }
 
 #[utoipa::path(

@@ -10,7 +10,9 @@ mod kitties;
 pub mod ledger;
 mod life;
 mod members;
+mod moments;
 mod password;
+mod receipts;
 mod split;
 
 use crate::AppState;
@@ -26,6 +28,9 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = account::routes(router);
     let router = details::routes(router);
     let router = life::routes(router);
+    let router = moments::routes(router);
+    let router = receipts::routes(router);
+    let router = crate::images::routes(router);
     let router = crate::providers::kpay::ktti_auth_routes(router);
     activity::routes(router)
 }
