@@ -1,11 +1,13 @@
 // Benchmarks, reported and never asserted: bundle sizes, page load under a throttled network and
-// CPU, and server throughput (with wrk, when installed). Needs a release dist/ and a server
-// binary (KITTY_SERVER_BIN, default target/server/kitty-server).
+// CPU, server throughput (with wrk, when installed), payment event streams, and the kitty page's
+// live stream under load (sse-load.mjs). Needs a release dist/ and a server binary
+// (KITTY_SERVER_BIN, default target/server/kitty-server).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { spawn, spawnSync } from "node:child_process";
 import http from "node:http";
 import { ROOT, launchBrowser, startServer } from "./browser.mjs";
+import { kittyStreamBench } from "./sse-load.mjs";
 
 process.env.KITTY_SERVER_BIN ??= join(ROOT, "target/server/kitty-server");
 const dist = join(ROOT, "dist");
@@ -253,3 +255,6 @@ try {
 } finally {
   await server.stop();
 }
+// The kitty page's live stream: 1,000 and 5,000 streams of one kitty, 20 chat messages, each run on
+// a server of its own (on the same database as above).
+await kittyStreamBench({ env: dbEnv });
