@@ -60,6 +60,8 @@ crate::vocabulary! {
         Refund = "refund" / "Refund",
         /// Money paid out to a member (at closure, or to settle them).
         Payout = "payout" / "Payout",
+        /// The kitty's plan fee (billing), shared like a card payment.
+        Fee = "fee" / "Plan fee",
     }
 }
 
@@ -69,13 +71,13 @@ impl TxKind {
     pub fn signed(self, amount: i64) -> i64 {
         match self {
             TxKind::Deposit | TxKind::Refund => amount,
-            TxKind::Expense | TxKind::Payout => -amount,
+            TxKind::Expense | TxKind::Payout | TxKind::Fee => -amount,
         }
     }
 
-    /// Expenses and refunds are shared among members; deposits and payouts belong to one.
+    /// Expenses, refunds and fees are shared among members; deposits and payouts belong to one.
     pub fn is_split(self) -> bool {
-        matches!(self, TxKind::Expense | TxKind::Refund)
+        matches!(self, TxKind::Expense | TxKind::Refund | TxKind::Fee)
     }
 }
 

@@ -17,6 +17,7 @@ macro_rules! schema {
 pub mod account;
 pub mod auth;
 pub mod bank;
+pub mod billing;
 pub mod binance;
 pub mod config;
 pub mod crypto;

@@ -22,6 +22,7 @@ const EXPIRE_CRYPTO_PAYMENTS: i64 = 7;
 const EXPIRE_ORDERS: i64 = 8;
 const DECIDE_KYC: i64 = 9;
 const PAY_FIATCONNECT: i64 = 10;
+const RENEW_PLANS: i64 = 11;
 
 /// Starts the runner on the current tokio runtime; it stops with the runtime.
 pub fn spawn(db: Db) {
@@ -40,6 +41,7 @@ pub fn spawn(db: Db) {
                 (EXPIRE_ORDERS, "closing unpaid Binance orders"),
                 (DECIDE_KYC, "deciding sandbox KYCs"),
                 (PAY_FIATCONNECT, "paying Fiat Connect transfers"),
+                (RENEW_PLANS, "taking kitty plan fees"),
                 (SEND_DELIVERIES, "sending callbacks"),
             ];
             for (job, what) in jobs {
@@ -61,6 +63,7 @@ pub fn spawn(db: Db) {
                             crate::providers::kotani::fiatconnect::pay_due(&db).await
                         }
                         FORGET_RATE_HITS => crate::ratelimit::forget_old(&db).await,
+                        RENEW_PLANS => crate::providers::ktti::billing::renew_due(&db).await,
                         _ => Ok(()),
                     }
                 });

@@ -1,11 +1,14 @@
 //! Time-driven work with the clock moved: an unpaid Binance order closes by itself an hour after
 //! it was made, without anyone reading it, and an image upload URL stops working after its ten
-//! minutes. Alone in its test process, because it moves this
+//! minutes, and a kitty on Plus pays its next fee after 30 days, then drops to Free when it
+//! cannot. Alone in its test process, because it moves this
 //! process's clock by an hour.
 
 mod common;
 
+use common::kitty::{deposit, path, shared_kitty, User};
 use common::{expect, merchant, TestServer};
+use reqwest::Method;
 use reqwest::StatusCode;
 use serde_json::json;
 use std::time::Duration;
@@ -109,4 +112,89 @@ async fn an_unpaid_order_closes_itself_after_an_hour() {
         )
         .await;
     assert_eq!(close.status(), StatusCode::CONFLICT);
+
+    // A kitty on Plus holding two fees' worth (and a unit): the job runner takes the second
+    // fee 30 days on, and 30 days later moves it back to Free, as it holds too little.
+    let (a, _, kitty) = shared_kitty(&server).await;
+    let plan = a
+        .ok(Method::GET, &path(&kitty, "/billing/plan"), None)
+        .await;
+    let fee = plan["plans"][1]["monthly_fee"].as_i64().unwrap();
+    deposit(&server, &kitty, 2 * fee + 1, "Ava Admin").await;
+    a.ok(
+        Method::PUT,
+        &path(&kitty, "/billing/plan"),
+        Some(json!({"plan": "plus"})),
+    )
+    .await;
+    let relogin = |a: &User| {
+        let client = a.client.clone();
+        let url = server.url("/kpay/auth/login");
+        async move {
+            let r = client
+                .post(url)
+                .json(&json!({"username": "09125550001", "password": "secret1"}))
+                .send()
+                .await
+                .unwrap();
+            expect(r, StatusCode::OK).await["access_token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let mut a = a;
+    for (month, expected) in [
+        (1, vec!["fee_charged", "plan_changed", "fee_charged"]),
+        (
+            2,
+            vec![
+                "plan_changed",
+                "fee_unpaid",
+                "fee_charged",
+                "plan_changed",
+                "fee_charged",
+            ],
+        ),
+    ] {
+        // The sandbox clock moves at most 7 days at a time.
+        let mut left = 30 * 86_400 + 1;
+        while left > 0 {
+            let step = left.min(7 * 86_400);
+            let r = server
+                .browser()
+                .post("/sandbox/clock", json!({"advance_seconds": step}))
+                .await;
+            expect(r, StatusCode::OK).await;
+            left -= step;
+        }
+        a.token = relogin(&a).await;
+        let mut waited = 0;
+        loop {
+            let history = a
+                .ok(Method::GET, &path(&kitty, "/billing/history"), None)
+                .await;
+            let kinds: Vec<String> = history["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["kind"].as_str().unwrap().to_string())
+                .collect();
+            if kinds.len() == expected.len() {
+                assert_eq!(kinds, expected, "month {month}");
+                break;
+            }
+            waited += 1;
+            assert!(waited < 50, "month {month}: {kinds:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    let plan = a
+        .ok(Method::GET, &path(&kitty, "/billing/plan"), None)
+        .await;
+    assert_eq!(plan["plan"], "free");
+    let totals = a
+        .ok(Method::GET, &path(&kitty, "/member-totals"), None)
+        .await;
+    assert_eq!(totals["available_balance"].as_i64(), Some(1));
 }

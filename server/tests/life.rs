@@ -172,6 +172,11 @@ async fn a_member_who_leaves_stops_hearing_the_kitty() {
     let server = TestServer::start().await;
     let (a, b, kitty) = shared_kitty(&server).await;
     let mut stream = b.call(Method::GET, &path(&kitty, "/events"), None).await;
+    // On PostgreSQL the news of B's joining comes through LISTEN/NOTIFY and may reach the open
+    // stream a moment later, while B is still a member: let it pass before B leaves.
+    while let Ok(Ok(Some(_))) =
+        tokio::time::timeout(Duration::from_millis(300), stream.chunk()).await
+    {}
     b.ok(Method::POST, &path(&kitty, "/leave"), None).await;
     a.ok(
         Method::POST,
@@ -195,4 +200,127 @@ async fn a_member_who_leaves_stops_hearing_the_kitty() {
         b.status(Method::GET, &path(&kitty, "/chat"), None).await.0,
         StatusCode::NOT_FOUND
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plans_fees_and_the_member_limit() {
+    let server = TestServer::start().await;
+    let (a, b, kitty) = shared_kitty(&server).await;
+    let plan_path = path(&kitty, "/billing/plan");
+    let plan = b.ok(Method::GET, &plan_path, None).await;
+    assert_eq!(
+        (
+            plan["plan"].as_str(),
+            plan["monthly_fee"].as_i64(),
+            plan["max_members"].as_i64(),
+            plan["members"].as_i64()
+        ),
+        (Some("free"), Some(0), Some(10), Some(2))
+    );
+    let plus_fee = plan["plans"][1]["monthly_fee"].as_i64().unwrap();
+    assert!(plus_fee > 0);
+
+    let plus = Some(json!({"plan": "plus"}));
+    assert_eq!(
+        b.status(Method::PUT, &plan_path, plus.clone()).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (s, bad) = a
+        .status(Method::PUT, &plan_path, Some(json!({"plan": "gold"})))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    let (s, poor) = a.status(Method::PUT, &plan_path, plus.clone()).await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert!(
+        poor["message"].as_str().unwrap().contains("Deposit first"),
+        "{poor}"
+    );
+
+    // With money in, Plus takes its first fee: a transaction of its own, split like a payment.
+    deposit(&server, &kitty, 10_000, "Ava Admin").await;
+    let on_plus = a.ok(Method::PUT, &plan_path, plus.clone()).await;
+    assert_eq!(on_plus["plan"], "plus");
+    assert!(on_plus["renews_at"].is_string());
+    assert_eq!(
+        a.status(Method::PUT, &plan_path, plus.clone()).await.0,
+        StatusCode::CONFLICT
+    );
+    let txs = a
+        .ok(Method::GET, &path(&kitty, "/transactions"), None)
+        .await;
+    let fee = txs["transactions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "fee")
+        .expect("a fee transaction")
+        .clone();
+    assert_eq!(fee["amount"].as_i64(), Some(plus_fee));
+    let split = a
+        .ok(
+            Method::GET,
+            &path(
+                &kitty,
+                &format!(
+                    "/transactions/{}/split-details",
+                    fee["id"].as_str().unwrap()
+                ),
+            ),
+            None,
+        )
+        .await;
+    let shares: i64 = split["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["amount"].as_i64().unwrap())
+        .sum();
+    assert_eq!(shares, -plus_fee);
+    let totals = a
+        .ok(Method::GET, &path(&kitty, "/member-totals"), None)
+        .await;
+    common::kitty::assert_balances_add_up(&totals);
+    assert_eq!(
+        totals["available_balance"].as_i64(),
+        Some(10_000 - plus_fee)
+    );
+    let history = b
+        .ok(Method::GET, &path(&kitty, "/billing/history"), None)
+        .await;
+    let kinds: Vec<&str> = history["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["plan_changed", "fee_charged"]);
+    assert_eq!(history["events"][1]["transaction_id"], fee["id"]);
+
+    // Back to Free, which takes ten members: the eleventh is turned away with what to do.
+    let free = a
+        .ok(Method::PUT, &plan_path, Some(json!({"plan": "free"})))
+        .await;
+    assert_eq!(
+        (free["plan"].as_str(), free["renews_at"].is_null()),
+        (Some("free"), true)
+    );
+    for n in 0..8 {
+        let u = User::register(&server, &format!("Member {n}"), &format!("0912555100{n}")).await;
+        u.ok(
+            Method::POST,
+            "/ktties/join",
+            Some(json!({"referral_code": kitty["referral_code"]})),
+        )
+        .await;
+    }
+    let eleventh = User::register(&server, "Eleventh Person", "09125551099").await;
+    let (s, full) = eleventh
+        .status(
+            Method::POST,
+            "/ktties/join",
+            Some(json!({"referral_code": kitty["referral_code"]})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    assert!(full["message"].as_str().unwrap().contains("Plus"), "{full}");
 }

@@ -230,6 +230,16 @@ async fn config_health_and_openapi() {
             "post",
             "create a signed url used for uploading a certain type of images.",
         ),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/billing/plan",
+            "get",
+            "View billing plan for a KTTI.",
+        ),
+        (
+            "/ktti/api/v3/ktties/{kttiId}/billing/history",
+            "get",
+            "Return billing history for a specific KTTI.",
+        ),
         ("/ktti/api/v3/ktties/{kttiId}/moments", "get", "List moments for a ktti."),
         ("/ktti/api/v3/ktties/{kttiId}/moments", "post", "Create a new moment for a ktti."),
         (

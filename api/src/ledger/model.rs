@@ -135,7 +135,7 @@ impl Model {
                 TxKind::Deposit | TxKind::Payout if e.assignee == Some(person) => {
                     e.kind.signed(e.amount)
                 }
-                TxKind::Expense | TxKind::Refund => e
+                kind if kind.is_split() => e
                     .shares
                     .iter()
                     .filter(|(p, _)| *p == person)

@@ -700,6 +700,7 @@ pub async fn add_member(
     user_id: &str,
     role: Role,
 ) -> AppResult<()> {
+    super::billing::check_room(conn, ktti_id).await?;
     let (mode, current) = rule_values(conn, ktti_id).await?;
     let values: Vec<Option<i64>> = current.iter().map(|(_, v)| *v).collect();
     let (newcomer, others) = rules::values_on_join(mode, &values);

@@ -3,6 +3,7 @@
 
 mod account;
 mod activity;
+pub mod billing;
 mod details;
 pub mod inbox;
 mod invitations;
@@ -29,6 +30,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = details::routes(router);
     let router = life::routes(router);
     let router = moments::routes(router);
+    let router = billing::routes(router);
     let router = receipts::routes(router);
     let router = crate::images::routes(router);
     let router = crate::providers::kpay::ktti_auth_routes(router);
