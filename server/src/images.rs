@@ -387,7 +387,7 @@ type ImageRow = (
 
 const IMAGE_COLUMNS: &str = "id, owner_id, image_type, content_type, bytes, width, height, ktti_id";
 
-fn image_of(row: ImageRow) -> AppResult<Image> {
+pub fn image_of(row: ImageRow) -> AppResult<Image> {
     let (id, _, kind, content_type, bytes, width, height, _) = row;
     Ok(with_urls(Image {
         id,

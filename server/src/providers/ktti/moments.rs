@@ -50,23 +50,37 @@ async fn moments(conn: &mut Conn, access: &Access, only: Option<&str>) -> AppRes
     .bind(only.unwrap_or(""))
     .fetch_all(&mut *conn)
     .await?;
-    let photo_rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT p.moment_id, p.image_id FROM ktti_moment_photos p JOIN ktti_moments m ON m.id = p.moment_id
+    // Every photo of these moments in one query, in order.
+    type PhotoRow = (
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+        Option<String>,
+    );
+    let photo_rows: Vec<PhotoRow> = sqlx::query_as(
+        "SELECT p.moment_id, i.id, i.owner_id, i.image_type, i.content_type, i.bytes, i.width, i.height, i.ktti_id
+         FROM ktti_moment_photos p JOIN ktti_moments m ON m.id = p.moment_id JOIN images i ON i.id = p.image_id
          WHERE m.ktti_id = $1 AND ($2 = '' OR m.id = $2) ORDER BY p.moment_id, p.position",
     )
     .bind(&access.ktti_id)
     .bind(only.unwrap_or(""))
     .fetch_all(&mut *conn)
     .await?;
-    let mut photos: HashMap<String, Vec<String>> = HashMap::new();
-    for (moment, image) in photo_rows {
+    let mut photos: HashMap<String, Vec<kitty_api::media::Image>> = HashMap::new();
+    for (moment, id, owner, kind, content_type, bytes, width, height, ktti) in photo_rows {
+        let image =
+            crate::images::image_of((id, owner, kind, content_type, bytes, width, height, ktti))?;
         photos.entry(moment).or_default().push(image);
     }
     let mut out = Vec::with_capacity(rows.len());
     for (id, author_id, author_name, title, note, day, created, updated) in rows {
-        let ids = photos.remove(&id).unwrap_or_default();
         out.push(Moment {
-            photos: crate::images::by_ids(conn, &ids).await?,
+            photos: photos.remove(&id).unwrap_or_default(),
             can_edit: author_id == access.user_id || access.role == Role::Admin,
             ktti_id: access.ktti_id.clone(),
             id,
