@@ -69,18 +69,18 @@ build_app() {
   trunk build checkout.html --release --dist dist/checkout --public-url /checkout/
   log "Building the crypto and order pages (trunk, release)"
   trunk build coinpay.html --release --dist dist/coinpay --public-url /coinpay/
+  # The areas of kitty_api::config::AREAS, each from its own <area>.html.
   local area
-  for area in kitties merchant ramp developers; do
+  for area in kitties kittymedia merchant ramp developers; do
     log "Building the ${area} area (trunk, release)"
     trunk build "$area.html" --release --dist "dist/areas/$area" --public-url "/areas/$area/"
   done
   node scripts/precompress.mjs dist
   node scripts/precompress.mjs dist/checkout
   node scripts/precompress.mjs dist/coinpay
-  node scripts/precompress.mjs dist/areas/kitties
-  node scripts/precompress.mjs dist/areas/merchant
-  node scripts/precompress.mjs dist/areas/ramp
-  node scripts/precompress.mjs dist/areas/developers
+  for area in kitties kittymedia merchant ramp developers; do
+    node scripts/precompress.mjs "dist/areas/$area"
+  done
 }
 
 # A throw-away PostgreSQL cluster for the server tests, owned by the postgres user, listening on

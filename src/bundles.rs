@@ -1,7 +1,8 @@
 //! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
 //! signed-in app must stay small: the main bundle (sign-in, registration, join links, home,
-//! inbox, account), and one per large area (Kitties, Merchant, Ramp, and the Ramp's developer
-//! pages, which carry a secp256k1 signer for the sign-in demo). The checkout page is a bundle of
+//! inbox, account), and one per large area (Kitties, Merchant, Ramp), plus two split off their
+//! areas: the Ramp's developer pages (with a secp256k1 signer for the sign-in demo) and a kitty's
+//! moments and transaction pages (with the photo uploads and the receipt editor). The checkout page is a bundle of
 //! its own too.
 //!
 //! Each bundle routes only its own pages. A link to another bundle's page reaches the router's
@@ -19,24 +20,20 @@ pub enum Bundle {
     Ramp,
     /// The Ramp's pages for the partner's developers (`/ramp/developers/...`).
     Developers,
+    /// A kitty's moments and transaction pages, with the photo uploads
+    /// (`/kitties/{id}/moments`, `/kitties/{id}/transactions/{tx}`).
+    KittyMedia,
 }
 
-/// The bundle whose router has `path`.
+/// The bundle whose router has `path`: the server's rule too (`kitty_api::config::area_of`).
 pub fn owner(path: &str) -> Bundle {
-    let under = |area: &str| {
-        path.strip_prefix(area)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
-    };
-    if under("/kitties") {
-        Bundle::Kitties
-    } else if under("/ramp/developers") {
-        Bundle::Developers
-    } else if under("/ramp") {
-        Bundle::Ramp
-    } else if under("/merchant") {
-        Bundle::Merchant
-    } else {
-        Bundle::Main
+    match kitty_api::config::area_of(path) {
+        Some("kitties") => Bundle::Kitties,
+        Some("kittymedia") => Bundle::KittyMedia,
+        Some("merchant") => Bundle::Merchant,
+        Some("developers") => Bundle::Developers,
+        Some("ramp") => Bundle::Ramp,
+        _ => Bundle::Main,
     }
 }
 

@@ -51,3 +51,60 @@ pub struct DemoLogin {
     pub username: String,
     pub password: String,
 }
+
+/// The app's areas built as bundles of their own, by the folder each is built into under
+/// `dist/areas/`: the one rule by which the server answers a page with its bundle's entry page
+/// and the app tells which bundle routes a link.
+pub const AREAS: [&str; 5] = ["developers", "kittymedia", "kitties", "merchant", "ramp"];
+
+/// The area whose pages `path` is (`/ramp/deposit` → `ramp`), or `None` for the main bundle's.
+/// A query or fragment is ignored. The Ramp's developer pages, and a kitty's moments and
+/// transaction pages (the photo uploads), are bundles apart from their areas.
+pub fn area_of(path: &str) -> Option<&'static str> {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.trim_start_matches('/').split('/');
+    let (first, second, third) = (segments.next(), segments.next(), segments.next());
+    match (first, second, third) {
+        (Some("ramp"), Some("developers"), _) => Some("developers"),
+        (Some("kitties"), Some(id), Some("moments" | "transactions")) if !id.is_empty() => {
+            Some("kittymedia")
+        }
+        (Some("kitties"), ..) => Some("kitties"),
+        (Some("merchant"), ..) => Some("merchant"),
+        (Some("ramp"), ..) => Some("ramp"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_page_belongs_to_one_area() {
+        for (path, area) in [
+            ("/", None),
+            ("/login", None),
+            ("/ramp", Some("ramp")),
+            ("/ramp/deposit?x=1", Some("ramp")),
+            ("/ramp/developers", Some("developers")),
+            ("/ramp/developers/fiatconnect", Some("developers")),
+            ("/ramp/developersx", Some("ramp")),
+            ("/rampage", None),
+            ("/kitties", Some("kitties")),
+            ("/kitties/all", Some("kitties")),
+            ("/kitties/k1", Some("kitties")),
+            ("/kitties/k1/chat", Some("kitties")),
+            ("/kitties/k1/moments", Some("kittymedia")),
+            ("/kitties/k1/transactions/t1", Some("kittymedia")),
+            ("/kitties/k1/momentsx", Some("kitties")),
+            ("/merchant/shops", Some("merchant")),
+            ("/areas/ramp/ramp-1a2b3c4d5e6f7a8b.js", None),
+        ] {
+            assert_eq!(area_of(path), area, "{path}");
+        }
+        for area in AREAS {
+            assert!(area.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+}

@@ -1,6 +1,7 @@
 //! Serving the built app: static files with the right caching, `index.html` for every client
 //! route, and the security headers (a CSP that allows exactly trunk's inline loader script).
 
+// Which area's build answers a page: one rule with the app's (`kitty::bundles::owner`).
 use crate::error::AppError;
 use crate::providers::API_PREFIXES;
 use crate::AppState;
@@ -11,6 +12,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use kitty_api::config::{area_of, AREAS};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
@@ -39,7 +41,7 @@ impl Spa {
         let coinpay = read(dist.join("coinpay/index.html"));
         let areas: Vec<(&'static str, Option<Bytes>)> = AREAS
             .iter()
-            .map(|(_, a)| (*a, read(dist.join(format!("areas/{a}/index.html")))))
+            .map(|a| (*a, read(dist.join(format!("areas/{a}/index.html")))))
             .collect();
         if index.is_none() {
             tracing::warn!(dist = %dist.display(), "no index.html: the app is not built (scripts/run builds it)");
@@ -145,26 +147,6 @@ fn is_hashed_asset(path: &str) -> bool {
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-/// The areas with a build of their own: the path each one's pages are under, and its folder
-/// under `dist/areas/`. A longer path comes before the area it is inside (the Ramp's developer
-/// pages are a bundle apart from the Ramp's).
-const AREAS: [(&str, &str); 4] = [
-    ("/ramp/developers", "developers"),
-    ("/kitties", "kitties"),
-    ("/merchant", "merchant"),
-    ("/ramp", "ramp"),
-];
-
-/// The area whose pages `path` is (`/ramp`, `/ramp/deposit`), if any: the same rule as the
-/// app's `kitty::bundles::owner`.
-fn area_of(path: &str) -> Option<&'static str> {
-    AREAS.iter().find_map(|(prefix, folder)| {
-        path.strip_prefix(prefix)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            .then_some(*folder)
-    })
 }
 
 fn is_api_path(path: &str) -> bool {
@@ -341,18 +323,5 @@ mod tests {
         assert!(is_api_path("/api/x"));
         assert!(!is_api_path("/kpayments"));
         assert!(!is_api_path("/merchant"));
-    }
-
-    #[test]
-    fn each_page_is_its_areas_and_the_developer_pages_are_apart_from_the_ramp() {
-        assert_eq!(area_of("/ramp"), Some("ramp"));
-        assert_eq!(area_of("/ramp/deposit"), Some("ramp"));
-        assert_eq!(area_of("/ramp/developers"), Some("developers"));
-        assert_eq!(area_of("/ramp/developers/fiatconnect"), Some("developers"));
-        assert_eq!(area_of("/ramp/developersx"), Some("ramp"));
-        assert_eq!(area_of("/kitties/k1"), Some("kitties"));
-        assert_eq!(area_of("/rampage"), None);
-        assert_eq!(area_of("/areas/ramp/ramp-1a2b3c4d5e6f7a8b.js"), None);
-        assert_eq!(area_of("/"), None);
     }
 }

@@ -387,3 +387,166 @@ pub async fn set_blocked(user_id: &str, blocked: bool) -> Result<Customer, ApiEr
     )
     .await
 }
+
+// ---- Photos (/api/v2/images), moments and receipts (/api/v3) ----
+
+/// A pre-signed URL to PUT one image of `kind` to (the upload itself is
+/// [`crate::components::upload`]'s, by XMLHttpRequest, for its progress events).
+pub async fn presign_upload(
+    kind: kitty_api::media::ImageType,
+) -> Result<kitty_api::media::PresignedUrl, ApiError> {
+    let req = kitty_api::media::PresignRequest {
+        image_type: kind.as_str().into(),
+    };
+    post(Ktti, "/api/v2/images/pre-signed-url-for-upload", &req).await
+}
+
+/// The kitty's moments, newest first.
+pub async fn moments(id: &str) -> Result<kitty_api::media::MomentList, ApiError> {
+    get(Ktti, &kitty_path(id, "/moments")).await
+}
+
+pub async fn create_moment(
+    id: &str,
+    req: &kitty_api::media::CreateMomentRequest,
+) -> Result<kitty_api::media::Moment, ApiError> {
+    post(Ktti, &kitty_path(id, "/moments"), req).await
+}
+
+/// Changes what `req` gives; its `image_ids` replace the photos (the author and admins only).
+pub async fn update_moment(
+    id: &str,
+    moment: &str,
+    req: &kitty_api::media::UpdateMomentRequest,
+) -> Result<kitty_api::media::Moment, ApiError> {
+    let path = kitty_path(id, &format!("/moments/{}", enc(moment)));
+    super::send_json(super::Method::Patch, Ktti, &path, req).await
+}
+
+fn receipt_path(id: &str, tx: &str, rest: &str) -> String {
+    kitty_path(id, &format!("/transactions/{}/receipt{rest}", enc(tx)))
+}
+
+/// A card payment's receipt; `None` when it has none yet.
+pub async fn receipt(id: &str, tx: &str) -> Result<Option<kitty_api::media::Receipt>, ApiError> {
+    match get(Ktti, &receipt_path(id, tx, "")).await {
+        Ok(r) => Ok(Some(r)),
+        Err(ApiError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A change to a card payment's receipt, sent with [`change_receipt`]; each answers with the
+/// receipt as it is after the change. (One request path for all of them keeps the wasm small.)
+pub struct ReceiptChange {
+    method: super::Method,
+    rest: String,
+    body: Option<String>,
+}
+
+impl ReceiptChange {
+    fn new<B: serde::Serialize>(method: super::Method, rest: String, body: Option<&B>) -> Self {
+        ReceiptChange {
+            method,
+            rest,
+            body: body.and_then(|b| serde_json::to_string(b).ok()),
+        }
+    }
+}
+
+/// `POST …/receipt`: attaches the receipt's photo (uploaded as `receipt`) and any lines typed
+/// so far (409 if the payment is not a card payment or has a receipt already).
+pub fn upload_receipt(req: &kitty_api::media::UploadReceiptRequest) -> ReceiptChange {
+    ReceiptChange::new(super::Method::Post, String::new(), Some(req))
+}
+
+/// The receipt's tax and tip (what is `None` stays).
+#[derive(serde::Serialize)]
+struct TaxAndTip {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tax: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tip: Option<i64>,
+}
+
+/// `PATCH …/receipt` with `{"tax", "tip"}`.
+pub fn set_receipt_tax_tip(tax: Option<i64>, tip: Option<i64>) -> ReceiptChange {
+    let body = TaxAndTip { tax, tip };
+    ReceiptChange::new(super::Method::Patch, String::new(), Some(&body))
+}
+
+/// `POST …/receipt/line-items`.
+pub fn add_line_item(item: &kitty_api::media::LineItemInput) -> ReceiptChange {
+    ReceiptChange::new(super::Method::Post, "/line-items".into(), Some(item))
+}
+
+/// `PATCH …/receipt/line-items/{item}`: what is given changes.
+pub fn update_line_item(
+    item: &str,
+    req: &kitty_api::media::UpdateLineItemRequest,
+) -> ReceiptChange {
+    let rest = format!("/line-items/{}", enc(item));
+    ReceiptChange::new(super::Method::Patch, rest, Some(req))
+}
+
+/// `DELETE …/receipt/line-items/{item}`.
+pub fn delete_line_item(item: &str) -> ReceiptChange {
+    let rest = format!("/line-items/{}", enc(item));
+    ReceiptChange::new::<()>(super::Method::Delete, rest, None)
+}
+
+/// Sends a change to the receipt of the card payment `tx`.
+pub async fn change_receipt(
+    id: String,
+    tx: String,
+    change: ReceiptChange,
+) -> Result<kitty_api::media::Receipt, ApiError> {
+    let path = receipt_path(&id, &tx, &change.rest);
+    let call = super::Call {
+        method: change.method,
+        provider: Ktti,
+        path: &path,
+        body: change.body,
+    };
+    super::decode(call.send().await?).await
+}
+
+pub async fn delete_receipt(id: &str, tx: &str) -> Result<(), ApiError> {
+    super::send_empty(super::Method::Delete, Ktti, &receipt_path(id, tx, "")).await
+}
+
+/// Splits the payment as its receipt's items say (admins only); 409 when they cannot decide it.
+pub async fn split_by_receipt(id: &str, tx: &str) -> Result<TransactionSplit, ApiError> {
+    /// `{}`.
+    #[derive(serde::Serialize)]
+    struct Nothing {}
+    post(Ktti, &receipt_path(id, tx, "/split"), &Nothing {}).await
+}
+
+// ---- Billing (/api/v3/ktties/{id}/billing) ----
+
+/// The kitty's plan, its fee and member limit, when the next fee is due, and the plans offered.
+pub async fn billing_plan(id: &str) -> Result<kitty_api::billing::BillingPlan, ApiError> {
+    get(Ktti, &kitty_path(id, "/billing/plan")).await
+}
+
+/// Plan changes and fees, newest first.
+pub async fn billing_history(id: &str) -> Result<kitty_api::billing::BillingHistory, ApiError> {
+    get(Ktti, &kitty_path(id, "/billing/history")).await
+}
+
+/// Moves the kitty to `plan` (admins only); 409 with the reason when it cannot (too little in
+/// the kitty for Plus's first fee, on that plan already, closing, too many members for Free).
+pub async fn change_plan(
+    id: &str,
+    plan: kitty_api::billing::Plan,
+) -> Result<kitty_api::billing::BillingPlan, ApiError> {
+    let req = kitty_api::billing::ChangePlanRequest { plan };
+    super::send_json(
+        super::Method::Put,
+        Ktti,
+        &kitty_path(id, "/billing/plan"),
+        &req,
+    )
+    .await
+}

@@ -69,7 +69,7 @@ pub(crate) fn enc(s: &str) -> String {
 }
 
 /// The CSRF token from its readable cookie; sent back in a header on state-changing requests.
-fn csrf_token() -> Option<String> {
+pub(crate) fn csrf_token() -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let cookies = doc
         .dyn_into::<web_sys::HtmlDocument>()

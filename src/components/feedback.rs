@@ -142,3 +142,20 @@ pub fn on_done<I, O>(
         None => {}
     });
 }
+
+/// A write without an [`Action`] (each `Action` type adds several kilobytes to the wasm, and the
+/// Kitties bundle is near its budget): `busy` is true while `request` runs, and `then` gets the
+/// outcome, unless the page that asked has gone meanwhile.
+pub fn write<T: 'static>(
+    busy: RwSignal<bool>,
+    request: impl std::future::Future<Output = Result<T, ApiError>> + 'static,
+    then: impl FnOnce(Result<T, ApiError>) + 'static,
+) {
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let result = request.await;
+        if busy.try_set(false).is_none() {
+            then(result);
+        }
+    });
+}

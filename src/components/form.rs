@@ -19,6 +19,9 @@ pub fn TextField(
     #[prop(optional)]
     scope: &'static str,
     #[prop(optional)] required: bool,
+    /// The latest date (or largest number) the input offers.
+    #[prop(optional, into)]
+    max: Option<String>,
 ) -> impl IntoView {
     let id = field_id(scope, name);
     let error_id = format!("{id}-error");
@@ -59,6 +62,7 @@ pub fn TextField(
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 required=required
+                max=max
                 aria-invalid=move || error().is_some().then_some("true")
                 aria-describedby=described_by
                 prop:value=move || value.get()
@@ -83,6 +87,60 @@ pub fn TextField(
                 </button>
             })}
             </div>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// A multi-line text box bound to `value`, with its label, a hint and the error for `name` in
+/// `errors`.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(optional)] hint: &'static str,
+    #[prop(default = 3)] rows: u32,
+    #[prop(optional)] maxlength: Option<u32>,
+) -> impl IntoView {
+    let id = field_id("", name);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let error = move || errors.with(|e| e.get(name).cloned());
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if !hint.is_empty() {
+                ids.push(hint_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--invalid=move || error().is_some()>
+            <label class="field__label" for=id.clone()>{label}</label>
+            <textarea
+                class="field__input field__textarea"
+                id=id.clone()
+                name=name
+                rows=rows.to_string()
+                maxlength=maxlength.map(|m| m.to_string())
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    if errors.with_untracked(|e| e.contains_key(name)) {
+                        errors.update(|e| { e.remove(name); });
+                    }
+                }
+            ></textarea>
             {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
             {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
         </div>

@@ -7,3 +7,4 @@ pub mod icons;
 pub mod money;
 pub mod nav;
 pub mod toast;
+pub mod upload;

@@ -1,4 +1,5 @@
 use super::kitty::use_kitty;
+use super::receipt::{Person, ReceiptSection};
 use super::split_editor::SplitEditor;
 use super::TxRow;
 use crate::api::{self, ApiError};
@@ -8,7 +9,7 @@ use crate::components::toast::use_toasts;
 use kitty_api::kitty::{
     KittyStatus, KittyTransaction, KittyTransactionList, Role, SplitRule, TransactionInfo, TxKind,
 };
-use kitty_api::{FieldErrors, Money};
+use kitty_api::{Currency, FieldErrors, Money};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -195,6 +196,47 @@ pub fn TransactionPage() -> impl IntoView {
         async move { api::ktti::members(&id).await }
     });
     let retry = Callback::new(move |_| split.refetch());
+    // The receipt keeps what is typed in it while the rest of the page reloads (after every
+    // change to the kitty), so it stands outside the reloading view and reads only what it needs.
+    let facts = Memo::new(
+        move |was: Option<&Option<(String, TxKind, i64, Currency)>>| match split.get() {
+            Some(Ok(s)) => {
+                let t = s.transaction;
+                Some((t.id, t.kind, t.amount, t.currency))
+            }
+            _ => was
+                .cloned()
+                .flatten()
+                .filter(|f| f.0 == tx_id.get_untracked()),
+        },
+    );
+    let people = Memo::new(move |was: Option<&Vec<Person>>| match members.get() {
+        Some(Ok(m)) => m
+            .members
+            .into_iter()
+            .map(|m| Person {
+                id: m.user_id,
+                name: m.name,
+                active: m.active,
+            })
+            .collect(),
+        _ => was.cloned().unwrap_or_default(),
+    });
+    let can_split = Memo::new(move |_| {
+        ctx.get()
+            .is_some_and(|k| k.my_role == Role::Admin && k.status == KittyStatus::Active)
+    });
+    let receipt = move || {
+        facts
+            .get()
+            .filter(|f| f.1 == TxKind::Expense)
+            .map(|(tx, _, amount, currency)| {
+                view! {
+                    <ReceiptSection kitty=ctx.id.get_untracked() tx amount currency people can_split
+                        on_split=Callback::new(move |_| ctx.refresh()) />
+                }
+            })
+    };
     view! {
         <Loaded lines=5 retry view=move || async move {
                     let s = split.await?;
@@ -202,6 +244,7 @@ pub fn TransactionPage() -> impl IntoView {
                     let k = ctx.get();
                     Ok::<_, ApiError>(k.map(|k| view! { <TransactionView split=s members=m kitty=k on_saved=Callback::new(move |_| ctx.refresh()) /> }))
                 } />
+        {receipt}
     }
 }
 

@@ -94,7 +94,7 @@ fn order(o: Option<CardOrder>, admin: bool) -> AnyView {
     .into_any()
 }
 
-fn focus(id: &str) {
+pub(super) fn focus(id: &str) {
     request_animation_frame({
         let id = id.to_string();
         move || {

@@ -159,10 +159,11 @@ pub fn KittyLayout() -> impl IntoView {
                 <nav class="tabs" aria-label="Kitty" node_ref=tabs>
                     {move || {
                         let base = format!("/kitties/{}", id.get());
-                        [("", "Activity"), ("/chat", "Chat"), ("/members", "Members"), ("/split", "Split"), ("/card", "Card"), ("/settings", "Settings")]
+                        [("", "Activity"), ("/chat", "Chat"), ("/moments", "Moments"), ("/members", "Members"), ("/split", "Split"), ("/card", "Card"), ("/settings", "Settings")]
                             .into_iter()
                             .map(|(rest, label)| view! {
-                                <A href=format!("{base}{rest}") exact=rest.is_empty() attr:class="tabs__tab">{label}
+                                <A href=format!("{base}{rest}") exact=rest.is_empty() attr:class="tabs__tab"
+                                    attr:rel=crate::bundles::rel_for(&format!("{base}{rest}"))>{label}
                                     {(rest == "/chat").then(|| view! {
                                         <Show when=move || { unread.get() > 0 }>
                                             <span class="tabs__badge">{move || unread.get().min(99)}<span class="visually-hidden">" unread"</span></span>
@@ -185,6 +186,7 @@ fn tab_title(path: &str) -> &'static str {
     match rest.first().copied() {
         None => "Activity",
         Some("chat") => "Chat",
+        Some("moments") => "Moments",
         Some("members") => "Members",
         Some("split") => "Split",
         Some("card") => "Card",

@@ -1,12 +1,17 @@
 //! The Kitties area (KttiPay group wallets).
 
 mod activity;
+mod billing;
 mod card;
 mod chat;
 mod join;
 mod kitty;
 mod list;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod media_check;
 mod members;
+mod moments;
+mod receipt;
 mod settings;
 pub mod split_editor;
 
@@ -17,6 +22,7 @@ pub use join::Join;
 pub use kitty::KittyLayout;
 pub use list::{Invitations, KittyListPage};
 pub use members::Members;
+pub use moments::MomentsTab;
 pub use settings::{Settings, SplitTab};
 
 use kitty_api::kitty::{Kitty, KittyTransaction, TxKind};
@@ -42,11 +48,12 @@ pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl In
         TxKind::Expense => "Card payment".to_string(),
         TxKind::Refund => "Refund".to_string(),
         TxKind::Payout => "Payout".to_string(),
+        TxKind::Fee => "Plan fee".to_string(),
     };
     let href = format!("/kitties/{}/transactions/{}", t.ktti_id, t.id);
     view! {
         <li class="row">
-            <A href=href attr:class="row__main">
+            <A href=href.clone() attr:class="row__main" attr:rel=crate::bundles::rel_for(&href)>
                 <span class="row__title">{t.description.clone()}</span>
                 <span class="row__meta">
                     {show_kitty.then(|| format!("{} · ", t.ktti_name))}
@@ -73,6 +80,18 @@ pub fn KittiesApp() -> impl IntoView {
             <Route path=path!("split") view=SplitTab />
             <Route path=path!("card") view=CardTab />
             <Route path=path!("settings") view=Settings />
+        </ParentRoute>
+    )
+}
+
+/// The bundle of a kitty's moments and transaction pages (`src/bin/kittymedia.rs`): the photo
+/// uploads and the receipt editor, apart so the Kitties bundle stays within its budget. The
+/// kitty's frame is the same; its other tabs are handed to the Kitties bundle.
+#[component]
+pub fn KittyMediaApp() -> impl IntoView {
+    crate::bundles::area_app!(crate::bundles::Bundle::KittyMedia,
+        <ParentRoute path=path!("kitties/:id") view=KittyLayout>
+            <Route path=path!("moments") view=MomentsTab />
             <Route path=path!("transactions/:tx") view=TransactionPage />
         </ParentRoute>
     )

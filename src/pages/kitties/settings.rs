@@ -1,3 +1,4 @@
+use super::billing::Billing;
 use super::kitty::use_kitty;
 use super::money;
 use super::split_editor::SplitEditor;
@@ -53,12 +54,15 @@ pub fn SplitTab() -> impl IntoView {
 #[component]
 pub fn Settings() -> impl IntoView {
     let ctx = use_kitty();
-    move || {
-        ctx.get().map(|k| view! {
-        {(k.my_role == Role::Admin && k.status != KittyStatus::Closed).then(|| view! { <EditKitty k=k.clone() /> })}
-        {(!k.is_personal && k.my_role == Role::Admin).then(|| view! { <Closure k=k.clone() /> })}
-        {(k.my_role != Role::Admin).then(|| view! { <p class="card muted">"Only admins can change the kitty or close it."</p> })}
-    })
+    // Billing stays mounted while the kitty reloads (a plan change reloads it), so its confirm
+    // step and focus survive.
+    view! {
+        {move || ctx.get().map(|k| view! {
+            {(k.my_role == Role::Admin && k.status != KittyStatus::Closed).then(|| view! { <EditKitty k=k.clone() /> })}
+            {(k.my_role != Role::Admin).then(|| view! { <p class="card muted">"Only admins can change the kitty or close it."</p> })}
+        })}
+        <Billing />
+        {move || ctx.get().and_then(|k| (!k.is_personal && k.my_role == Role::Admin).then(|| view! { <Closure k /> }))}
     }
 }
 

@@ -1,0 +1,10 @@
+//! A kitty's moments and transaction pages, built on its own so the main bundle stays small
+//! (see `kitty::bundles`).
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(kitty::pages::kitties::KittyMediaApp);
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+}
