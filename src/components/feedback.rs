@@ -143,8 +143,8 @@ pub fn on_done<I, O>(
     });
 }
 
-/// A write without an [`Action`] (each `Action` type adds several kilobytes to the wasm, and the
-/// Kitties bundle is near its budget): `busy` is true while `request` runs, and `then` gets the
+/// A write without an [`Action`] (each `Action` type adds several kilobytes to the wasm, and
+/// bundles have a size budget): `busy` is true while `request` runs, and `then` gets the
 /// outcome, unless the page that asked has gone meanwhile.
 pub fn write<T: 'static>(
     busy: RwSignal<bool>,

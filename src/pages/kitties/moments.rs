@@ -51,9 +51,9 @@ impl Editing {
 #[component]
 pub fn MomentsTab() -> impl IntoView {
     let ctx = use_kitty();
-    // Loaded by hand (not with `Loaded` and a resource, whose generic instances would take the
-    // Kitties bundle past its size budget), the same way: a skeleton, then the moments, kept on
-    // screen while they reload; an error panel with "Try again".
+    // Loaded by hand (not with `Loaded` and a resource, whose generic instances cost several
+    // kilobytes of wasm), the same way: a skeleton, then the moments, kept on screen while they
+    // reload; an error panel with "Try again".
     let list = RwSignal::new(None::<Result<Vec<Moment>, ApiError>>);
     let loading = RwSignal::new(false);
     let load = move || {

@@ -3,8 +3,9 @@
 //! ([`kitty_api::media::itemised`]), from what is typed even before it is saved; admins then
 //! apply it to the payment.
 //!
-//! Writes go through [`write`] rather than `Action`s, and lists are plain closures rather than
-//! `<For>`: the Kitties bundle is near its size budget, and every generic instance counts.
+//! Writes go through one `Ed::change` (and [`write`] rather than `Action`s), and lists are plain
+//! closures rather than `<For>`: each generic instance adds to the wasm, and bundles have a
+//! size budget.
 
 use super::card::focus;
 use crate::api::{self, ApiError};
@@ -585,51 +586,66 @@ fn ItemRow(ed: Ed, id: String) -> impl IntoView {
         ed.change(api::ktti::update_line_item(&it.id, &req), "", None, None);
     });
     let edit_id = format!("item-{id}-edit");
-    let line = move || {
-        if ed.editing.with(|e| e.as_ref() == Some(&id)) {
-            return view! { <ItemForm ed item=id.clone() /> }.into_any();
+    let mine = {
+        let id = id.clone();
+        Memo::new(move |_| ed.editing.with(|e| e.as_ref() == Some(&id)))
+    };
+    // The line, or its form while it is edited.
+    let line = {
+        let id = id.clone();
+        move || {
+            if mine.get() {
+                return view! { <ItemForm ed item=id.clone() /> }.into_any();
+            }
+            item.get()
+                .map(|i| {
+                    view! {
+                        <div class="receipt-item__line">
+                            <span class="receipt-item__desc">{i.description.clone()}</span>
+                            <span class="receipt-item__qty">{format!("{} × {}", i.quantity, ed.money(i.unit_price))}</span>
+                            <span class="money receipt-item__total"><span class="visually-hidden">"Total "</span>{ed.money(i.total)}</span>
+                        </div>
+                    }
+                })
+                .into_any()
         }
-        let Some(i) = item.get() else {
-            return ().into_any();
-        };
-        let (edit_id, id) = (edit_id.clone(), id.clone());
-        let start = move |_| {
+    };
+    let start = {
+        let id = id.clone();
+        move |_| {
             ed.edited.fill(item.get_untracked().as_ref(), ed.currency);
             ed.editing.set(Some(id.clone()));
             focus("field-description");
-        };
-        let remove = {
-            let id = i.id.clone();
-            move |_| {
-                ed.change(
-                    api::ktti::delete_line_item(&id),
-                    "Item removed.",
-                    None,
-                    Some(Box::new(|_| focus("receipt-items-heading"))),
-                );
-            }
-        };
-        view! {
-            <div class="receipt-item__line">
-                <span class="receipt-item__desc">{i.description.clone()}</span>
-                <span class="receipt-item__qty">{format!("{} × {}", i.quantity, ed.money(i.unit_price))}</span>
-                <span class="money receipt-item__total"><span class="visually-hidden">"Total "</span>{ed.money(i.total)}</span>
-            </div>
-            <div class="actions">
-                <button type="button" id=edit_id class="btn btn--secondary btn--small" on:click=start>
-                    "Edit"<span class="visually-hidden">{format!(" {}", i.description)}</span>
-                </button>
-                <button type="button" class="btn btn--secondary btn--small" disabled=move || ed.busy.get() on:click=remove>
-                    "Remove"<span class="visually-hidden">{format!(" {}", i.description)}</span>
-                </button>
-            </div>
         }
-        .into_any()
+    };
+    let remove = move |_| {
+        ed.change(
+            api::ktti::delete_line_item(&id),
+            "Item removed.",
+            None,
+            Some(Box::new(|_| focus("receipt-items-heading"))),
+        );
+    };
+    let actions = move || {
+        (!mine.get()).then(|| {
+            let (start, remove) = (start.clone(), remove.clone());
+            view! {
+                <div class="actions">
+                    <button type="button" id=edit_id.clone() class="btn btn--secondary btn--small" on:click=start>
+                        "Edit"<span class="visually-hidden">{move || format!(" {}", what.get())}</span>
+                    </button>
+                    <button type="button" class="btn btn--secondary btn--small" disabled=move || ed.busy.get() on:click=remove>
+                        "Remove"<span class="visually-hidden">{move || format!(" {}", what.get())}</span>
+                    </button>
+                </div>
+            }
+        })
     };
     view! {
         <li class="receipt-item">
             {line}
             <Chips people=ed.people checked what on_toggle=toggle />
+            {actions}
         </li>
     }
 }
@@ -738,7 +754,7 @@ fn ItemForm(ed: Ed, #[prop(optional, into)] item: Option<String>) -> impl IntoVi
                 <Chips people=ed.people checked=draft.who.into() what=Signal::stored("the new item".to_string()) on_toggle=toggle />
             })}
             <div class="actions">
-                <button type="submit" class="btn btn--secondary" disabled=move || ed.busy.get()>
+                <button type="submit" class=if editing { "btn btn--primary" } else { "btn btn--secondary" } disabled=move || ed.busy.get()>
                     {if editing { "Save item" } else { "Add item" }}
                 </button>
                 {editing.then(|| view! { <button type="button" class="btn btn--secondary" on:click=cancel>"Cancel"</button> })}
