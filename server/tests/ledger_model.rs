@@ -262,6 +262,21 @@ async fn run(world: &World, ops: &[Op]) -> Result<(), TestCaseError> {
                     )
                     .await
             }
+            Op::Plus | Op::Free => {
+                let plan = if matches!(op, Op::Plus) {
+                    "plus"
+                } else {
+                    "free"
+                };
+                world
+                    .call(
+                        Some(0),
+                        Method::PUT,
+                        &format!("{base}/billing/plan"),
+                        Some(json!({ "plan": plan })),
+                    )
+                    .await
+            }
         };
         let before = model.entries.len();
         let expected = model.apply(op);

@@ -68,6 +68,10 @@ pub enum Op {
     Disburse,
     Close,
     Cancel,
+    /// The admin moves the kitty (an AUD one) to Plus, which takes its first fee at once.
+    Plus,
+    /// The admin moves it back to Free.
+    Free,
 }
 
 pub fn name(person: usize) -> String {
@@ -100,6 +104,8 @@ pub struct Model {
     /// In order of first joining.
     members: Vec<Membership>,
     pub entries: Vec<Entry>,
+    /// On the Plus plan (billing).
+    pub plus: bool,
 }
 
 impl Default for Model {
@@ -120,6 +126,7 @@ impl Model {
                 value: Some(1),
             }],
             entries: Vec::new(),
+            plus: false,
         }
     }
 
@@ -617,6 +624,33 @@ impl Model {
                 self.status = KittyStatus::Active;
                 Ok(())
             }
+            Op::Plus => {
+                if self.status != KittyStatus::Active || self.plus {
+                    return Err(Refusal::Conflict("frozen, or on Plus already".into()));
+                }
+                // The fee is a movement of its own, split by the default rule like a payment.
+                let fee = crate::billing::Plan::Plus.monthly_fee(crate::Currency::AUD);
+                if fee > self.available() {
+                    return Err(Refusal::Conflict("not enough for the fee".into()));
+                }
+                let shares = Model::shares_of(&self.default_rule(), -fee)?;
+                self.entries.push(Entry {
+                    kind: TxKind::Fee,
+                    amount: fee,
+                    assignee: None,
+                    shares,
+                    refund_of: None,
+                });
+                self.plus = true;
+                Ok(())
+            }
+            Op::Free => {
+                if self.status != KittyStatus::Active || !self.plus {
+                    return Err(Refusal::Conflict("frozen, or on Free already".into()));
+                }
+                self.plus = false;
+                Ok(())
+            }
         }
     }
 
@@ -711,6 +745,8 @@ pub mod strategy {
             1 => Just(Op::Disburse),
             1 => Just(Op::Close),
             1 => Just(Op::Cancel),
+            1 => Just(Op::Plus),
+            1 => Just(Op::Free),
         ]
     }
 
