@@ -259,6 +259,11 @@ async fn moments_are_for_members_and_edited_by_their_author_or_an_admin() {
         (Some("Sunset"), Some("Everyone came."))
     );
     assert_eq!(edited["photos"], json!([]));
+    // A photo taken out of its moment is gone, file and all.
+    assert_eq!(
+        fetch(&b, photo["url"].as_str().unwrap()).await.status(),
+        StatusCode::NOT_FOUND
+    );
     let (s, _) = outsider
         .status(Method::PATCH, &one(&made), Some(json!({"title": "x"})))
         .await;

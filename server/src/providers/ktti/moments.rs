@@ -97,12 +97,14 @@ async fn moments(conn: &mut Conn, access: &Access, only: Option<&str>) -> AppRes
 }
 
 /// Replaces a moment's photos with `ids`, each the caller's upload for moments (422 otherwise).
+/// The photos taken out are deleted with it; their files are the caller's to forget after the
+/// commit (the ids returned).
 async fn set_photos(
     conn: &mut Conn,
     access: &Access,
     moment_id: &str,
     ids: &[String],
-) -> AppResult<()> {
+) -> AppResult<Vec<String>> {
     let mut seen = std::collections::HashSet::new();
     if !ids.iter().all(|id| seen.insert(id.as_str())) {
         return Err(AppError::field(
@@ -152,7 +154,17 @@ async fn set_photos(
             other => other?,
         };
     }
-    Ok(())
+    let mut removed = Vec::new();
+    for (id,) in current {
+        if !ids.contains(&id) {
+            sqlx::query("DELETE FROM images WHERE id = $1")
+                .bind(&id)
+                .execute(&mut *conn)
+                .await?;
+            removed.push(id);
+        }
+    }
+    Ok(removed)
 }
 
 fn today() -> String {
@@ -276,14 +288,18 @@ async fn update_moment(
     .bind(&moment_id)
     .execute(&mut *w)
     .await?;
-    if let Some(ids) = &req.image_ids {
-        set_photos(&mut w, &access, &moment_id, ids).await?;
-    }
+    let removed = match &req.image_ids {
+        Some(ids) => set_photos(&mut w, &access, &moment_id, ids).await?,
+        None => Vec::new(),
+    };
     let moment = moments(&mut w, &access, Some(&moment_id))
         .await?
         .pop()
         .ok_or_else(|| AppError::not_found("The moment"))?;
     w.commit().await?;
+    for id in removed {
+        state.images.forget(&id).await;
+    }
     crate::live::kitty_changed(&state.db, &id).await;
     Ok(Json(moment))
 }
