@@ -20,6 +20,9 @@ crate::vocabulary! {
         AcceptInvitation = "accept_invitation" / "Accept and join",
         /// Make the member who asked an admin (for the kitty's admins).
         ApproveAdmin = "approve_admin" / "Make admin",
+        /// Give a deposit that matched nobody to the member it looks like (for the kitty's
+        /// admins).
+        AssignDeposit = "assign_deposit" / "Assign it",
     }
 }
 
@@ -54,4 +57,56 @@ pub struct NotificationList {
     pub notifications: Vec<Notification>,
     pub total: i64,
     pub unread: i64,
+}
+
+/// The one member a bank transfer's sender name looks like, by a shared word of three letters
+/// or more ("B MEMBER JOINT ACCT" and "Ben Member"), if exactly one does: a suggestion for the
+/// admins, never an assignment by itself.
+pub fn looks_like<'a>(sender: &str, members: &'a [(String, String)]) -> Option<&'a str> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let sent = words(sender);
+    let mut found = members
+        .iter()
+        .filter(|(_, name)| words(name).iter().any(|w| sent.contains(w)));
+    match (found.next(), found.next()) {
+        (Some((id, _)), None) => Some(id),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_sender_looks_like_one_member_or_none() {
+        let members = vec![
+            ("a".to_string(), "Ava Admin".to_string()),
+            ("b".to_string(), "Ben Member".to_string()),
+        ];
+        assert_eq!(
+            super::looks_like("B MEMBER JOINT ACCT", &members),
+            Some("b")
+        );
+        assert_eq!(super::looks_like("ava's savings", &members), Some("a"));
+        assert_eq!(super::looks_like("SAVINGS ACCOUNT", &members), None);
+        assert_eq!(super::looks_like("Ava Admin", &members), Some("a"));
+        assert_eq!(
+            super::looks_like("BE ME", &members),
+            None,
+            "short words say nothing"
+        );
+        let twins = vec![
+            ("a".to_string(), "Sam Rahimi".to_string()),
+            ("b".to_string(), "Ali Rahimi".to_string()),
+        ];
+        assert_eq!(
+            super::looks_like("RAHIMI FAMILY", &twins),
+            None,
+            "two look alike"
+        );
+    }
 }

@@ -324,3 +324,90 @@ async fn plans_fees_and_the_member_limit() {
     assert_eq!(s, StatusCode::CONFLICT);
     assert!(full["message"].as_str().unwrap().contains("Plus"), "{full}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deposit_that_matched_nobody_is_assigned_from_the_admins_inbox() {
+    let server = TestServer::start().await;
+    let (a, b, kitty) = shared_kitty(&server).await;
+    let v2 = |u: &User, method: Method, rest: &str| {
+        u.client
+            .request(method, format!("{}/ktti/api/v2{rest}", u.base))
+            .bearer_auth(&u.token)
+            .send()
+    };
+    let action_of = |inbox: &serde_json::Value| {
+        inbox["notifications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["action"]["kind"] == "assign_deposit")
+            .map(|n| {
+                (
+                    n["action"]["id"].as_str().unwrap().to_string(),
+                    n["body"].as_str().unwrap().to_string(),
+                )
+            })
+    };
+    // "B MEMBER JOINT ACCT" is nobody's name, but only Ben Member shares a word with it.
+    let dep = deposit(&server, &kitty, 4_000, "B MEMBER JOINT ACCT").await;
+    assert!(dep["assignee_id"].is_null());
+    let inbox: serde_json::Value = v2(&a, Method::GET, "/notifications/inbox")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let (action, body) = action_of(&inbox).expect("the admin's inbox offers to assign it");
+    assert!(body.contains("looks like Ben Member's"), "{body}");
+    let inbox_b: serde_json::Value = v2(&b, Method::GET, "/notifications/inbox")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(action_of(&inbox_b).is_none(), "members are not asked");
+    let run = format!("/actions/{action}");
+    assert_eq!(
+        v2(&b, Method::POST, &run).await.unwrap().status(),
+        StatusCode::NOT_FOUND,
+        "someone else's action"
+    );
+    assert_eq!(
+        v2(&a, Method::POST, &run).await.unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        v2(&a, Method::POST, &run).await.unwrap().status(),
+        StatusCode::CONFLICT,
+        "once"
+    );
+    let totals = a
+        .ok(Method::GET, &path(&kitty, "/member-totals"), None)
+        .await;
+    assert_eq!(totals["unassigned"], 0);
+    let ben = totals["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["user_id"] == b.id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(ben["deposited"], 4_000);
+
+    // A sender like nobody, or like two, gets no button: the Activity tab is where to assign.
+    deposit(&server, &kitty, 1_000, "ZED QUUX").await;
+    let inbox: serde_json::Value = v2(&a, Method::GET, "/notifications/inbox")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let newest = inbox["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["body"].as_str().unwrap().contains("ZED QUUX"))
+        .unwrap();
+    assert!(newest["action"].is_null(), "{newest}");
+    assert!(newest["body"].as_str().unwrap().contains("Activity tab"));
+}

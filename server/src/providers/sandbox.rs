@@ -161,6 +161,7 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
     )
     .await?;
     let t = ledger::transaction(&mut tx, &ktti_id, &id).await?;
+    let amount = kitty_api::Money::new(t.amount, t.currency);
     if let Some(uid) = assignee {
         notify(
             &mut tx,
@@ -168,17 +169,77 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
             NotificationKind::Deposit,
             kitty_api::account::NotificationCategory::Deposits,
             "Deposit received",
-            &format!(
-                "{} arrived in {}.",
-                kitty_api::Money::new(t.amount, t.currency),
-                t.ktti_name
-            ),
+            &format!("{amount} arrived in {}.", t.ktti_name),
         )
         .await?;
+    } else {
+        tell_admins_unassigned(&mut tx, &t, d.sender_name.trim()).await?;
     }
     tx.commit().await?;
     crate::live::kitty_changed(db, &t.ktti_id).await;
     Ok(t)
+}
+
+/// A deposit matched nobody: each admin hears of it, with a button that gives it to the member
+/// the sender looks like, when one does.
+async fn tell_admins_unassigned(
+    conn: &mut crate::db::Conn,
+    t: &KittyTransaction,
+    sender: &str,
+) -> AppResult<()> {
+    let members: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT m.user_id, u.name, m.role FROM ktti_members m JOIN users u ON u.id = m.user_id
+         WHERE m.ktti_id = $1 AND m.status = 'active'",
+    )
+    .bind(&t.ktti_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let named: Vec<(String, String)> = members
+        .iter()
+        .map(|(id, name, _)| (id.clone(), name.clone()))
+        .collect();
+    let suggestion = kitty_api::notifications::looks_like(sender, &named);
+    let amount = kitty_api::Money::new(t.amount, t.currency);
+    let (body, target) = match suggestion {
+        Some(member) => {
+            let name = named
+                .iter()
+                .find(|(id, _)| id == member)
+                .map_or("", |(_, n)| n.as_str());
+            (
+                format!(
+                    "{amount} from {sender} arrived in {} and matched nobody by name. It looks like {name}'s.",
+                    t.ktti_name
+                ),
+                Some(format!("{}:{}:{member}", t.ktti_id, t.id)),
+            )
+        }
+        None => (
+            format!(
+                "{amount} from {sender} arrived in {} and matched nobody. Assign it on the kitty's Activity tab.",
+                t.ktti_name
+            ),
+            None,
+        ),
+    };
+    for (admin, _, role) in &members {
+        if role != kitty_api::kitty::Role::Admin.as_str() {
+            continue;
+        }
+        super::ktti::inbox::notify_with(
+            conn,
+            admin,
+            NotificationKind::Deposit,
+            kitty_api::account::NotificationCategory::Deposits,
+            "A deposit needs a member",
+            &body,
+            target
+                .as_deref()
+                .map(|r| (kitty_api::notifications::ActionKind::AssignDeposit, r)),
+        )
+        .await?;
+    }
+    Ok(())
 }
 
 #[utoipa::path(

@@ -28,7 +28,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 
 #[utoipa::path(
     post, path = "/api/v2/actions/{actionItemUuid}", tag = "KttiPay", summary = "Execute action.",
-    description = "Carries out the action of one of the caller's inbox items, once: accept an invitation (joins the kitty), or make the member who asked an admin (kitty admins only). A second execution is a 409; someone else's action is a 404.",
+    description = "Carries out the action of one of the caller's inbox items, once: accept an invitation (joins the kitty), make the member who asked an admin, or give a deposit that matched nobody to the member it looks like (kitty admins only). A second execution is a 409; someone else's action is a 404.",
     params(("actionItemUuid" = String, Path)),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
     security(("bearer" = []))
@@ -75,6 +75,44 @@ async fn execute_action(
                     "That person is no longer a member of this kitty.",
                 ));
             }
+            kitty.to_string()
+        }
+        ActionKind::AssignDeposit => {
+            let mut parts = target.splitn(3, ':');
+            let (Some(kitty), Some(deposit), Some(member)) =
+                (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(AppError::internal(
+                    "an assign_deposit action without its deposit",
+                ));
+            };
+            let access = super::ledger::access(&mut tx, kitty, &user.user_id).await?;
+            access.require_admin()?;
+            // As on the Activity tab: during closure a deposit that matched nobody can still get
+            // its first assignee.
+            if access.status == kitty_api::kitty::KittyStatus::Closed {
+                access.require_open("assignees")?;
+            }
+            if super::ledger::access(&mut tx, kitty, member).await.is_err() {
+                return Err(super::ledger::conflict(
+                    "That person is no longer a member of this kitty: assign the deposit on the Activity tab.",
+                ));
+            }
+            let given = sqlx::query(
+                "UPDATE ktti_transactions SET assignee_id = $1
+                 WHERE id = $2 AND ktti_id = $3 AND kind = 'deposit' AND assignee_id IS NULL",
+            )
+            .bind(member)
+            .bind(deposit)
+            .bind(kitty)
+            .execute(&mut *tx)
+            .await?;
+            if given.rows_affected() == 0 {
+                return Err(super::ledger::conflict(
+                    "This deposit has been assigned already.",
+                ));
+            }
+            super::ledger::check_former_members(&mut tx, kitty).await?;
             kitty.to_string()
         }
     };
