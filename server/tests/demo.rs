@@ -55,10 +55,19 @@ async fn demo_seed_is_idempotent_and_signs_in() {
         StatusCode::OK,
     )
     .await;
-    // The inbox comes from the same rails as real money: the demo person's own deposit and their
-    // parts of the two card payments, each once however often the seed runs.
-    assert_eq!(inbox["total"], 3, "seeded three times: {inbox}");
-    assert_eq!(inbox["unread"], 3);
+    // The inbox comes from the same rails as real money: the demo person's own deposit, their
+    // parts of the two card payments, and (as the admin) the deposit that matched nobody, with
+    // its button, each once however often the seed runs.
+    assert_eq!(inbox["total"], 4, "seeded three times: {inbox}");
+    assert_eq!(inbox["unread"], 4);
+    assert!(
+        inbox["notifications"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["action"]["kind"] == "assign_deposit"),
+        "{inbox}"
+    );
     let bodies: Vec<&str> = inbox["notifications"]
         .as_array()
         .unwrap()
