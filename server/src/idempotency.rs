@@ -20,10 +20,7 @@ pub enum Seen {
 /// A hash of a request body, for comparing requests.
 pub fn hash(body: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(body)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex::encode(sha2::Sha256::digest(body))
 }
 
 pub async fn look_up(

@@ -504,6 +504,19 @@ async fn quotes_in_and_out_with_their_limits() {
     )
     .await;
     assert_eq!(inq["quote"]["transferType"], "TransferIn");
+    // An address of 40 bytes that are not 40 hex digits, with two-byte letters across the pairs
+    // (slicing there used to panic), is a 400.
+    let odd = expect(
+        b.post(
+            "/kotani/fiatconnect/quote/in",
+            json!({"fiatType": "GHS", "cryptoType": "cUSD", "fiatAmount": "154", "country": "GH",
+                "address": format!("0xa{}b", "é".repeat(19))}),
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(odd["error"], "InvalidSchema");
     for (body, error) in [
         (
             json!({"fiatType": "KES", "cryptoType": "cUSD", "fiatAmount": "5", "country": "KE"}),

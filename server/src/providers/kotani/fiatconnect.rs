@@ -139,14 +139,8 @@ fn check(message: &siwe::Message, host: &str, t: i64) -> Result<(), Refused> {
 
 fn signature_bytes(hex_text: &str) -> Option<[u8; 65]> {
     let h = hex_text.trim();
-    let h = h.strip_prefix("0x").unwrap_or(h);
-    if h.len() != 130 || !h.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
     let mut out = [0u8; 65];
-    for (i, b) in out.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&h[2 * i..2 * i + 2], 16).ok()?;
-    }
+    hex::decode_to_slice(h.strip_prefix("0x").unwrap_or(h), &mut out).ok()?;
     Some(out)
 }
 
@@ -791,15 +785,8 @@ async fn quote(
     let given = body.get("address").and_then(Value::as_str).map(str::trim);
     let owner = match (given, session) {
         (Some(a), _) => {
-            let hex = a.strip_prefix("0x").unwrap_or(a);
             let mut bytes = [0u8; 20];
-            if hex.len() != 40
-                || (0..20).any(|i| {
-                    u8::from_str_radix(&hex[2 * i..2 * i + 2], 16)
-                        .map(|b| bytes[i] = b)
-                        .is_err()
-                })
-            {
+            if hex::decode_to_slice(a.strip_prefix("0x").unwrap_or(a), &mut bytes).is_err() {
                 return Err(invalid_schema("address is the wallet's 0x address."));
             }
             siwe::eip55(&bytes)
