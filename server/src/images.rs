@@ -401,18 +401,22 @@ pub fn image_of(row: ImageRow) -> AppResult<Image> {
     }))
 }
 
-/// The images of `ids`, in that order (for moments and receipts, whose members may see them).
-pub async fn by_ids(conn: &mut crate::db::Conn, ids: &[String]) -> AppResult<Vec<Image>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let row: ImageRow =
-            sqlx::query_as(&format!("SELECT {IMAGE_COLUMNS} FROM images WHERE id = $1"))
-                .bind(id)
-                .fetch_one(&mut *conn)
-                .await?;
-        out.push(image_of(row)?);
-    }
-    Ok(out)
+/// The stored row of image `id`, if there is one.
+async fn find(conn: &mut crate::db::Conn, id: &str) -> AppResult<Option<ImageRow>> {
+    Ok(
+        sqlx::query_as(&format!("SELECT {IMAGE_COLUMNS} FROM images WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
+/// Image `id` as the contract shows it (a receipt's photo, which its kitty's members may see).
+pub async fn by_id(conn: &mut crate::db::Conn, id: &str) -> AppResult<Image> {
+    let row = find(conn, id)
+        .await?
+        .ok_or_else(|| AppError::internal("an image row that is gone"))?;
+    image_of(row)
 }
 
 /// Takes image `id` for kitty `ktti_id` (a moment's photo or a receipt): it must be `owner`'s,
@@ -425,11 +429,7 @@ pub async fn claim(
     ktti_id: &str,
     field: &str,
 ) -> AppResult<()> {
-    let row: Option<ImageRow> =
-        sqlx::query_as(&format!("SELECT {IMAGE_COLUMNS} FROM images WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let row = find(conn, id).await?;
     let Some((_, image_owner, image_kind, _, _, _, _, taken_by)) = row else {
         return Err(AppError::field(
             field,
@@ -468,11 +468,7 @@ async fn serve(
     variant: &str,
 ) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
-    let row: Option<ImageRow> =
-        sqlx::query_as(&format!("SELECT {IMAGE_COLUMNS} FROM images WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let row = find(&mut conn, id).await?;
     let missing = || AppError::not_found("This image");
     let (_, owner, _, content_type, _, _, _, ktti_id) = row.ok_or_else(missing)?;
     if owner != user.user_id {

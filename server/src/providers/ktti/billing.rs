@@ -41,15 +41,21 @@ pub async fn plan_of(conn: &mut Conn, ktti_id: &str) -> AppResult<(Plan, Option<
     }
 }
 
-/// 409 when the kitty's plan has no room for another member.
-pub async fn check_room(conn: &mut Conn, ktti_id: &str) -> AppResult<()> {
-    let (plan, _) = plan_of(conn, ktti_id).await?;
-    let (members,): (i64,) = sqlx::query_as(
+/// How many active members the kitty has.
+async fn active_members(conn: &mut Conn, ktti_id: &str) -> AppResult<i64> {
+    let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM ktti_members WHERE ktti_id = $1 AND status = 'active'",
     )
     .bind(ktti_id)
     .fetch_one(&mut *conn)
     .await?;
+    Ok(n)
+}
+
+/// 409 when the kitty's plan has no room for another member.
+pub async fn check_room(conn: &mut Conn, ktti_id: &str) -> AppResult<()> {
+    let (plan, _) = plan_of(conn, ktti_id).await?;
+    let members = active_members(conn, ktti_id).await?;
     if members >= plan.max_members() {
         return Err(conflict(format!(
             "This kitty's {} plan takes up to {} members. An admin can move it to Plus in Settings for more.",
@@ -136,12 +142,7 @@ async fn charge(
 async fn view(conn: &mut Conn, ktti_id: &str) -> AppResult<BillingPlan> {
     let (plan, renews) = plan_of(conn, ktti_id).await?;
     let currency = ledger::currency(conn, ktti_id).await?;
-    let (members,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM ktti_members WHERE ktti_id = $1 AND status = 'active'",
-    )
-    .bind(ktti_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let members = active_members(conn, ktti_id).await?;
     Ok(BillingPlan {
         plan,
         monthly_fee: plan.monthly_fee(currency),
@@ -240,12 +241,7 @@ async fn change_plan(
             .await?;
         }
         Plan::Free => {
-            let (members,): (i64,) = sqlx::query_as(
-                "SELECT COUNT(*) FROM ktti_members WHERE ktti_id = $1 AND status = 'active'",
-            )
-            .bind(&id)
-            .fetch_one(&mut *w)
-            .await?;
+            let members = active_members(&mut w, &id).await?;
             if members > Plan::Free.max_members() {
                 return Err(conflict(format!(
                     "Free takes up to {} members and this kitty has {members}.",

@@ -137,10 +137,7 @@ async fn receipt_of(conn: &mut Conn, access: &Access, tx_id: &str) -> AppResult<
             },
         )
         .collect::<AppResult<Vec<_>>>()?;
-    let image = crate::images::by_ids(conn, &[image_id])
-        .await?
-        .pop()
-        .ok_or_else(|| AppError::internal("a receipt without its image"))?;
+    let image = crate::images::by_id(conn, &image_id).await?;
     // Sums of values each within 10^13, a hundred of them at most: no overflow.
     let items_total: i64 = line_items.iter().map(|i| i.total).sum();
     let difference = amount - items_total - tax - tip;
@@ -230,6 +227,17 @@ async fn has_receipt(conn: &mut Conn, tx_id: &str) -> AppResult<bool> {
             .fetch_optional(&mut *conn)
             .await?;
     Ok(row.is_some())
+}
+
+/// 409 unless `tx_id` is a card payment, 404 unless it has a receipt: before a change that
+/// reads the receipt only afterwards.
+async fn require_receipt(conn: &mut Conn, access: &Access, tx_id: &str) -> AppResult<()> {
+    card_payment(conn, access, tx_id).await?;
+    if has_receipt(conn, tx_id).await? {
+        Ok(())
+    } else {
+        Err(AppError::not_found("The receipt"))
+    }
 }
 
 /// Adds checked lines at the end of the receipt.
@@ -405,7 +413,7 @@ async fn update_receipt(
         return Err(AppError::Validation(errors));
     }
     let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
-    receipt_of(&mut w, &access, &tx_id).await?;
+    require_receipt(&mut w, &access, &tx_id).await?;
     sqlx::query(
         "UPDATE ktti_receipts SET tax = COALESCE($1, tax), tip = COALESCE($2, tip) WHERE transaction_id = $3",
     )
@@ -475,7 +483,7 @@ async fn add_line_item(
     ApiJson(req): ApiJson<LineItemInput>,
 ) -> AppResult<(StatusCode, Json<Receipt>)> {
     let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
-    receipt_of(&mut w, &access, &tx_id).await?;
+    require_receipt(&mut w, &access, &tx_id).await?;
     insert_items(&mut w, &access, &tx_id, std::slice::from_ref(&req), false).await?;
     let receipt = receipt_of(&mut w, &access, &tx_id).await?;
     w.commit().await?;
