@@ -3,7 +3,7 @@
 // session everywhere.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+import { launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -34,10 +34,7 @@ test("an inbox action joins a kitty, a preference and a test push, then an admin
   b.on("dialog", (d) => d.accept());
 
   await b.goto(`${server.url}/register`);
-  await b.getByLabel("Full name").fill("Bahar Guest");
-  await b.getByLabel("Mobile number").fill("09127770401");
-  await b.getByLabel("Password").fill("guest-pass");
-  await b.getByRole("button", { name: "Create account" }).click();
+  await registerInApp(b, server.url, { name: "Bahar Guest", mobile: "09127770401", password: "guest-pass" });
   await b.getByRole("heading", { name: "Hi, Bahar" }).waitFor();
 
   // The demo person invites Bahar to the demo kitty (set-up through the API).
@@ -66,6 +63,11 @@ test("an inbox action joins a kitty, a preference and a test push, then an admin
   await b.getByText(/Saved: Deposits by email is on/).waitFor();
   await b.getByRole("button", { name: "Send a test push" }).click();
   await b.getByText(/Push notifications reach this device/).first().waitFor();
+  // The KYC view: registered by mobile only, so no ramp record can be found by email yet.
+  const kyc = b.getByTestId("kyc");
+  await kyc.getByRole("heading", { name: "Identity checks (KYC)" }).waitFor();
+  assert.equal(await kyc.getByTestId("kyc-status").textContent(), "Not verified");
+  await kyc.getByText("Add an email to your account in Settings").waitFor();
   const wide = await b.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(wide <= 0, `the account page is ${wide}px wider than the phone`);
 

@@ -68,6 +68,35 @@ export async function startServer({ demo = false, env = {} } = {}) {
   };
 }
 
+/** The 6-digit code in the newest message the sandbox outbox holds for `to`. */
+export async function outboxCode(url, to) {
+  const r = await fetch(`${url}/sandbox/outbox?to=${encodeURIComponent(to)}`);
+  const { messages } = await r.json();
+  const code = messages[0]?.body.match(/code is (\d{6})/)?.[1];
+  if (!code) throw new Error(`no code in the outbox for ${to}: ${JSON.stringify(messages)}`);
+  return code;
+}
+
+/**
+ * Registers through the app's two steps on the page already at `/register`: the name and a
+ * mobile number (or an email), then the code read from the sandbox outbox and the password.
+ */
+export async function registerInApp(page, url, { name, mobile, email, password }) {
+  await page.getByLabel("Full name").fill(name);
+  if (mobile) {
+    await page.getByRole("radio", { name: "Mobile number" }).check();
+    await page.getByRole("textbox", { name: "Your mobile number" }).fill(mobile);
+  } else {
+    await page.getByRole("textbox", { name: "Your email address" }).fill(email);
+  }
+  await page.getByRole("button", { name: "Send me a code" }).click();
+  const sent = await page.getByTestId("register-code-sent").textContent();
+  const to = sent.match(/code to (\S+)\. It works/)[1];
+  await page.getByLabel("6-digit code").fill(await outboxCode(url, to));
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
 /** Collects console errors and failed requests so a test can assert there were none. */
 export function watchProblems(page) {
   const problems = [];

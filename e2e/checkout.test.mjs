@@ -2,7 +2,7 @@
 // public checkout page; the merchant sees it paid. And a link that runs out of time.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cardNumber, launchBrowser, startServer, watchProblems } from "./browser.mjs";
+import { cardNumber, launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -22,10 +22,7 @@ test("a merchant creates a link, a buyer pays it, the merchant sees it paid", as
   const problems = watchProblems(m);
 
   await m.goto(`${server.url}/register`);
-  await m.getByLabel("Full name").fill("Reza Merchant");
-  await m.getByLabel("Mobile number").fill("09127770001");
-  await m.getByLabel("Password").fill("shop-pass");
-  await m.getByRole("button", { name: "Create account" }).click();
+  await registerInApp(m, server.url, { name: "Reza Merchant", mobile: "09127770001", password: "shop-pass" });
   await m.getByRole("heading", { name: "Hi, Reza" }).waitFor();
 
   // A shop: its API key is shown once.

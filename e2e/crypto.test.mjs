@@ -4,7 +4,7 @@
 // withdraws. Then an order is paid on its page, and another closes by itself after the hour.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+import { launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -35,10 +35,7 @@ test("crypto: pay in two parts, confirmations count up, paid, withdrawn; orders 
   const problems = watchProblems(m);
 
   await m.goto(`${server.url}/register`);
-  await m.getByLabel("Full name").fill("Leila Merchant");
-  await m.getByLabel("Mobile number").fill("09128880001");
-  await m.getByLabel("Password").fill("shop-pass");
-  await m.getByRole("button", { name: "Create account" }).click();
+  await registerInApp(m, server.url, { name: "Leila Merchant", mobile: "09128880001", password: "shop-pass" });
   await m.getByRole("heading", { name: "Hi, Leila" }).waitFor();
 
   // A shop: its API key and webhook signing secret are shown once.

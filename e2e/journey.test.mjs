@@ -2,7 +2,7 @@
 // driven in real Chromium. Run with `node --test e2e/` after scripts/test has built both.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+import { launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -16,7 +16,7 @@ after(async () => {
 
 /** Console errors other than the 401s of a wrong password and the 409 of a taken mobile, which the journey causes on purpose. */
 const unexpected = (problems) =>
-  problems.filter((p) => !/status of (401 \(Unauthorized\)|409 \(Conflict\))/.test(p));
+  problems.filter((p) => !/status of (401 \(Unauthorized\)|409 \(Conflict\)|422 \(Unprocessable Entity\))/.test(p));
 
 async function signIn(page, username, password) {
   await page.getByLabel("Mobile number or email").fill(username);
@@ -35,15 +35,27 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   const page = await context.newPage();
   const problems = watchProblems(page);
 
-  // Register: lands on the dashboard, greeted by name.
+  // Register in two steps: the name and an email, then the code the sandbox outbox shows (opened
+  // from the page's own link, in a new tab) with a password. It lands on the dashboard.
   await page.goto(`${server.url}/register`);
   assert.equal(await page.title(), "Create account · Kitty");
   await page.getByLabel("Full name").fill("Nadia Rahimi");
-  await page.getByLabel("Mobile number").fill("0912 555 0101");
-  await page.getByLabel("Email (optional)").fill("nadia@example.com");
+  await page.getByRole("textbox", { name: "Your email address" }).fill("Nadia@Example.com");
+  await page.getByRole("button", { name: "Send me a code" }).click();
+  await page.getByRole("heading", { name: "Enter your code" }).waitFor();
+  assert.match(await page.getByTestId("register-code-sent").textContent(), /nadia@example\.com/);
+  const [outbox] = await Promise.all([context.waitForEvent("page"), page.getByTestId("register-outbox-link").click()]);
+  const message = outbox.getByText(/Kitty code is \d{6}/).first();
+  await message.waitFor();
+  const code = (await message.textContent()).match(/code is (\d{6})/)[1];
+  await outbox.close();
+  await page.getByLabel("6-digit code").fill(code === "000000" ? "000001" : "000000");
   await page.getByLabel("Password").fill("kitty-pass");
   await page.getByRole("button", { name: "Show password" }).click();
   assert.equal(await page.getByLabel("Password").getAttribute("type"), "text", "the password can be revealed");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.locator("#field-code-error").filter({ hasText: "4 tries left" }).waitFor();
+  await page.getByLabel("6-digit code").fill(code);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("heading", { name: "Hi, Nadia" }).waitFor();
   assert.equal(new URL(page.url()).pathname, "/");
@@ -68,13 +80,12 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   assert.equal(new URL(page.url()).search, "", "signing out on purpose does not ask to come back");
   assert.equal(await page.evaluate(() => document.cookie.includes("kitty_csrf")), false);
 
-  // Registering the same mobile again says so on the field.
+  // Registering the same email again says so on the field, at the first step.
   await page.goto(`${server.url}/register`);
   await page.getByLabel("Full name").fill("Someone Else");
-  await page.getByLabel("Mobile number").fill("09125550101");
-  await page.getByLabel("Password").fill("another1");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.getByText("An account with this mobile number already exists").waitFor();
+  await page.getByRole("textbox", { name: "Your email address" }).fill("nadia@example.com");
+  await page.getByRole("button", { name: "Send me a code" }).click();
+  await page.getByText("An account with this email already exists").waitFor();
   assert.equal(await page.getByLabel("Full name").inputValue(), "Someone Else", "the form keeps what was typed");
 
   // A wrong password shows an error and keeps the username.
@@ -92,7 +103,7 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   // A deep link to a protected page goes to sign-in, then back to where it pointed.
   await page.goto(`${server.url}/inbox`);
   await page.waitForURL(/\/login\?next=%2Finbox$/);
-  await signIn(page, "09125550101", "kitty-pass");
+  await signIn(page, "nadia@example.com", "kitty-pass");
   await page.getByRole("heading", { name: "Inbox" }).waitFor();
   assert.equal(new URL(page.url()).pathname, "/inbox");
   await page.getByText("No notifications yet").waitFor();
@@ -120,6 +131,21 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   await signIn(page, "nadia@example.com", "kitty-pass-3");
   await page.getByRole("heading", { name: "Hi, Nadia" }).waitFor();
 
+  // Social sign-in through the sandbox identity provider: cancelled once, then for real. The
+  // provider's page is its own (server-rendered); it sends the browser back with an ID token.
+  await signOut(page);
+  await page.getByTestId("social-sign-in").click();
+  await page.getByRole("heading", { name: "Sign in with Sandbox ID" }).waitFor();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("social-message").filter({ hasText: "You cancelled the sign-in." }).waitFor();
+  await page.getByRole("link", { name: "Back to sign in" }).click();
+  await page.getByTestId("social-sign-in").click();
+  await page.getByLabel("Your name").fill("Sam Social");
+  await page.getByLabel("Your email").fill("sam@example.com");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Hi, Sam" }).waitFor();
+  assert.equal(new URL(page.url()).hash, "", "the ID token does not stay in the address bar");
+
   assert.deepEqual(unexpected(problems), [], "no console errors (CSP violations would show here)");
   await context.close();
 });
@@ -132,10 +158,7 @@ test("expired access tokens are refreshed once for all; a session that ended bri
   const refreshes = [];
   page.on("request", (r) => r.url().endsWith("/kpay/auth/refresh") && refreshes.push(Date.now()));
   await page.goto(`${short.url}/register`);
-  await page.getByLabel("Full name").fill("Omid Tester");
-  await page.getByLabel("Mobile number").fill("09125550202");
-  await page.getByLabel("Password").fill("kitty-pass");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await registerInApp(page, short.url, { name: "Omid Tester", mobile: "09125550202", password: "kitty-pass" });
   await page.getByRole("heading", { name: "Hi, Omid" }).waitFor();
 
   // Each visit finds the access token expired and sends several requests at once (the page's

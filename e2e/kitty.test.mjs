@@ -5,7 +5,7 @@
 // everyone out.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, noisePng, startServer, watchProblems } from "./browser.mjs";
+import { launchBrowser, noisePng, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -18,10 +18,7 @@ after(async () => {
 });
 
 async function register(page, name, mobile) {
-  await page.getByLabel("Full name").fill(name);
-  await page.getByLabel("Mobile number").fill(mobile);
-  await page.getByLabel("Password").fill("kitty-pass");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await registerInApp(page, server.url, { name: name, mobile: mobile, password: "kitty-pass" });
 }
 
 const sandbox = async (path, body) => {

@@ -5,7 +5,7 @@
 // developer pages are bundles of their own: the nav links load them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, watchProblems } from "./browser.mjs";
+import { launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -31,10 +31,7 @@ test("deposit by STK push, a cancelled one, a bank payout and a till payment fou
   const problems = watchProblems(p);
 
   await p.goto(`${server.url}/register`);
-  await p.getByLabel("Full name").fill("Wanjiru Partner");
-  await p.getByLabel("Mobile number").fill("09127770301");
-  await p.getByLabel("Password").fill("ramp-pass");
-  await p.getByRole("button", { name: "Create account" }).click();
+  await registerInApp(p, server.url, { name: "Wanjiru Partner", mobile: "09127770301", password: "ramp-pass" });
   await p.getByRole("heading", { name: "Hi, Wanjiru" }).waitFor();
 
   // Into the Ramp bundle through the nav; with no credentials yet it says what to do.

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
             <Router>
                 <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Main /> }>
                     <Route path=path!("/login") view=pages::auth::Login />
+                    <Route path=path!("/login/social") view=pages::auth::SocialCallback />
                     <Route path=path!("/register") view=pages::auth::Register />
                     <Route path=path!("/forgot-password") view=pages::auth::ForgotPassword />
                     <Route path=path!("/reset-password") view=pages::auth::ResetPassword />

@@ -15,6 +15,15 @@ pub fn datetime(rfc3339: &str) -> String {
     kitty_api::format::datetime(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string())
 }
 
+/// `07:45`, local time: for a moment within the day, such as when a code stops working.
+pub fn time(rfc3339: &str) -> String {
+    let full = datetime(rfc3339);
+    match full.rsplit_once(", ") {
+        Some((_, time)) => time.to_string(),
+        None => full,
+    }
+}
+
 /// `23 Nov 2026`, local time.
 pub fn date(rfc3339: &str) -> String {
     kitty_api::format::date(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string())

@@ -13,4 +13,5 @@ pub mod live;
 pub mod pages;
 pub mod session;
 pub mod siwe;
+pub mod social;
 pub mod theme;

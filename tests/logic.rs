@@ -251,3 +251,112 @@ fn a_siwe_message_is_laid_out_as_eip_4361_says() {
          Expiration Time: 2026-11-26T06:10:00.000Z"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_social_callbacks_fragment_is_read_and_judged() {
+    use kitty::social::{judge, parse_fragment, Fragment, Outcome, Pending};
+
+    let f = parse_fragment("#id_token=eyJhbGciOi.eyJzdWIi.c2ln&state=ab%2Fc+d&extra=1");
+    assert_eq!(f.id_token.as_deref(), Some("eyJhbGciOi.eyJzdWIi.c2ln"));
+    assert_eq!(f.state.as_deref(), Some("ab/c d"));
+    assert_eq!(f.error, None);
+    // No leading '#', an error with its description, empty and repeated keys.
+    let f = parse_fragment(
+        "error=access_denied&error_description=The+user+said+no&state=s1&state=s2&id_token=",
+    );
+    assert_eq!(f.error.as_deref(), Some("access_denied"));
+    assert_eq!(f.error_description.as_deref(), Some("The user said no"));
+    assert_eq!(f.state.as_deref(), Some("s1"));
+    assert_eq!(f.id_token, None);
+    assert_eq!(parse_fragment(""), Fragment::default());
+    assert_eq!(parse_fragment("#"), Fragment::default());
+    // A value with a stray '%' does not decode, and stays as it came.
+    assert_eq!(
+        parse_fragment("state=100%25%2").state.as_deref(),
+        Some("100%25%2")
+    );
+
+    let pending = Pending {
+        state: "s1".into(),
+        nonce: "n1".into(),
+        next: "/kitties".into(),
+    };
+    let signed = parse_fragment("#id_token=tok&state=s1");
+    match judge(&signed, Some(&pending)) {
+        Outcome::SignIn(req) => {
+            assert_eq!(req.id_token, "tok");
+            assert_eq!(req.nonce, "n1");
+        }
+        other => panic!("expected a sign-in, got {other:?}"),
+    }
+    // Another state, no state, or nothing kept for this tab: not started here.
+    for hash in ["#id_token=tok&state=s2", "#id_token=tok", ""] {
+        assert_eq!(
+            judge(&parse_fragment(hash), Some(&pending)),
+            Outcome::NotStartedHere
+        );
+    }
+    assert_eq!(judge(&signed, None), Outcome::NotStartedHere);
+    assert_eq!(
+        Outcome::NotStartedHere.message().as_deref(),
+        Some("This sign-in did not start here. Try again.")
+    );
+    // The state is checked before the provider's error.
+    let cancelled = parse_fragment("#error=access_denied&state=s1");
+    assert_eq!(judge(&cancelled, Some(&pending)), Outcome::Cancelled);
+    assert_eq!(
+        Outcome::Cancelled.message().as_deref(),
+        Some("You cancelled the sign-in.")
+    );
+    assert_eq!(
+        judge(
+            &parse_fragment("#error=access_denied&state=zz"),
+            Some(&pending)
+        ),
+        Outcome::NotStartedHere
+    );
+    match judge(
+        &parse_fragment("#error=server_error&error_description=Down&state=s1"),
+        Some(&pending),
+    ) {
+        Outcome::Refused(m) => assert!(m.contains("Down"), "{m}"),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(matches!(
+        judge(&parse_fragment("#state=s1"), Some(&pending)),
+        Outcome::Refused(_)
+    ));
+}
+
+#[wasm_bindgen_test]
+fn the_social_authorize_url_has_every_parameter_encoded() {
+    use kitty::social::{authorize_url, parse_fragment};
+    use kitty_api::account::SocialProvider;
+
+    let provider = SocialProvider {
+        name: "Kitty ID".into(),
+        authorize_url: "http://localhost:8080/sandbox/idp/authorize".into(),
+        client_id: "kitty-web".into(),
+    };
+    assert_eq!(
+        authorize_url(
+            &provider,
+            "http://localhost:8080/login/social",
+            "n0nce",
+            "st4te"
+        ),
+        "http://localhost:8080/sandbox/idp/authorize?response_type=id_token&scope=openid%20email%20profile\
+         &client_id=kitty-web&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Flogin%2Fsocial&nonce=n0nce&state=st4te"
+    );
+    let with_query = SocialProvider {
+        authorize_url: "https://id.example/authorize?tenant=a".into(),
+        ..provider
+    };
+    assert!(authorize_url(&with_query, "x", "n", "s")
+        .starts_with("https://id.example/authorize?tenant=a&response_type=id_token&"));
+    // Values come back decoded, `+` as a space; one that does not decode stays as it came.
+    let f = parse_fragment("#id_token=a%2Fb+c&state=%E0%A4%A&error_description=x%20y");
+    assert_eq!(f.id_token.as_deref(), Some("a/b c"));
+    assert_eq!(f.state.as_deref(), Some("%E0%A4%A"));
+    assert_eq!(f.error_description.as_deref(), Some("x y"));
+}

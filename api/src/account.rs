@@ -108,6 +108,19 @@ schema! {
         /// Notification categories the preferences offer.
         pub notification_categories: Vec<NotificationCategory>,
         pub features: Features,
+        /// The social identity provider the sign-in page offers, when one is configured (the
+        /// sandbox's own in sandbox mode).
+        #[serde(default)]
+        pub social_sign_in: Option<SocialProvider>,
+    }
+
+    /// Where "Continue with …" sends the browser: an OpenID Connect authorization endpoint,
+    /// asked for an ID token (`response_type=id_token`) with this client id.
+    pub struct SocialProvider {
+        /// As the button names it.
+        pub name: String,
+        pub authorize_url: String,
+        pub client_id: String,
     }
 
     pub struct Features {
@@ -123,7 +136,7 @@ schema! {
     pub struct Customer {
         pub id: String,
         pub name: String,
-        pub mobile: String,
+        pub mobile: Option<String>,
         pub email: Option<String>,
         pub blocked: bool,
         pub is_platform_admin: bool,
@@ -164,5 +177,41 @@ schema! {
     pub struct ConfirmChangeRequest {
         #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
         pub code: String,
+    }
+}
+
+crate::vocabulary! {
+    /// Where a person's identity checks stand.
+    pub enum KycStatus {
+        Verified = "verified" / "Verified",
+        Unverified = "unverified" / "Not verified",
+    }
+}
+
+schema! {
+    /// "Get KYC details for the current authenticated user.": what the account holds, and the
+    /// ramp's KYC records that share its email or mobile number.
+    pub struct KycDetails {
+        /// Verified once a ramp record with full names and an email is on file.
+        pub status: KycStatus,
+        pub name: String,
+        pub email: Option<String>,
+        pub mobile: Option<String>,
+        pub documents: Vec<KycDocument>,
+        /// What to do to become verified, or how the status was reached.
+        pub explanation: String,
+    }
+
+    /// One KYC record on file with a ramp partner.
+    pub struct KycDocument {
+        /// Who holds it, e.g. "Kotani Pay, for Acme Remit".
+        pub source: String,
+        pub phone_number: String,
+        pub first_name: Option<String>,
+        pub last_name: Option<String>,
+        pub email: Option<String>,
+        pub verified: bool,
+        /// RFC 3339, UTC.
+        pub created_at: String,
     }
 }

@@ -95,7 +95,10 @@ pub struct TokenResponse {
 pub struct User {
     pub id: String,
     pub name: String,
-    pub mobile: String,
+    /// Absent for an account registered (or signed up through a social provider) with an email
+    /// only; one can be added in Settings.
+    #[serde(default)]
+    pub mobile: Option<String>,
     #[serde(default)]
     pub email: Option<String>,
     pub merchant_id: String,
@@ -235,4 +238,120 @@ pub struct OutboxMessage {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutboxList {
     pub messages: Vec<OutboxMessage>,
+}
+
+/// "Register user.": the first of two steps. The name, and an email **or** a mobile number: the
+/// verification code goes there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartRegistrationRequest {
+    /// Full name, at most 100 characters; not blank.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// `09xxxxxxxxx` (or `+989…`, `00989…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+}
+
+/// Where a registration's code went, once cleaned: exactly one of the two.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contact {
+    Email(String),
+    Mobile(String),
+}
+
+impl Contact {
+    pub fn channel(&self) -> Channel {
+        match self {
+            Contact::Email(_) => Channel::Email,
+            Contact::Mobile(_) => Channel::Sms,
+        }
+    }
+    pub fn value(&self) -> &str {
+        match self {
+            Contact::Email(v) | Contact::Mobile(v) => v,
+        }
+    }
+}
+
+impl StartRegistrationRequest {
+    /// The trimmed name and the one contact, or the message for each bad field.
+    pub fn validate(&self) -> Result<(String, Contact), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = validate::name(&self.name).map_err(|m| errors.insert("name".into(), m));
+        let blank = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let contact = match (blank(&self.email), blank(&self.mobile)) {
+            (Some(e), None) => validate::email(&e)
+                .map(Contact::Email)
+                .map_err(|m| errors.insert("email".into(), m.into())),
+            (None, Some(m)) => validate::mobile(&m)
+                .map(Contact::Mobile)
+                .map_err(|e| errors.insert("mobile".into(), e.into())),
+            (None, None) => Err(errors.insert(
+                "email".into(),
+                "Enter an email or a mobile number: the code goes there.".into(),
+            )),
+            (Some(_), Some(_)) => Err(errors.insert(
+                "mobile".into(),
+                "Give an email or a mobile number, not both. You can add the other in Settings later.".into(),
+            )),
+        };
+        match (name, contact) {
+            (Ok(name), Ok(contact)) if errors.is_empty() => Ok((name, contact)),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The first step's answer: where the code went and until when it works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistrationStarted {
+    pub registration_id: String,
+    pub channel: Channel,
+    /// The email address or mobile number the code went to.
+    pub to: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// "Set user password to finish registration.": the code that was sent, and the password.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FinishRegistrationRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
+    pub registration_id: String,
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{6}$"))]
+    pub code: String,
+    /// 6 to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 6, max_length = 128))]
+    pub password: String,
+}
+
+/// A nonce for one social sign-in: it goes into the identity provider's request and must come
+/// back inside the ID token. It works once, for ten minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SocialNonce {
+    pub nonce: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// "Login user using social.": the identity provider's ID token (a JWT), and the nonce it was
+/// asked for with.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SocialLoginRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 8192))]
+    pub id_token: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    pub nonce: String,
 }

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 struct UserRow {
     id: String,
     name: String,
-    mobile: String,
+    mobile: Option<String>,
     email: Option<String>,
     merchant_id: String,
     created_at: i64,
@@ -82,21 +82,45 @@ fn new_merchant_id() -> String {
 /// or email is taken; nothing is written then.
 pub async fn create(db: &Db, req: &RegisterRequest) -> AppResult<User> {
     let hash = hash_password(req.password.clone()).await?;
+    let mut conn = db.acquire().await?;
+    let account = NewAccount {
+        name: &req.name,
+        mobile: Some(&req.mobile),
+        email: req.email.as_deref(),
+        password_hash: Some(&hash),
+    };
+    let id = insert(&mut conn, &account).await?;
+    drop(conn);
+    by_id(db, &id).await
+}
+
+/// A new account's fields, already validated. An account registered with an email only, or
+/// made by a social sign-in, has no mobile; the latter has no password until one is set.
+pub struct NewAccount<'a> {
+    pub name: &'a str,
+    pub mobile: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub password_hash: Option<&'a str>,
+}
+
+/// Inserts the account and returns its id. 409 with a field error when the mobile or email is
+/// taken; nothing is written then.
+pub async fn insert(conn: &mut crate::db::Conn, account: &NewAccount<'_>) -> AppResult<String> {
     let id = uuid::Uuid::new_v4().to_string();
     let result = sqlx::query(
         "INSERT INTO users (id, name, mobile, email, password_hash, merchant_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
-    .bind(&req.name)
-    .bind(&req.mobile)
-    .bind(&req.email)
-    .bind(&hash)
+    .bind(account.name)
+    .bind(account.mobile)
+    .bind(account.email)
+    .bind(account.password_hash)
     .bind(new_merchant_id())
     .bind(now())
-    .execute(db)
+    .execute(&mut *conn)
     .await;
     match result {
-        Ok(_) => by_id(db, &id).await,
+        Ok(_) => Ok(id),
         Err(e) if is_unique_violation(&e, "users.mobile") => Err(AppError::conflict_on(
             "mobile",
             "An account with this mobile number already exists. Sign in instead.",
@@ -150,15 +174,17 @@ pub async fn login_key(db: &Db, username: &str) -> AppResult<String> {
 
 pub async fn authenticate(db: &Db, username: &str, password: &str) -> AppResult<Option<User>> {
     let key = normalise_username(username);
-    let row: Option<(String, String)> =
+    let row: Option<(String, Option<String>)> =
         sqlx::query_as("SELECT id, password_hash FROM users WHERE mobile = $1 OR email = $2")
             .bind(&key)
             .bind(&key)
             .fetch_optional(db)
             .await?;
+    // An account made by a social sign-in has no password until one is set: it is checked
+    // against the decoy like an unknown name, and fails.
     let (id, hash) = match row {
-        Some(r) => (Some(r.0), r.1),
-        None => (None, decoy_hash().to_string()),
+        Some((id, Some(hash))) => (Some(id), hash),
+        _ => (None, decoy_hash().to_string()),
     };
     let ok = verify_password(password.to_string(), hash).await?;
     match (ok, id) {

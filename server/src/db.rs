@@ -4,7 +4,7 @@
 //! per backend.
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -110,11 +110,82 @@ pub async fn connect(url: &str) -> Result<Db, String> {
         .await
         .map_err(|e| format!("cannot open database {url:?}: {e}"))?;
     match backend {
-        Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await,
-        Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await,
-    }
-    .map_err(|e| format!("migrations failed: {e}"))?;
+        Backend::Sqlite => migrate_sqlite(&pool).await,
+        Backend::Postgres => sqlx::migrate!("./migrations/postgres")
+            .run(&pool)
+            .await
+            .map_err(|e| format!("migrations failed: {e}")),
+    }?;
     Ok(pool)
+}
+
+/// The SQLite migration that needs the users table rebuilt first (see its file).
+const SQLITE_USERS_REBUILD_BEFORE: i64 = 22;
+
+/// Runs the SQLite migrations, rebuilding the users table in Rust just before migration 22:
+/// sqlx wraps each SQLite migration in a transaction, and the documented rebuild
+/// (https://sqlite.org/lang_altertable.html#otheralter) needs foreign keys off, which SQLite
+/// ignores inside a transaction.
+async fn migrate_sqlite(pool: &Db) -> Result<(), String> {
+    let all = sqlx::migrate!("./migrations/sqlite");
+    let fail = |e: sqlx::migrate::MigrateError| format!("migrations failed: {e}");
+    let before = sqlx::migrate::Migrator {
+        migrations: all
+            .migrations
+            .iter()
+            .filter(|m| m.version < SQLITE_USERS_REBUILD_BEFORE)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into(),
+        ignore_missing: true,
+        ..sqlx::migrate!("./migrations/sqlite")
+    };
+    before.run(pool).await.map_err(fail)?;
+    rebuild_users_nullable_contacts(pool)
+        .await
+        .map_err(|e| format!("migrations failed: rebuilding the users table: {e}"))?;
+    all.run(pool).await.map_err(fail)
+}
+
+/// Makes `users.mobile` and `users.password_hash` nullable, once: the columns as migrations
+/// 1 to 21 left them, copied into a new table that replaces the old one. Foreign keys are off on
+/// this one connection only, which is closed afterwards rather than returned to the pool.
+async fn rebuild_users_nullable_contacts(pool: &Db) -> Result<(), sqlx::Error> {
+    let mut conn = pool.acquire().await?.detach();
+    let mobile_not_null: Option<(i64,)> =
+        sqlx::query_as("SELECT \"notnull\" FROM pragma_table_info('users') WHERE name = 'mobile'")
+            .fetch_optional(&mut conn)
+            .await?;
+    if mobile_not_null != Some((1,)) {
+        return conn.close().await;
+    }
+    conn.execute("PRAGMA foreign_keys = OFF").await?;
+    let rebuilt = conn
+        .execute(
+            "BEGIN IMMEDIATE;
+             CREATE TABLE users_rebuilt (
+                 id                TEXT PRIMARY KEY NOT NULL,
+                 name              TEXT NOT NULL,
+                 mobile            TEXT UNIQUE,
+                 email             TEXT UNIQUE,
+                 password_hash     TEXT,
+                 merchant_id       TEXT NOT NULL UNIQUE,
+                 created_at        INTEGER NOT NULL,
+                 is_platform_admin INTEGER NOT NULL DEFAULT 0,
+                 blocked_at        BIGINT
+             );
+             INSERT INTO users_rebuilt (id, name, mobile, email, password_hash, merchant_id, created_at, is_platform_admin, blocked_at)
+                 SELECT id, name, mobile, email, password_hash, merchant_id, created_at, is_platform_admin, blocked_at FROM users;
+             DROP TABLE users;
+             ALTER TABLE users_rebuilt RENAME TO users;
+             COMMIT;",
+        )
+        .await;
+    if rebuilt.is_err() {
+        let _ = conn.execute("ROLLBACK").await;
+    }
+    conn.close().await?;
+    rebuilt.map(|_| ())
 }
 
 /// A write transaction on the database, holding this process's turn to write. It reads and

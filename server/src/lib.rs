@@ -13,6 +13,7 @@ pub mod images;
 pub mod jobs;
 pub mod live;
 pub mod mpesa;
+pub mod oidc;
 pub mod openapi;
 pub mod outbox;
 pub mod providers;
@@ -68,6 +69,7 @@ pub struct AppState {
     pub spa: Arc<web::Spa>,
     pub demo: Option<DemoLogin>,
     pub images: Arc<images::Images>,
+    pub oidc: Arc<oidc::Oidc>,
 }
 
 #[derive(OpenApi)]
@@ -144,7 +146,9 @@ pub async fn build(settings: Settings) -> Result<Router, String> {
     jobs::spawn(db.clone());
     session::set_access_ttl(settings.access_ttl_secs);
     let spa = web::Spa::load(&settings.dist, &external_origins(&settings));
+    let oidc = oidc::Oidc::new(settings.social.clone());
     let state = AppState {
+        oidc: Arc::new(oidc),
         db,
         settings: Arc::new(settings),
         limits: Arc::new(Limits::default()),
@@ -162,7 +166,8 @@ pub fn router(state: AppState) -> Router {
         .nest("/kpay", kpay::router())
         .nest("/kotani", kotani::router())
         .nest("/kiota", kiota::router());
-    if state.settings.is_sandbox() {
+    let sandbox = state.settings.is_sandbox();
+    if sandbox {
         api = api.nest("/sandbox", sandbox::router());
     }
     let (routes, mut openapi) = api.split_for_parts();
@@ -174,6 +179,11 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { Json(openapi.as_ref().clone()) }),
         )
         .route("/healthz", get(healthz))
+        .merge(if sandbox {
+            oidc::pages()
+        } else {
+            Router::new()
+        })
         .fallback(web::fallback)
         .layer(axum::extract::DefaultBodyLimit::max(web::BODY_LIMIT))
         .layer(axum::middleware::from_fn(web::limit_body))

@@ -32,6 +32,37 @@ pub struct Settings {
     /// (default: `data/images` beside the database), `s3://bucket/prefix` (with the usual
     /// `AWS_*` variables, `AWS_ENDPOINT` for an S3-compatible service), or `memory:///`.
     pub image_store: String,
+    /// The social identity provider for "Login user using social.". `KITTY_OIDC_ISSUER`,
+    /// `KITTY_OIDC_CLIENT_ID`, `KITTY_OIDC_AUTHORIZE_URL` and `KITTY_OIDC_JWKS_URL` (all four),
+    /// with `KITTY_OIDC_NAME` for the button, name a real OpenID Connect provider. Without them,
+    /// sandbox mode uses the server's own sandbox provider (`/sandbox/oidc`), and live mode none.
+    pub social: Option<SocialSettings>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SocialSettings {
+    pub name: String,
+    pub issuer: String,
+    pub client_id: String,
+    pub authorize_url: String,
+    /// `None`: the sandbox provider's keys, read in-process.
+    pub jwks_url: Option<String>,
+}
+
+/// The sandbox identity provider's issuer and the client id the app uses with it.
+pub const SANDBOX_ISSUER: &str = "urn:kitty:sandbox-id";
+pub const SANDBOX_CLIENT_ID: &str = "kitty-app";
+
+impl SocialSettings {
+    pub fn sandbox() -> SocialSettings {
+        SocialSettings {
+            name: "Sandbox ID".into(),
+            issuer: SANDBOX_ISSUER.into(),
+            client_id: SANDBOX_CLIENT_ID.into(),
+            authorize_url: "/sandbox/oidc/authorize".into(),
+            jwks_url: None,
+        }
+    }
 }
 
 impl Settings {
@@ -55,7 +86,30 @@ impl Settings {
         };
         let defaults = ProviderUrls::default();
         let flag = |k: &str| matches!(var(k).as_deref(), Some("1" | "true" | "yes"));
+        let social = match (
+            var("KITTY_OIDC_ISSUER"),
+            var("KITTY_OIDC_CLIENT_ID"),
+            var("KITTY_OIDC_AUTHORIZE_URL"),
+            var("KITTY_OIDC_JWKS_URL"),
+        ) {
+            (Some(issuer), Some(client_id), Some(authorize_url), Some(jwks_url)) => {
+                Some(SocialSettings {
+                    name: var("KITTY_OIDC_NAME").unwrap_or_else(|| issuer.clone()),
+                    issuer,
+                    client_id,
+                    authorize_url,
+                    jwks_url: Some(jwks_url),
+                })
+            }
+            (None, None, None, None) => {
+                (mode == Mode::Sandbox).then(SocialSettings::sandbox)
+            }
+            _ => {
+                return Err("KITTY_OIDC_ISSUER, KITTY_OIDC_CLIENT_ID, KITTY_OIDC_AUTHORIZE_URL and KITTY_OIDC_JWKS_URL go together: set all four, or none".into())
+            }
+        };
         Ok(Settings {
+            social,
             addr,
             database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/kitty.db".into()),
             dist: var("KITTY_DIST").unwrap_or_else(|| "dist".into()).into(),
@@ -97,6 +151,7 @@ impl Settings {
             payment_ttl_secs: DEFAULT_PAYMENT_TTL_SECS,
             access_ttl_secs: crate::session::ACCESS_TTL_SECS,
             image_store: "memory:///".into(),
+            social: Some(SocialSettings::sandbox()),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Time-driven work with the clock moved: an unpaid Binance order closes by itself an hour after
-//! it was made, without anyone reading it, and an image upload URL stops working after its ten
-//! minutes, and a kitty on Plus pays its next fee after 30 days, then drops to Free when it
+//! it was made, without anyone reading it, an image upload URL stops working after its ten
+//! minutes, a registration code after 15 and a sandbox ID token after five, and a kitty on Plus pays its next fee after 30 days, then drops to Free when it
 //! cannot. Alone in its test process, because it moves this
 //! process's clock by an hour.
 
@@ -54,6 +54,67 @@ async fn an_unpaid_order_closes_itself_after_an_hour() {
         .unwrap()
         .to_string();
 
+    // A registration code (15 minutes) and a sandbox ID token (5 minutes), both asked for now.
+    let c = reqwest::Client::new();
+    let started = expect(
+        c.post(server.url("/ktti/api/v2/registration"))
+            .json(&json!({"name": "Late Person", "email": "late@example.com"}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await;
+    let outbox = expect(
+        c.get(server.url("/sandbox/outbox?to=late@example.com"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let body = outbox["messages"][0]["body"].as_str().unwrap().to_string();
+    let at = body.find("code is ").unwrap() + 8;
+    let code = &body[at..at + 6];
+    let nonce = expect(
+        c.post(server.url("/ktti/api/v2/auth/social/nonce"))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::CREATED,
+    )
+    .await["nonce"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let redirect = format!("{}/login/social", server.base);
+    let signed_in = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .post(server.url("/sandbox/oidc/authorize"))
+        .form(&[
+            ("response_type", "id_token"),
+            ("client_id", "kitty-app"),
+            ("redirect_uri", redirect.as_str()),
+            ("nonce", nonce.as_str()),
+            ("name", "Late Person"),
+            ("email", "late@example.com"),
+            ("action", "continue"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let location = signed_in.headers()["location"].to_str().unwrap();
+    let id_token = location
+        .split("id_token=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+
     // 59 minutes: still open.
     let r = server
         .browser()
@@ -81,6 +142,26 @@ async fn an_unpaid_order_closes_itself_after_an_hour() {
         .unwrap();
     assert_eq!(late.status(), StatusCode::FORBIDDEN);
     assert!(late.text().await.unwrap().contains("expired"));
+    // The registration code and the ID token have expired too.
+    let r = c
+        .post(server.url("/ktti/api/v2/registration/password"))
+        .json(&json!({"registration_id": started["registration_id"], "code": code, "password": "secret12"}))
+        .send()
+        .await
+        .unwrap();
+    let v = expect(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(
+        v["fields"]["code"].as_str().unwrap().contains("expired"),
+        "{v}"
+    );
+    let r = c
+        .post(server.url("/ktti/api/v2/auth/social"))
+        .json(&json!({"id_token": id_token, "nonce": nonce}))
+        .send()
+        .await
+        .unwrap();
+    let v = expect(r, StatusCode::UNAUTHORIZED).await;
+    assert!(v["message"].as_str().unwrap().contains("expired"), "{v}");
 
     // Past the hour: the job runner closes it; the paid one stays paid.
     let r = server

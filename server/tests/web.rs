@@ -130,6 +130,18 @@ async fn config_health_and_openapi() {
         ),
         ("/ktti/api/v2/auth/refresh", "post", "Refresh user token."),
         ("/ktti/api/v2/auth/logout", "post", "Logout user."),
+        ("/ktti/api/v2/registration", "post", "Register user."),
+        (
+            "/ktti/api/v2/registration/password",
+            "post",
+            "Set user password to finish registration.",
+        ),
+        ("/ktti/api/v2/auth/social", "post", "Login user using social."),
+        (
+            "/ktti/api/v2/users/me/kyc",
+            "get",
+            "Get KYC details for the current authenticated user.",
+        ),
         (
             "/ktti/api/v2/actions/{actionItemUuid}",
             "post",

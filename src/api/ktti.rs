@@ -4,10 +4,14 @@
 use super::{enc, get, post_empty, ApiError, Provider::Ktti};
 use super::{post, Provider};
 use kitty_api::account::{
-    AppDetailsRequest, Customer, CustomerList, DeviceList, NotificationInfo, Preferences,
-    PushMessage,
+    AppDetailsRequest, CoreConfig, Customer, CustomerList, DeviceList, KycDetails,
+    NotificationInfo, Preferences, PushMessage,
 };
-use kitty_api::auth::{ChangePasswordRequest, FinishResetRequest, OutboxList, ResetRequest};
+use kitty_api::auth::{
+    ChangePasswordRequest, FinishRegistrationRequest, FinishResetRequest, OutboxList,
+    RegistrationStarted, ResetRequest, SocialLoginRequest, SocialNonce, StartRegistrationRequest,
+    TokenResponse,
+};
 use kitty_api::kitty::{
     AssignRequest, BankAccount, ClosureStep, CreateKittyRequest, Disbursement, InvitationList,
     InviteRequest, JoinRequest, Kitty, KittyList, KittyStatus, KittyTransaction,
@@ -297,6 +301,55 @@ pub async fn finish_reset(req: &FinishResetRequest) -> Result<(), ApiError> {
         req,
     )?;
     super::into_result(call.send().await?).await.map(drop)
+}
+
+// ---- Registration in two steps, social sign-in (/api/v2) ----
+
+/// "Register user.": the first step. A 6-digit code goes to the email or mobile number.
+pub async fn start_registration(
+    req: &StartRegistrationRequest,
+) -> Result<RegistrationStarted, ApiError> {
+    post(Ktti, "/api/v2/registration", req).await
+}
+
+/// "Set user password to finish registration.": the session cookies are then set, as after
+/// signing in (the token body is for API clients, so it is dropped).
+pub async fn finish_registration(req: &FinishRegistrationRequest) -> Result<(), ApiError> {
+    post::<_, TokenResponse>(Ktti, "/api/v2/registration/password", req)
+        .await
+        .map(drop)
+}
+
+/// A nonce for one social sign-in (it works once, for ten minutes).
+pub async fn social_nonce() -> Result<SocialNonce, ApiError> {
+    bodiless(super::Method::Post, "/api/v2/auth/social/nonce").await
+}
+
+/// "Login user using social.": the identity provider's ID token; sets the session cookies.
+pub async fn social_login(req: &SocialLoginRequest) -> Result<(), ApiError> {
+    post::<_, TokenResponse>(Ktti, "/api/v2/auth/social", req)
+        .await
+        .map(drop)
+}
+
+thread_local! {
+    /// The application configuration, once loaded: it does not change while the page is open.
+    static CORE_CONFIG: std::cell::RefCell<Option<CoreConfig>> = const { std::cell::RefCell::new(None) };
+}
+
+/// "Get application configuration values." (public), loaded once per page load.
+pub async fn core_config() -> Result<CoreConfig, ApiError> {
+    if let Some(config) = CORE_CONFIG.with(|c| c.borrow().clone()) {
+        return Ok(config);
+    }
+    let config: CoreConfig = get(Ktti, "/api/v2/core/config").await?;
+    CORE_CONFIG.with(|c| *c.borrow_mut() = Some(config.clone()));
+    Ok(config)
+}
+
+/// "Get KYC details for the current authenticated user."
+pub async fn kyc() -> Result<KycDetails, ApiError> {
+    get(Ktti, "/api/v2/users/me/kyc").await
 }
 
 /// What the sandbox "sent" to an email or mobile number.

@@ -212,15 +212,23 @@ pub(crate) async fn refresh_session() -> Result<(), ApiError> {
     into_result(call.attempt().await?).await.map(drop)
 }
 
-/// Sign-in endpoints answer 401 for wrong credentials; refreshing would not help. Fiat
-/// Connect's endpoints have a session of their own (the wallet's, from a signed message): their
-/// 401 says nothing about the person's Kitty session.
+/// Sign-in endpoints answer 401 for wrong credentials (or a refused ID token); refreshing would
+/// not help. Fiat Connect's endpoints have a session of their own (the wallet's, from a signed
+/// message): their 401 says nothing about the person's Kitty session.
 fn is_session_endpoint(provider: Provider, path: &str) -> bool {
     (provider == Provider::Kpay
         && matches!(
             path,
             "/auth/login" | "/auth/register" | "/auth/refresh" | "/auth/logout"
         ))
+        || (provider == Provider::Ktti
+            && matches!(
+                path,
+                "/api/v2/auth/social"
+                    | "/api/v2/auth/social/nonce"
+                    | "/api/v2/registration"
+                    | "/api/v2/registration/password"
+            ))
         || (provider == Provider::Kotani && path.starts_with("/fiatconnect/"))
 }
 

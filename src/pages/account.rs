@@ -1,5 +1,5 @@
-//! The signed-in person's details, password, appearance, notifications (preferences and a test
-//! push), devices, platform admins' blocks, and signing out.
+//! The signed-in person's details, identity checks (KYC), password, appearance, notifications
+//! (preferences and a test push), devices, platform admins' blocks, and signing out.
 
 use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
@@ -10,7 +10,8 @@ use crate::fmt;
 use crate::session::{use_session, Auth};
 use crate::theme::{self, Theme};
 use kitty_api::account::{
-    Customer, Device, NotificationCategory, NotificationChannel, Preference, Preferences,
+    Customer, Device, KycDetails, KycDocument, KycStatus, NotificationCategory,
+    NotificationChannel, Preference, Preferences,
 };
 use leptos::prelude::*;
 use web_sys::NotificationPermission;
@@ -40,13 +41,17 @@ pub fn Account() -> impl IntoView {
                     <h2 id="profile-heading">"Profile"</h2>
                     <dl class="details">
                         <dt>"Name"</dt><dd>{u.name.clone()}</dd>
-                        <dt>"Mobile"</dt><dd class="mono">{u.mobile.clone()}</dd>
+                        <dt>"Mobile"</dt>{match u.mobile.clone() {
+                            Some(m) => view! { <dd class="mono">{m}</dd> }.into_any(),
+                            None => view! { <dd class="muted">"Not added"</dd> }.into_any(),
+                        }}
                         <dt>"Email"</dt><dd>{u.email.clone().unwrap_or_else(|| "Not set".into())}</dd>
                         <dt>"Merchant ID"</dt><dd class="mono">{u.merchant_id.clone()}</dd>
                         <dt>"Member since"</dt><dd>{fmt::date(&u.created_at)}</dd>
                     </dl>
                 </section>
             })}
+            <Kyc />
             <ChangePassword />
             <ThemePicker />
             <NotificationSettings />
@@ -62,6 +67,86 @@ pub fn Account() -> impl IntoView {
                 </button>
             </section>
         </div>
+    }
+}
+
+/// "Get KYC details": whether the person's identity is checked, what the account holds, and the
+/// ramp partners' KYC records that share its email or mobile number.
+#[component]
+fn Kyc() -> impl IntoView {
+    let kyc = LocalResource::new(api::ktti::kyc);
+    let retry = Callback::new(move |_| kyc.refetch());
+    view! {
+        <section class="card" aria-labelledby="kyc-heading" data-testid="kyc">
+            <h2 id="kyc-heading">"Identity checks (KYC)"</h2>
+            <Loaded lines=4 retry view=move || async move {
+                let details = kyc.await?;
+                Ok(kyc_view(details))
+            } />
+        </section>
+    }
+}
+
+fn kyc_view(k: KycDetails) -> impl IntoView {
+    let status_class = match k.status {
+        KycStatus::Verified => "status status--verified",
+        KycStatus::Unverified => "status status--unverified",
+    };
+    let or_none = |v: Option<String>| v.unwrap_or_else(|| "Not added".into());
+    let documents = if k.documents.is_empty() {
+        view! {
+            <EmptyState title="No KYC records on file with a ramp partner.">
+                <p>"A ramp partner's record is listed here when it holds your account's email."</p>
+            </EmptyState>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="table-wrap">
+                <table class="table" data-testid="kyc-documents">
+                    <caption class="visually-hidden">"KYC records on file with ramp partners"</caption>
+                    <thead><tr>
+                        <th scope="col">"Source"</th>
+                        <th scope="col">"Phone number"</th>
+                        <th scope="col">"First name"</th>
+                        <th scope="col">"Last name"</th>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Verified"</th>
+                        <th scope="col">"Date"</th>
+                    </tr></thead>
+                    <tbody>{k.documents.into_iter().map(kyc_row).collect_view()}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="kyc__status">
+            <span class=status_class data-testid="kyc-status">{k.status.label()}</span>
+        </p>
+        <p data-testid="kyc-explanation">{k.explanation}</p>
+        <dl class="details kyc__details">
+            <dt>"Name"</dt><dd>{k.name}</dd>
+            <dt>"Email"</dt><dd>{or_none(k.email)}</dd>
+            <dt>"Mobile"</dt><dd>{or_none(k.mobile)}</dd>
+        </dl>
+        <h3 class="kyc__records">"Records on file"</h3>
+        {documents}
+    }
+}
+
+fn kyc_row(d: KycDocument) -> impl IntoView {
+    let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    view! {
+        <tr>
+            <td>{d.source}</td>
+            <td class="mono">{d.phone_number}</td>
+            <td>{dash(d.first_name)}</td>
+            <td>{dash(d.last_name)}</td>
+            <td>{dash(d.email)}</td>
+            <td>{if d.verified { "Yes" } else { "No" }}</td>
+            <td><time datetime=d.created_at.clone()>{fmt::date(&d.created_at)}</time></td>
+        </tr>
     }
 }
 
@@ -492,9 +577,10 @@ fn CustomerRow(
     block: Action<(String, bool), Result<Customer, ApiError>>,
 ) -> impl IntoView {
     let is_me = use_session().user().is_some_and(|u| u.id == c.id);
-    let contact = match &c.email {
-        Some(email) => format!("{} · {email}", c.mobile),
-        None => c.mobile.clone(),
+    let contact = match (&c.mobile, &c.email) {
+        (Some(mobile), Some(email)) => format!("{mobile} · {email}"),
+        (Some(only), None) | (None, Some(only)) => only.clone(),
+        (None, None) => "No mobile number or email".to_string(),
     };
     let (id, name, blocked) = (c.id.clone(), c.name.clone(), c.blocked);
     let question = format!(

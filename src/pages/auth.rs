@@ -1,43 +1,140 @@
 //! Sign-in and registration (public pages).
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::app::SandboxBadge;
-use crate::components::feedback::{on_done, use_title, Failure, Loaded};
+use crate::components::feedback::{on_done, use_title, write, Failure, Loaded, Skeleton};
 use crate::components::form::{FormAlert, TextField};
+use crate::components::toast::{use_toasts, Toasts};
 use crate::session::{safe_next, use_session, Auth};
-use kitty_api::auth::{FinishResetRequest, LoginRequest, RegisterRequest};
+use crate::social;
+use kitty_api::account::CoreConfig;
+use kitty_api::auth::{
+    FinishRegistrationRequest, FinishResetRequest, LoginRequest, RegistrationStarted,
+    StartRegistrationRequest,
+};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, A};
 use leptos_router::hooks::use_query_map;
 
-/// Once signed in (now, or already), go where the person was headed.
-#[component]
-fn LeaveWhenSignedIn() -> impl IntoView {
+/// Once signed in (now, or already), go where the person was headed: `next`, else the page's
+/// `next` query value.
+fn leave_when_signed_in(next: Option<String>) -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
     move || {
-        matches!(session.auth.get(), Auth::SignedIn(_))
-            .then(|| view! { <Redirect path=safe_next(query.with(|q| q.get("next"))) /> })
+        matches!(session.auth.get(), Auth::SignedIn(_)).then(|| {
+            let path = safe_next(next.clone().or_else(|| query.with(|q| q.get("next"))));
+            view! { <Redirect path /> }
+        })
     }
 }
 
-/// The frame both public forms share: logo, sandbox badge, title, card.
+/// The frame the public pages share: logo, sandbox badge, title, card. `next` is where to go
+/// once signed in, when not the address's `next` query value.
 #[component]
-fn AuthFrame(title: &'static str, children: Children) -> impl IntoView {
+fn AuthFrame(
+    #[prop(into)] title: TextProp,
+    #[prop(optional)] next: Option<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <main class="auth-page">
-            <LeaveWhenSignedIn />
+            {leave_when_signed_in(next)}
             <div class="auth-page__brand">
                 <span class="brand__mark" aria-hidden="true">"K"</span>
                 <span class="brand__name">"Kitty"</span>
                 <SandboxBadge />
             </div>
             <div class="card card--narrow">
-                <h1 class="auth-page__title">{title}</h1>
+                <h1 class="auth-page__title">{move || title.get()}</h1>
                 {children()}
             </div>
         </main>
+    }
+}
+
+/// The `next` query value as a link's query (`?next=…`), or nothing.
+fn next_query(next: Option<String>) -> String {
+    next.map(|n| format!("?next={}", js_sys::encode_uri_component(&n)))
+        .unwrap_or_default()
+}
+
+/// Shows a failed request: each field's message next to its field, and as a toast what no field
+/// on the page shows (the message itself when it names no field).
+fn show_error(e: &ApiError, errors: RwSignal<FieldErrors>, toasts: Toasts) {
+    let fields = e.fields();
+    let elsewhere: Vec<&str> = fields
+        .iter()
+        .filter(|(name, _)| {
+            document()
+                .get_element_by_id(&format!("field-{name}"))
+                .is_none()
+        })
+        .map(|(_, m)| m.as_str())
+        .collect();
+    if fields.is_empty() {
+        toasts.error(e.message());
+    } else if !elsewhere.is_empty() {
+        toasts.error(elsewhere.join(" "));
+    }
+    errors.set(fields);
+}
+
+/// Moves focus to the input with `id` once the page has drawn it.
+fn focus_when_drawn(id: &'static str) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            let _ = input.focus();
+        }
+    });
+}
+
+/// "Continue with {name}", after an "or", when the server offers a social identity provider.
+/// It asks the server for a nonce, keeps the sign-in for this tab ([`social::begin`]) and
+/// leaves for the provider's page.
+#[component]
+fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoView {
+    let query = use_query_map();
+    let toasts = use_toasts();
+    let busy = RwSignal::new(false);
+    move || {
+        let provider = core.get()?.ok()?.social_sign_in?;
+        let name = provider.name.clone();
+        let go = move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            let provider = provider.clone();
+            let next = safe_next(query.with_untracked(|q| q.get("next")));
+            write(busy, api::ktti::social_nonce(), move |answer| {
+                let url = answer
+                    .map_err(|e| e.message())
+                    .and_then(|n| social::begin(&provider, &n.nonce, &next));
+                match url {
+                    Ok(url) => {
+                        // Stays busy while the browser leaves.
+                        busy.set(true);
+                        if window().location().assign(&url).is_err() {
+                            busy.set(false);
+                            toasts.error("The browser did not open the sign-in page. Try again.");
+                        }
+                    }
+                    Err(m) => toasts.error(m),
+                }
+            });
+        };
+        Some(view! {
+            <p class="auth-divider"><span>"or"</span></p>
+            <button type="button" class="btn btn--secondary btn--block" data-testid="social-sign-in"
+                disabled=move || busy.get() aria-busy=move || busy.get().then_some("true") on:click=go>
+                {move || if busy.get() { format!("Opening {name}…") } else { format!("Continue with {name}") }}
+            </button>
+        })
     }
 }
 
@@ -87,10 +184,8 @@ pub fn Login() -> impl IntoView {
             });
         }
     };
-    let register_href = move || match query.with(|q| q.get("next")) {
-        Some(n) => format!("/register?next={}", js_sys::encode_uri_component(&n)),
-        None => "/register".to_string(),
-    };
+    let register_href = move || format!("/register{}", next_query(query.with(|q| q.get("next"))));
+    let core = LocalResource::new(api::ktti::core_config);
 
     view! {
         <AuthFrame title="Sign in">
@@ -106,10 +201,12 @@ pub fn Login() -> impl IntoView {
                     autocomplete="username" hint="For example 09121234567 or name@example.com" required=true />
                 <TextField name="password" label="Password" value=password errors kind="password"
                     autocomplete="current-password" required=true />
-                <button class="btn btn--primary btn--block" type="submit" disabled=move || sign_in.pending().get()>
+                <button class="btn btn--primary btn--block" type="submit" disabled=move || sign_in.pending().get()
+                    aria-busy=move || sign_in.pending().get().then_some("true")>
                     {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </form>
+            <SocialSignIn core />
             <p class="auth-page__switch">
                 <A href=move || format!("/forgot-password?username={}", js_sys::encode_uri_component(username.get().trim()))>"Forgot your password?"</A>
             </p>
@@ -322,73 +419,318 @@ fn DemoHint(username: RwSignal<String>, password: RwSignal<String>) -> impl Into
     }
 }
 
+/// Where the registration code goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ContactKind {
+    Email,
+    Mobile,
+}
+
+/// Registration in two steps on one page: the name and an email or mobile number (a code goes
+/// there), then the code and a password. The second step signs the person in.
 #[component]
 pub fn Register() -> impl IntoView {
     use_title("Create account");
     let session = use_session();
     let query = use_query_map();
+    let toasts = use_toasts();
+    let core = LocalResource::new(api::ktti::core_config);
     let name = RwSignal::new(String::new());
-    let mobile = RwSignal::new(String::new());
+    let kind = RwSignal::new(ContactKind::Email);
     let email = RwSignal::new(String::new());
+    let mobile = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
-    let alert = RwSignal::new(None::<String>);
+    // Set once the code is sent: the page shows the second step.
+    let started = RwSignal::new(None::<RegistrationStarted>);
+    let sending = RwSignal::new(false);
+    let creating = RwSignal::new(false);
+    let contact_field = move || match kind.get_untracked() {
+        ContactKind::Email => "field-email",
+        ContactKind::Mobile => "field-mobile",
+    };
 
-    let create = Action::new_local(move |req: &RegisterRequest| {
-        let req = req.clone();
-        async move {
-            api::kpay::register(&req).await?;
-            api::kpay::me().await
-        }
-    });
-    on_done(
-        create,
-        move |user| {
-            session.signed_in(user);
-        },
-        Failure::Form(errors, alert),
-    );
-
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+    let on_start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        alert.set(None);
-        let email_typed = email.get_untracked();
-        let req = RegisterRequest {
+        if sending.get_untracked() {
+            return;
+        }
+        let by_mobile = kind.get_untracked() == ContactKind::Mobile;
+        let typed = if by_mobile { mobile } else { email }.get_untracked();
+        let req = StartRegistrationRequest {
             name: name.get_untracked(),
-            mobile: mobile.get_untracked(),
-            email: (!email_typed.trim().is_empty()).then_some(email_typed),
-            password: password.get_untracked(),
+            email: (!by_mobile).then(|| typed.clone()),
+            mobile: by_mobile.then(|| typed.clone()),
         };
         // The same validators the server runs, so most mistakes show without a round trip.
-        match req.validate() {
-            Ok(clean) => {
-                errors.set(FieldErrors::new());
-                create.dispatch(clean);
+        let clean = match req.validate() {
+            Ok((name, contact)) => {
+                let (email, mobile) = match contact {
+                    kitty_api::auth::Contact::Email(e) => (Some(e), None),
+                    kitty_api::auth::Contact::Mobile(m) => (None, Some(m)),
+                };
+                StartRegistrationRequest {
+                    name,
+                    email,
+                    mobile,
+                }
             }
-            Err(found) => errors.set(found),
+            Err(mut found) => {
+                // The shared check asks for "an email or a mobile number"; this form shows one.
+                if typed.trim().is_empty() {
+                    found.remove("email");
+                    found.insert(
+                        if by_mobile { "mobile" } else { "email" }.into(),
+                        if by_mobile {
+                            "Enter your mobile number: the code goes there."
+                        } else {
+                            "Enter your email address: the code goes there."
+                        }
+                        .into(),
+                    );
+                }
+                errors.set(found);
+                return;
+            }
+        };
+        errors.set(FieldErrors::new());
+        write(
+            sending,
+            async move { api::ktti::start_registration(&clean).await },
+            move |answer| match answer {
+                Ok(s) => {
+                    code.set(String::new());
+                    started.set(Some(s));
+                    focus_when_drawn("field-code");
+                }
+                Err(e) => show_error(&e, errors, toasts),
+            },
+        );
+    };
+
+    let on_finish = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(s) = started.get_untracked() else {
+            return;
+        };
+        if creating.get_untracked() {
+            return;
+        }
+        let typed_code: String = code
+            .get_untracked()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let mut found = FieldErrors::new();
+        if typed_code.len() != 6 || !typed_code.bytes().all(|b| b.is_ascii_digit()) {
+            found.insert(
+                "code".into(),
+                "Enter the 6-digit code from the message.".into(),
+            );
+        }
+        if let Err(m) = kitty_api::validate::password(&password.get_untracked()) {
+            found.insert("password".into(), m.into());
+        }
+        let no_errors = found.is_empty();
+        errors.set(found);
+        if !no_errors {
+            return;
+        }
+        let req = FinishRegistrationRequest {
+            registration_id: s.registration_id,
+            code: typed_code,
+            password: password.get_untracked(),
+        };
+        write(
+            creating,
+            async move {
+                api::ktti::finish_registration(&req).await?;
+                api::kpay::me().await
+            },
+            move |answer| match answer {
+                // The session cookies are set: as after signing in, the frame takes the person
+                // where they were headed.
+                Ok(user) => session.signed_in(user),
+                // The registration is gone (too many wrong codes, or expired): start again.
+                Err(ApiError::NotFound(m)) => {
+                    toasts.error(m);
+                    started.set(None);
+                    focus_when_drawn(contact_field());
+                }
+                Err(e) => show_error(&e, errors, toasts),
+            },
+        );
+    };
+
+    let change_contact = move |_| {
+        started.set(None);
+        code.set(String::new());
+        errors.set(FieldErrors::new());
+        focus_when_drawn(contact_field());
+    };
+    // The outbox link is for the sandbox only; before the configuration loads, the mode says.
+    let sandbox = move || {
+        core.get()
+            .and_then(Result::ok)
+            .map(|c| c.features.sandbox)
+            .unwrap_or_else(|| session.is_sandbox())
+    };
+    let login_href = move || format!("/login{}", next_query(query.with(|q| q.get("next"))));
+    let kind_option = move |value: ContactKind, word: &'static str, label: &'static str| {
+        view! {
+            <label class="chip">
+                <input type="radio" name="contact-kind" value=word
+                    prop:checked=move || kind.get() == value
+                    on:change=move |_| {
+                        kind.set(value);
+                        errors.update(|e| { e.remove("email"); e.remove("mobile"); });
+                    } />
+                {label}
+            </label>
         }
     };
-    let login_href = move || match query.with(|q| q.get("next")) {
-        Some(n) => format!("/login?next={}", js_sys::encode_uri_component(&n)),
-        None => "/login".to_string(),
+
+    let step_one = move || {
+        view! {
+            <form class="form" on:submit=on_start novalidate data-testid="register-start">
+                <TextField name="name" label="Full name" value=name errors autocomplete="name" required=true />
+                <fieldset class="choice">
+                    <legend class="field__label">"Where should we send your code?"</legend>
+                    <div class="choice__options">
+                        {kind_option(ContactKind::Email, "email", "Email")}
+                        {kind_option(ContactKind::Mobile, "mobile", "Mobile number")}
+                    </div>
+                </fieldset>
+                {move || match kind.get() {
+                    ContactKind::Email => view! {
+                        <TextField name="email" label="Your email address" value=email errors kind="email"
+                            autocomplete="email" hint="We email you a 6-digit code. You sign in with this address." required=true />
+                    }.into_any(),
+                    ContactKind::Mobile => view! {
+                        <TextField name="mobile" label="Your mobile number" value=mobile errors kind="tel" inputmode="tel"
+                            autocomplete="tel" hint="We text you a 6-digit code. You sign in with it. Format: 09121234567" required=true />
+                    }.into_any(),
+                }}
+                <button class="btn btn--primary btn--block" type="submit" disabled=move || sending.get()
+                    aria-busy=move || sending.get().then_some("true")>
+                    {move || if sending.get() { "Sending the code…" } else { "Send me a code" }}
+                </button>
+            </form>
+            <SocialSignIn core />
+        }
+    };
+
+    let step_two = move |s: RegistrationStarted| {
+        let outbox = format!("/outbox?to={}", js_sys::encode_uri_component(&s.to));
+        view! {
+            <form class="form" on:submit=on_finish novalidate data-testid="register-finish"
+                aria-labelledby="register-code-heading" aria-describedby="register-code-sent">
+                <h2 id="register-code-heading" class="auth-page__step">"Enter your code"</h2>
+                <p id="register-code-sent" data-testid="register-code-sent">
+                    "We sent a 6-digit code to " <strong>{s.to.clone()}</strong> ". It works until "
+                    <time datetime=s.expires_at.clone() title=crate::fmt::datetime(&s.expires_at)>{crate::fmt::time(&s.expires_at)}</time> "."
+                </p>
+                {move || sandbox().then(|| view! {
+                    <p class="muted">
+                        "This is the sandbox, so nothing really leaves the server: "
+                        <a href=outbox.clone() target="_blank" rel="noopener" data-testid="register-outbox-link">
+                            "Open the sandbox outbox"<span class="visually-hidden">" (opens in a new tab)"</span>
+                        </a>
+                        " to read the code."
+                    </p>
+                })}
+                <TextField name="code" label="6-digit code" value=code errors inputmode="numeric"
+                    autocomplete="one-time-code" required=true />
+                <TextField name="password" label="Password" value=password errors kind="password"
+                    autocomplete="new-password" hint="At least 6 characters" required=true />
+                <button class="btn btn--primary btn--block" type="submit" disabled=move || creating.get()
+                    aria-busy=move || creating.get().then_some("true")>
+                    {move || if creating.get() { "Creating your account…" } else { "Create account" }}
+                </button>
+                <button class="btn btn--secondary btn--block" type="button" data-testid="register-change-contact"
+                    disabled=move || creating.get() on:click=change_contact>
+                    "Use a different email or number"
+                </button>
+            </form>
+        }
     };
 
     view! {
         <AuthFrame title="Create your account">
-            <form class="form" on:submit=on_submit novalidate>
-                <FormAlert message=alert.into() />
-                <TextField name="name" label="Full name" value=name errors autocomplete="name" required=true />
-                <TextField name="mobile" label="Mobile number" value=mobile errors kind="tel" inputmode="tel"
-                    autocomplete="tel" hint="You sign in with it. Format: 09121234567" required=true />
-                <TextField name="email" label="Email (optional)" value=email errors kind="email"
-                    autocomplete="email" hint="Lets you sign in with your email too" />
-                <TextField name="password" label="Password" value=password errors kind="password"
-                    autocomplete="new-password" hint="At least 6 characters" required=true />
-                <button class="btn btn--primary btn--block" type="submit" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { "Creating your account…" } else { "Create account" }}
-                </button>
-            </form>
+            {move || match started.get() {
+                None => step_one().into_any(),
+                Some(s) => step_two(s).into_any(),
+            }}
             <p class="auth-page__switch">"Already have an account? " <A href=login_href>"Sign in"</A></p>
+        </AuthFrame>
+    }
+}
+
+/// Where the identity provider sends the browser back (`/login/social#id_token=…&state=…`):
+/// checks the return against the sign-in this tab started, then signs in with the ID token.
+#[component]
+pub fn SocialCallback() -> impl IntoView {
+    use_title("Signing in");
+    let session = use_session();
+    // Read once and removed: the token must not stay in the address or the history, and a state
+    // works once.
+    let fragment = social::parse_fragment(&social::take_fragment());
+    let pending = social::take_pending();
+    let outcome = social::judge(&fragment, pending.as_ref());
+    let next = pending.map(|p| safe_next(Some(p.next)));
+    let login_href = format!(
+        "/login{}",
+        next_query(next.clone().filter(|n| n.as_str() != "/"))
+    );
+    // What went wrong, and whether it is an error (a cancel is not).
+    let failed = RwSignal::new(
+        outcome
+            .message()
+            .map(|m| (m, outcome != social::Outcome::Cancelled)),
+    );
+    let working = RwSignal::new(false);
+    if let social::Outcome::SignIn(req) = outcome {
+        write(
+            working,
+            async move {
+                api::ktti::social_login(&req).await?;
+                api::kpay::me().await
+            },
+            move |answer| match answer {
+                Ok(user) => {
+                    // Still "signing in" until the frame has moved on.
+                    working.set(true);
+                    session.signed_in(user);
+                }
+                Err(e) => failed.set(Some((e.message(), true))),
+            },
+        );
+    }
+    let title = move || {
+        if failed.with(Option::is_some) {
+            "Sign-in did not finish"
+        } else {
+            "Signing you in"
+        }
+    };
+    view! {
+        <AuthFrame title=title next=next.unwrap_or_else(|| "/".into())>
+            {move || match failed.get() {
+                Some((message, is_error)) => view! {
+                    <div class="form" data-testid="social-failed">
+                        <p class=if is_error { "form-alert" } else { "banner banner--info" } role="alert"
+                            data-testid="social-message">{message}</p>
+                        <A href=login_href.clone() attr:class="btn btn--primary btn--block">"Back to sign in"</A>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <div class="form" role="status" aria-busy="true" data-testid="social-working">
+                        <p>"Signing you in…"</p>
+                        <Skeleton lines=2 />
+                    </div>
+                }.into_any(),
+            }}
         </AuthFrame>
     }
 }

@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(outbox))
         .routes(routes!(move_clock));
     let router = crate::chain::routes(router);
+    let router = crate::oidc::routes(router);
     let router = super::kotani::binance::sandbox_routes(router);
     crate::mpesa::routes(router)
 }

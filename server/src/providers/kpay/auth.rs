@@ -25,7 +25,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 }
 
 /// The documented token body, plus the browser's session cookies.
-fn token_response(
+pub(crate) fn token_response(
     state: &AppState,
     headers: &HeaderMap,
     status: StatusCode,

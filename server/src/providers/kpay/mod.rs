@@ -1,7 +1,7 @@
 //! KPAY (`004_acec56fab5b4ad07.txt`), under `/kpay`: accounts, shops, cards and card-to-card
 //! payment transactions, and the crypto gateway.
 
-mod auth;
+pub(crate) mod auth;
 mod cards;
 pub mod gateway;
 mod listing;

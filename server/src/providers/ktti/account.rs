@@ -16,7 +16,7 @@ use axum::Json;
 use kitty_api::account::{
     AppDetailsRequest, CoreConfig, Customer, CustomerList, Device, DeviceList, FcmTokenRequest,
     Features, NotificationCategory, NotificationChannel, NotificationInfo, Preference, Preferences,
-    PushMessage,
+    PushMessage, SocialProvider,
 };
 use kitty_api::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
@@ -58,6 +58,11 @@ async fn core_config(State(state): State<AppState>) -> Json<CoreConfig> {
             ramp: true,
             push_over_live_channel: true,
         },
+        social_sign_in: state.settings.social.as_ref().map(|s| SocialProvider {
+            name: s.name.clone(),
+            authorize_url: s.authorize_url.clone(),
+            client_id: s.client_id.clone(),
+        }),
     })
 }
 
@@ -525,7 +530,7 @@ pub struct CustomerQuery {
 type CustomerRow = (
     String,
     String,
-    String,
+    Option<String>,
     Option<String>,
     Option<i64>,
     crate::db::Flag,

@@ -108,7 +108,7 @@ async fn update_details(
             .filter(|e| current.email.as_deref() != Some(e.as_str()))
             .map(|e| ("email", e, Channel::Email)),
         mobile
-            .filter(|m| *m != current.mobile)
+            .filter(|m| current.mobile.as_deref() != Some(m.as_str()))
             .map(|m| ("mobile", m, Channel::Sms)),
     ]
     .into_iter()

@@ -14,6 +14,7 @@ mod members;
 mod moments;
 mod password;
 mod receipts;
+mod signup;
 mod split;
 
 use crate::AppState;
@@ -28,6 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     let router = password::routes(router);
     let router = account::routes(router);
     let router = details::routes(router);
+    let router = signup::routes(router);
     let router = life::routes(router);
     let router = moments::routes(router);
     let router = billing::routes(router);
