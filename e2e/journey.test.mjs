@@ -156,7 +156,7 @@ test("expired access tokens are refreshed once for all; a session that ended bri
   const page = await context.newPage();
   const problems = watchProblems(page);
   const refreshes = [];
-  page.on("request", (r) => r.url().endsWith("/kpay/auth/refresh") && refreshes.push(Date.now()));
+  page.on("request", (r) => r.url().endsWith("/ktti/api/v2/auth/refresh") && refreshes.push(Date.now()));
   await page.goto(`${short.url}/register`);
   await registerInApp(page, short.url, { name: "Omid Tester", mobile: "09125550202", password: "kitty-pass" });
   await page.getByRole("heading", { name: "Hi, Omid" }).waitFor();

@@ -70,6 +70,15 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+/// KttiPay's "Login user using email & password." (`POST /ktti/api/v2/auth/login`): the same
+/// accounts as KPAY's login; the account's mobile number works in `email` too.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailLoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
 /// `POST /kpay/auth/refresh`. API clients send their refresh token; the browser sends none and
 /// relies on its cookie.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

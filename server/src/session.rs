@@ -32,7 +32,9 @@ pub fn set_access_ttl(secs: i64) {
 }
 pub const REFRESH_TTL_SECS: i64 = 30 * 24 * 3600;
 /// The refresh cookie is sent only to the endpoints that need it.
-const REFRESH_COOKIE_PATH: &str = "/kpay/auth";
+/// The refresh cookie goes only to the two doors that refresh and end sessions: KPAY's and
+/// KttiPay's. A cookie has one path, so it is set once for each.
+const REFRESH_COOKIE_PATHS: [&str; 2] = ["/kpay/auth", "/ktti/api/v2/auth"];
 
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
@@ -189,7 +191,17 @@ fn set_cookie(
 }
 
 /// `Set-Cookie` headers that start (or renew) a browser session.
-pub fn session_cookies(tokens: &IssuedTokens, secure: bool) -> [HeaderValue; 3] {
+pub fn session_cookies(tokens: &IssuedTokens, secure: bool) -> [HeaderValue; 4] {
+    let refresh = |path| {
+        set_cookie(
+            REFRESH_COOKIE,
+            &tokens.refresh,
+            path,
+            REFRESH_TTL_SECS,
+            true,
+            secure,
+        )
+    };
     [
         set_cookie(
             ACCESS_COOKIE,
@@ -199,14 +211,8 @@ pub fn session_cookies(tokens: &IssuedTokens, secure: bool) -> [HeaderValue; 3] 
             true,
             secure,
         ),
-        set_cookie(
-            REFRESH_COOKIE,
-            &tokens.refresh,
-            REFRESH_COOKIE_PATH,
-            REFRESH_TTL_SECS,
-            true,
-            secure,
-        ),
+        refresh(REFRESH_COOKIE_PATHS[0]),
+        refresh(REFRESH_COOKIE_PATHS[1]),
         // Readable by the app's script, which echoes it in the CSRF header.
         set_cookie(
             CSRF_COOKIE,
@@ -220,10 +226,11 @@ pub fn session_cookies(tokens: &IssuedTokens, secure: bool) -> [HeaderValue; 3] 
 }
 
 /// `Set-Cookie` headers that end a browser session.
-pub fn clearing_cookies(secure: bool) -> [HeaderValue; 3] {
+pub fn clearing_cookies(secure: bool) -> [HeaderValue; 4] {
     [
         set_cookie(ACCESS_COOKIE, "", "/", 0, true, secure),
-        set_cookie(REFRESH_COOKIE, "", REFRESH_COOKIE_PATH, 0, true, secure),
+        set_cookie(REFRESH_COOKIE, "", REFRESH_COOKIE_PATHS[0], 0, true, secure),
+        set_cookie(REFRESH_COOKIE, "", REFRESH_COOKIE_PATHS[1], 0, true, secure),
         set_cookie(CSRF_COOKIE, "", "/", 0, false, secure),
     ]
 }

@@ -353,7 +353,7 @@ async fn logout_ends_the_session_and_clears_cookies() {
         .iter()
         .filter(|c| c.to_str().unwrap().contains("Max-Age=0"))
         .count();
-    assert_eq!(cleared, 3);
+    assert_eq!(cleared, 4, "the access, CSRF and both refresh cookies");
     expect(out, StatusCode::NO_CONTENT).await;
     expect(b.get("/kpay/auth/me").await, StatusCode::UNAUTHORIZED).await;
     // The session is gone on the server too, not just in the browser.
@@ -403,6 +403,6 @@ async fn a_dead_browser_session_gets_its_cookies_cleared_on_refresh() {
         .iter()
         .filter(|c| c.to_str().unwrap().contains("Max-Age=0"))
         .count();
-    assert_eq!(cleared, 3, "all three cookies are cleared");
+    assert_eq!(cleared, 4, "the access, CSRF and both refresh cookies are cleared");
     expect(refresh, StatusCode::UNAUTHORIZED).await;
 }

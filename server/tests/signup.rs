@@ -152,6 +152,75 @@ async fn registration_takes_two_steps_and_its_code_works_once() {
     .await;
     assert_eq!(s, StatusCode::ACCEPTED);
 
+    // A browser's session renews and ends through KttiPay's doors: the refresh cookie is set for
+    // them as for KPAY's.
+    let browser = server.browser();
+    let (s, started) = post(
+        &server,
+        "/ktti/api/v2/registration",
+        json!({"name": "Cookie Person", "email": "cookie@example.com"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let code2 = code_for(&server, "cookie@example.com").await;
+    let r = browser
+        .post(
+            "/ktti/api/v2/registration/password",
+            json!({"registration_id": started["registration_id"], "code": code2, "password": "secret12"}),
+        )
+        .await;
+    let csrf = csrf_from(&r);
+    let paths: Vec<String> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .filter(|c| c.starts_with("kitty_refresh="))
+        .map(|c| {
+            c.split("Path=")
+                .nth(1)
+                .unwrap()
+                .split(';')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths, ["/kpay/auth", "/ktti/api/v2/auth"]);
+    expect(r, StatusCode::CREATED).await;
+    let refreshed = browser
+        .client
+        .post(server.url("/ktti/api/v2/auth/refresh"))
+        .header("x-csrf-token", &csrf)
+        .send()
+        .await
+        .unwrap();
+    let csrf = csrf_from(&refreshed);
+    expect(refreshed, StatusCode::OK).await;
+    let out = browser
+        .client
+        .post(server.url("/ktti/api/v2/auth/logout"))
+        .header("x-csrf-token", &csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        browser.get("/ktti/api/v2/users/me").await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let again = browser
+        .client
+        .post(server.url("/ktti/api/v2/auth/refresh"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        again.status(),
+        StatusCode::UNAUTHORIZED,
+        "the session is over"
+    );
+
     // Used once: a second finish is a 409, and the password signs in.
     let (s, _) = post(
         &server,

@@ -2,8 +2,8 @@
 //! crypto gateway (`/gateway/*`: payments to a deposit address, balances, withdrawals and the
 //! shop webhooks sent for them).
 
-use super::{enc, get, post, post_empty, ApiError, Provider::Kpay};
-use kitty_api::auth::{LoginRequest, RegisterRequest, TokenResponse, User};
+use super::{enc, get, post, ApiError, Provider::Kpay};
+use kitty_api::auth::User;
 use kitty_api::crypto::{
     BalancesResponse, CreateCryptoPaymentRequest, CreatedCryptoPayment, CryptoPayment,
     CryptoPaymentList, CurrenciesResponse, WebhookSecret, Withdrawal, WithdrawalList,
@@ -16,25 +16,8 @@ use kitty_api::merchant::{
 };
 use kitty_api::ramp::{Delivery, DeliveryList};
 
-/// The browser keeps the session in cookies; the token body is for API clients, so it is dropped.
-pub async fn register(req: &RegisterRequest) -> Result<(), ApiError> {
-    post::<_, TokenResponse>(Kpay, "/auth/register", req)
-        .await
-        .map(drop)
-}
-
-pub async fn login(req: &LoginRequest) -> Result<(), ApiError> {
-    post::<_, TokenResponse>(Kpay, "/auth/login", req)
-        .await
-        .map(drop)
-}
-
 pub async fn me() -> Result<User, ApiError> {
     get(Kpay, "/auth/me").await
-}
-
-pub async fn logout() -> Result<(), ApiError> {
-    post_empty(Kpay, "/auth/logout").await
 }
 
 // ---- Merchant: shops, cards, transactions ----

@@ -8,9 +8,9 @@ use kitty_api::account::{
     NotificationInfo, Preferences, PushMessage,
 };
 use kitty_api::auth::{
-    ChangePasswordRequest, FinishRegistrationRequest, FinishResetRequest, OutboxList,
-    RegistrationStarted, ResetRequest, SocialLoginRequest, SocialNonce, StartRegistrationRequest,
-    TokenResponse,
+    ChangePasswordRequest, EmailLoginRequest, FinishRegistrationRequest, FinishResetRequest,
+    OutboxList, RegistrationStarted, ResetRequest, SocialLoginRequest, SocialNonce,
+    StartRegistrationRequest, TokenResponse,
 };
 use kitty_api::kitty::{
     AssignRequest, BankAccount, ClosureStep, CreateKittyRequest, Disbursement, InvitationList,
@@ -314,6 +314,19 @@ pub async fn start_registration(
 
 /// "Set user password to finish registration.": the session cookies are then set, as after
 /// signing in (the token body is for API clients, so it is dropped).
+/// "Login user using email & password." (a mobile number works too). The browser keeps the
+/// session in cookies; the token body is for API clients, so it is dropped.
+pub async fn login(req: &EmailLoginRequest) -> Result<(), ApiError> {
+    post::<_, TokenResponse>(Ktti, "/api/v2/auth/login", req)
+        .await
+        .map(drop)
+}
+
+/// "Logout user.": ends this browser's session and clears its cookies.
+pub async fn logout() -> Result<(), ApiError> {
+    post_empty(Ktti, "/api/v2/auth/logout").await
+}
+
 pub async fn finish_registration(req: &FinishRegistrationRequest) -> Result<(), ApiError> {
     post::<_, TokenResponse>(Ktti, "/api/v2/registration/password", req)
         .await

@@ -205,8 +205,8 @@ pub(crate) async fn refresh_session() -> Result<(), ApiError> {
     let body = encode(&kitty_api::auth::RefreshRequest::default())?;
     let call = Call {
         method: Method::Post,
-        provider: Provider::Kpay,
-        path: "/auth/refresh",
+        provider: Provider::Ktti,
+        path: "/api/v2/auth/refresh",
         body: Some(body),
     };
     into_result(call.attempt().await?).await.map(drop)
@@ -224,7 +224,10 @@ fn is_session_endpoint(provider: Provider, path: &str) -> bool {
         || (provider == Provider::Ktti
             && matches!(
                 path,
-                "/api/v2/auth/social"
+                "/api/v2/auth/login"
+                    | "/api/v2/auth/refresh"
+                    | "/api/v2/auth/logout"
+                    | "/api/v2/auth/social"
                     | "/api/v2/auth/social/nonce"
                     | "/api/v2/registration"
                     | "/api/v2/registration/password"

@@ -21,7 +21,7 @@ pub fn Account() -> impl IntoView {
     use_title("Account");
     let session = use_session();
     let toasts = use_toasts();
-    let sign_out = Action::new_local(|_: &()| api::kpay::logout());
+    let sign_out = Action::new_local(|_: &()| api::ktti::logout());
     on_done(
         sign_out,
         move |_| {

@@ -9,7 +9,7 @@ use crate::session::{safe_next, use_session, Auth};
 use crate::social;
 use kitty_api::account::CoreConfig;
 use kitty_api::auth::{
-    FinishRegistrationRequest, FinishResetRequest, LoginRequest, RegistrationStarted,
+    EmailLoginRequest, FinishRegistrationRequest, FinishResetRequest, RegistrationStarted,
     StartRegistrationRequest,
 };
 use kitty_api::FieldErrors;
@@ -148,10 +148,10 @@ pub fn Login() -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let alert = RwSignal::new(None::<String>);
 
-    let sign_in = Action::new_local(move |req: &LoginRequest| {
+    let sign_in = Action::new_local(move |req: &EmailLoginRequest| {
         let req = req.clone();
         async move {
-            api::kpay::login(&req).await?;
+            api::ktti::login(&req).await?;
             api::kpay::me().await
         }
     });
@@ -178,8 +178,8 @@ pub fn Login() -> impl IntoView {
         }
         errors.set(found.clone());
         if found.is_empty() {
-            sign_in.dispatch(LoginRequest {
-                username: username.get_untracked().trim().to_string(),
+            sign_in.dispatch(EmailLoginRequest {
+                email: username.get_untracked().trim().to_string(),
                 password: password.get_untracked(),
             });
         }

@@ -9,7 +9,9 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use kitty_api::auth::{LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, User};
+use kitty_api::auth::{
+    EmailLoginRequest, LoginRequest, RefreshRequest, RegisterRequest, TokenResponse, User,
+};
 use kitty_api::ErrorBody;
 use std::net::SocketAddr;
 use utoipa_axum::router::OpenApiRouter;
@@ -217,18 +219,10 @@ pub fn ktti_routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(ktti_logout))
 }
 
-/// "Login user using email & password."
-#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
-pub struct KttiLoginRequest {
-    /// The account's email (its mobile number works too).
-    email: String,
-    password: String,
-}
-
 #[utoipa::path(
     post, path = "/api/v2/auth/login", tag = "KttiPay", summary = "Login user using email & password.",
     description = "The same accounts as KPAY's login, and the same sign-in limits (counted per account, whichever of its identifiers is typed).",
-    request_body = KttiLoginRequest,
+    request_body = EmailLoginRequest,
     responses(
         (status = 200, body = TokenResponse),
         (status = 401, description = "Wrong email or password", body = ErrorBody),
@@ -240,7 +234,7 @@ async fn ktti_login(
     state: State<AppState>,
     peer: ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    ApiJson(req): ApiJson<KttiLoginRequest>,
+    ApiJson(req): ApiJson<EmailLoginRequest>,
 ) -> AppResult<Response> {
     let req = LoginRequest {
         username: req.email,
