@@ -48,6 +48,9 @@ pub struct Notification {
     pub created_at: String,
     #[serde(default)]
     pub action: Option<InboxAction>,
+    /// The app page it is about (`/kitties/{id}`, `/kitties/{id}/transactions/{tx}`), if any.
+    #[serde(default)]
+    pub link: Option<String>,
 }
 
 /// The inbox, newest first.

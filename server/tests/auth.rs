@@ -403,6 +403,9 @@ async fn a_dead_browser_session_gets_its_cookies_cleared_on_refresh() {
         .iter()
         .filter(|c| c.to_str().unwrap().contains("Max-Age=0"))
         .count();
-    assert_eq!(cleared, 4, "the access, CSRF and both refresh cookies are cleared");
+    assert_eq!(
+        cleared, 4,
+        "the access, CSRF and both refresh cookies are cleared"
+    );
     expect(refresh, StatusCode::UNAUTHORIZED).await;
 }

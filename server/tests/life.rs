@@ -366,6 +366,41 @@ async fn a_deposit_that_matched_nobody_is_assigned_from_the_admins_inbox() {
         .await
         .unwrap();
     assert!(action_of(&inbox_b).is_none(), "members are not asked");
+    // The item leads to the transaction, and is marked read on its own; nobody else can.
+    let item = inbox["notifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["action"]["kind"] == "assign_deposit")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        item["link"],
+        format!(
+            "/kitties/{}/transactions/{}",
+            kitty["id"].as_str().unwrap(),
+            dep["id"].as_str().unwrap()
+        )
+    );
+    assert_eq!(item["read"], false);
+    let read = format!("/notifications/inbox/{}/read", item["id"].as_str().unwrap());
+    assert_eq!(
+        v2(&b, Method::POST, &read).await.unwrap().status(),
+        StatusCode::NOT_FOUND,
+        "someone else's notification"
+    );
+    let unread_before = inbox["unread"].as_i64().unwrap();
+    assert_eq!(
+        v2(&a, Method::POST, &read).await.unwrap().status(),
+        StatusCode::NO_CONTENT
+    );
+    let after: serde_json::Value = v2(&a, Method::GET, "/notifications/inbox")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(after["unread"].as_i64().unwrap(), unread_before - 1);
     let run = format!("/actions/{action}");
     assert_eq!(
         v2(&b, Method::POST, &run).await.unwrap().status(),

@@ -2,7 +2,7 @@
 //! events that tests and demo users trigger. Each rail arrives with the feature that needs it.
 
 use super::kpay::settlement::{expire_now, settle_transfer};
-use super::ktti::inbox::notify;
+use super::ktti::inbox::{notify, Note};
 use super::ktti::ledger::{self, conflict};
 use crate::error::{ApiJson, AppError, AppResult};
 use crate::AppState;
@@ -167,10 +167,13 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
         notify(
             &mut tx,
             &uid,
-            NotificationKind::Deposit,
-            kitty_api::account::NotificationCategory::Deposits,
-            "Deposit received",
-            &format!("{amount} arrived in {}.", t.ktti_name),
+            Note {
+                kind: NotificationKind::Deposit,
+                category: kitty_api::account::NotificationCategory::Deposits,
+                title: "Deposit received",
+                body: &format!("{amount} arrived in {}.", t.ktti_name),
+                link: Some(transaction_link(&t)),
+            },
         )
         .await?;
     } else {
@@ -179,6 +182,11 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
     tx.commit().await?;
     crate::live::kitty_changed(db, &t.ktti_id).await;
     Ok(t)
+}
+
+/// The app page of a kitty transaction, for its inbox items.
+fn transaction_link(t: &KittyTransaction) -> String {
+    format!("/kitties/{}/transactions/{}", t.ktti_id, t.id)
 }
 
 /// A deposit matched nobody: each admin hears of it, with a button that gives it to the member
@@ -230,10 +238,13 @@ async fn tell_admins_unassigned(
         super::ktti::inbox::notify_with(
             conn,
             admin,
-            NotificationKind::Deposit,
-            kitty_api::account::NotificationCategory::Deposits,
-            "A deposit needs a member",
-            &body,
+            Note {
+                kind: NotificationKind::Deposit,
+                category: kitty_api::account::NotificationCategory::Deposits,
+                title: "A deposit needs a member",
+                body: &body,
+                link: Some(transaction_link(t)),
+            },
             target
                 .as_deref()
                 .map(|r| (kitty_api::notifications::ActionKind::AssignDeposit, r)),
@@ -365,10 +376,13 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
         notify(
             &mut tx,
             &share.user_id,
-            NotificationKind::Expense,
-            kitty_api::account::NotificationCategory::Spends,
-            title,
-            &body,
+            Note {
+                kind: NotificationKind::Expense,
+                category: kitty_api::account::NotificationCategory::Spends,
+                title,
+                body: &body,
+                link: Some(transaction_link(&t)),
+            },
         )
         .await?;
     }

@@ -6,7 +6,7 @@ use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::session::CurrentUser;
 use crate::AppState;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::account::{NotificationCategory, NotificationChannel};
@@ -23,6 +23,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(current_user))
         .routes(routes!(inbox))
         .routes(routes!(mark_all_read))
+        .routes(routes!(mark_read))
         .routes(routes!(execute_action))
 }
 
@@ -149,6 +150,7 @@ struct NotificationRow {
     action_id: Option<String>,
     action_kind: Option<String>,
     action_done_at: Option<i64>,
+    link: Option<String>,
 }
 
 #[utoipa::path(
@@ -163,7 +165,7 @@ async fn inbox(
     user: CurrentUser,
 ) -> AppResult<Json<NotificationList>> {
     let rows: Vec<NotificationRow> = sqlx::query_as(
-        "SELECT id, kind, title, body, read_at, created_at, action_id, action_kind, action_done_at FROM notifications
+        "SELECT id, kind, title, body, read_at, created_at, action_id, action_kind, action_done_at, link FROM notifications
          WHERE user_id = $1 ORDER BY created_at DESC, id LIMIT 100",
     )
     .bind(&user.user_id)
@@ -194,6 +196,7 @@ async fn inbox(
                 body: r.body,
                 read: r.read_at.is_some(),
                 created_at: rfc3339(r.created_at),
+                link: r.link,
             })
         })
         .collect::<AppResult<_>>()?;
@@ -219,36 +222,69 @@ async fn mark_all_read(State(state): State<AppState>, user: CurrentUser) -> AppR
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    post, path = "/api/v2/notifications/inbox/{notificationId}/read", tag = "KttiPay",
+    summary = "Mark one inbox notification of the current user as read.",
+    params(("notificationId" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, description = "Not one of the current user's notifications", body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn mark_read(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> AppResult<StatusCode> {
+    let found = sqlx::query(
+        "UPDATE notifications SET read_at = COALESCE(read_at, $1) WHERE id = $2 AND user_id = $3",
+    )
+    .bind(now())
+    .bind(&id)
+    .bind(&user.user_id)
+    .execute(&state.db)
+    .await?;
+    if found.rows_affected() == 0 {
+        return Err(AppError::not_found("notification"));
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// What an inbox item is about: its words, and the app page it leads to.
+pub struct Note<'a> {
+    pub kind: NotificationKind,
+    pub category: NotificationCategory,
+    pub title: &'a str,
+    pub body: &'a str,
+    /// An app path such as `/kitties/{id}`.
+    pub link: Option<String>,
+}
+
 /// Puts a notification in `user_id`'s inbox, inside the caller's database transaction.
 /// Tells `user_id` about something in `category`, on each channel their preferences allow:
 /// the inbox, a push (stored; the live push channel picks it up within two seconds), and an
 /// email through the outbox when the account has an email.
-pub async fn notify(
-    conn: &mut crate::db::Conn,
-    user_id: &str,
-    kind: NotificationKind,
-    category: NotificationCategory,
-    title: &str,
-    body: &str,
-) -> AppResult<()> {
-    notify_with(conn, user_id, kind, category, title, body, None).await
+pub async fn notify(conn: &mut crate::db::Conn, user_id: &str, note: Note<'_>) -> AppResult<()> {
+    notify_with(conn, user_id, note, None).await
 }
 
 /// [`notify`] with an action the inbox item carries (`kind`, and what it acts on).
 pub async fn notify_with(
     conn: &mut crate::db::Conn,
     user_id: &str,
-    kind: NotificationKind,
-    category: NotificationCategory,
-    title: &str,
-    body: &str,
+    note: Note<'_>,
     action: Option<(ActionKind, &str)>,
 ) -> AppResult<()> {
+    let Note {
+        kind,
+        category,
+        title,
+        body,
+        link,
+    } = note;
     let choices = super::account::Choices::of(conn, user_id, Some(category)).await?;
     if choices.wants(category, NotificationChannel::InApp) {
         sqlx::query(
-            "INSERT INTO notifications (id, user_id, kind, title, body, created_at, action_id, action_kind, action_ref)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO notifications (id, user_id, kind, title, body, created_at, action_id, action_kind, action_ref, link)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(uuid::Uuid::new_v4().to_string())
         .bind(user_id)
@@ -259,6 +295,7 @@ pub async fn notify_with(
         .bind(action.map(|_| uuid::Uuid::new_v4().to_string()))
         .bind(action.map(|(k, _)| k.as_str()))
         .bind(action.map(|(_, r)| r))
+        .bind(link.as_deref())
         .execute(&mut *conn)
         .await?;
     }

@@ -1,7 +1,7 @@
 //! Coming into a kitty: direct invitations by mobile or email, the referral code and its QR
 //! code, joining, and answering an invitation.
 
-use super::inbox::notify_with;
+use super::inbox::{notify_with, Note};
 use super::ledger::{self, conflict};
 use crate::clock::rfc3339;
 use crate::db::now;
@@ -134,13 +134,17 @@ async fn invite(
         notify_with(
             &mut tx,
             &uid,
-            NotificationKind::Invitation,
-            kitty_api::account::NotificationCategory::Invitations,
-            "You were invited",
-            &format!(
-                "{} invited you to join {}.",
-                invitation.invited_by, invitation.ktti_name
-            ),
+            Note {
+                kind: NotificationKind::Invitation,
+                category: kitty_api::account::NotificationCategory::Invitations,
+                title: "You were invited",
+                body: &format!(
+                    "{} invited you to join {}.",
+                    invitation.invited_by, invitation.ktti_name
+                ),
+                // The kitty list shows the invitation with Accept and Decline.
+                link: Some("/kitties".into()),
+            },
             Some((kitty_api::notifications::ActionKind::AcceptInvitation, &id)),
         )
         .await?;

@@ -7,7 +7,7 @@
 //! Former members stay in the totals while their balance is not zero.
 //! The members' balances plus the unassigned deposits equal the available balance exactly.
 
-use super::inbox::notify;
+use super::inbox::{notify, Note};
 use crate::clock::rfc3339;
 use crate::db::Conn;
 use crate::db::{now, stored};
@@ -343,10 +343,13 @@ async fn tell_admins_rule(conn: &mut Conn, ktti_id: &str, event: &str) -> AppRes
         notify(
             conn,
             &admin,
-            NotificationKind::System,
-            kitty_api::account::NotificationCategory::Splits,
-            "Split rule updated",
-            &body,
+            Note {
+                kind: NotificationKind::System,
+                category: kitty_api::account::NotificationCategory::Splits,
+                title: "Split rule updated",
+                body: &body,
+                link: Some(format!("/kitties/{ktti_id}/split")),
+            },
         )
         .await?;
     }

@@ -1,7 +1,7 @@
 //! Membership: members and their totals, roles and admin requests, paying out a member who is
 //! owed, leaving and removal.
 
-use super::inbox::notify_with;
+use super::inbox::{notify_with, Note};
 use super::ledger::{self, conflict};
 use crate::db::Conn;
 use crate::error::{ApiJson, AppError, AppResult};
@@ -249,10 +249,13 @@ async fn request_admin(
         notify_with(
             &mut tx,
             &admin,
-            NotificationKind::System,
-            kitty_api::account::NotificationCategory::Invitations,
-            "Admin access requested",
-            &format!("{name} asked to be an admin of {kitty}."),
+            Note {
+                kind: NotificationKind::System,
+                category: kitty_api::account::NotificationCategory::Invitations,
+                title: "Admin access requested",
+                body: &format!("{name} asked to be an admin of {kitty}."),
+                link: Some(format!("/kitties/{id}/members")),
+            },
             Some((
                 kitty_api::notifications::ActionKind::ApproveAdmin,
                 &format!("{id}:{}", user.user_id),
