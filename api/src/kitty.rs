@@ -234,6 +234,18 @@ schema! {
         pub referral_code: String,
     }
 
+    /// What a referral link leads to, for the join page before anyone decides.
+    pub struct JoinPreview {
+        pub referral_code: String,
+        pub ktti_name: String,
+        pub description: Option<String>,
+        pub currency: crate::money::Currency,
+        pub member_count: i64,
+        pub status: KittyStatus,
+        /// Who started the kitty (the referral link is the kitty's, not one member's).
+        pub started_by: String,
+    }
+
     pub struct UpdateMembershipRequest {
         pub role: Role,
     }

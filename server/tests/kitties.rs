@@ -363,6 +363,21 @@ async fn invitations_referral_roles_and_leaving() {
         )
         .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
+    // The join page's preview needs no sign-in: the code is the invitation.
+    let code = kitty["referral_code"].as_str().unwrap().to_lowercase();
+    let preview = reqwest::get(server.url(&format!("/ktti/api/v3/ktties/join/{code}")))
+        .await
+        .unwrap();
+    assert_eq!(preview.status(), StatusCode::OK);
+    let preview: serde_json::Value = preview.json().await.unwrap();
+    assert_eq!(preview["ktti_name"], kitty["name"]);
+    assert_eq!(preview["status"], "active");
+    assert!(preview["member_count"].as_i64().unwrap() >= 2, "{preview}");
+    assert!(preview["started_by"].is_string());
+    let unknown = reqwest::get(server.url("/ktti/api/v3/ktties/join/WRONG123"))
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 
     // Admin requests, roles, the last admin.
     c.ok(Method::POST, &path(&kitty, "/admin-requests"), None)

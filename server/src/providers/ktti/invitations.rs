@@ -13,8 +13,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use kitty_api::kitty::{
-    Invitation, InvitationList, InvitationStatus, InviteRequest, JoinRequest, Kitty, KittyStatus,
-    Role,
+    Invitation, InvitationList, InvitationStatus, InviteRequest, JoinPreview, JoinRequest, Kitty,
+    KittyStatus, Role,
 };
 use kitty_api::notifications::NotificationKind;
 use kitty_api::ErrorBody;
@@ -28,6 +28,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(reject_invitation))
         .routes(routes!(join_with_code))
         .routes(routes!(referral_qr))
+        .routes(routes!(preview_join))
 }
 
 #[utoipa::path(
@@ -342,6 +343,51 @@ async fn reject_invitation(
     tx.commit().await?;
     crate::live::kitty_changed(&state.db, &id).await;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(sqlx::FromRow)]
+struct PreviewRow {
+    referral_code: String,
+    name: String,
+    description: Option<String>,
+    currency: String,
+    status: String,
+    owner: String,
+    members: i64,
+}
+
+#[utoipa::path(
+    get, path = "/api/v3/ktties/join/{referralCode}", tag = "KttiPay",
+    summary = "Preview the ktti a referral code leads to.",
+    description = "The kitty's name, description, currency, status, member count and who started it, for the join page. No sign-in needed: the code itself is the invitation (eight letters and digits, not guessable).",
+    params(("referralCode" = String, Path)),
+    responses((status = 200, body = JoinPreview), (status = 404, body = ErrorBody))
+)]
+async fn preview_join(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> AppResult<Json<JoinPreview>> {
+    let row: Option<PreviewRow> = sqlx::query_as(
+        "SELECT k.referral_code, k.name, k.description, k.currency, k.status, u.name AS owner,
+                (SELECT COUNT(*) FROM ktti_members m WHERE m.ktti_id = k.id AND m.status = 'active') AS members
+         FROM ktties k JOIN users u ON u.id = k.owner_id
+         WHERE k.referral_code = $1 AND k.is_personal = 0",
+    )
+    .bind(code.trim().to_uppercase())
+    .fetch_optional(&state.db)
+    .await?;
+    let r = row.ok_or_else(|| {
+        AppError::NotFound("No kitty has this code. Check the link you were sent.".into())
+    })?;
+    Ok(Json(JoinPreview {
+        referral_code: r.referral_code,
+        ktti_name: r.name,
+        description: r.description,
+        currency: ledger::currency_of(&r.currency)?,
+        member_count: r.members,
+        status: crate::db::stored(KittyStatus::parse, &r.status, "kitty status")?,
+        started_by: r.owner,
+    }))
 }
 
 #[utoipa::path(
