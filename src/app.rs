@@ -15,6 +15,7 @@ use leptos_router::path;
 /// What every bundle's root does first: the session (checked at once, ended everywhere when the
 /// server says so) and the saved theme.
 pub fn start_session() -> Session {
+    crate::bundles::arrived();
     let session = Session::new();
     provide_context(session);
     theme::apply(theme::saved());
@@ -23,7 +24,7 @@ pub fn start_session() -> Session {
     session
 }
 
-/// The main bundle: sign-in, registration, join links, home, inbox and account. The Kitties,
+/// The main bundle: join links, home, inbox and account. The signed-out pages and the Kitties,
 /// Merchant and Ramp areas are their own bundles ([`crate::bundles`]); a link into one loads it.
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,12 +34,6 @@ pub fn App() -> impl IntoView {
         <ToastHost>
             <Router>
                 <Routes fallback=|| view! { <crate::bundles::Handover current=crate::bundles::Bundle::Main /> }>
-                    <Route path=path!("/login") view=pages::auth::Login />
-                    <Route path=path!("/login/social") view=pages::auth::SocialCallback />
-                    <Route path=path!("/register") view=pages::auth::Register />
-                    <Route path=path!("/forgot-password") view=pages::auth::ForgotPassword />
-                    <Route path=path!("/reset-password") view=pages::auth::ResetPassword />
-                    <Route path=path!("/outbox") view=pages::auth::Outbox />
                     <Route path=path!("/join/:code") view=pages::kitties::Join />
                     <ParentRoute path=path!("") view=Shell>
                         <Route path=path!("") view=pages::home::Home />
@@ -76,7 +71,18 @@ pub fn Shell() -> impl IntoView {
     view! {
         {move || match session.auth.get() {
             Auth::Checking => view! { <ShellSkeleton /> }.into_any(),
-            Auth::SignedOut => view! { <Redirect path=login_url() /> }.into_any(),
+            Auth::SignedOut => {
+                // The sign-in page is the public bundle's: loaded straight away, rather than
+                // through this router (whose fallback would load it a moment later, after the
+                // address had already changed).
+                let url = login_url();
+                if crate::bundles::owner(&url) == crate::bundles::current() {
+                    view! { <Redirect path=url /> }.into_any()
+                } else {
+                    let _ = window().location().replace(&url);
+                    view! { <ShellSkeleton /> }.into_any()
+                }
+            }
             Auth::SignedIn(_) => view! { <SignedInLayout /> }.into_any(),
         }}
     }
@@ -121,41 +127,92 @@ fn SignedInLayout() -> impl IntoView {
 }
 
 /// After an in-app navigation, moves focus to the new page's `h1` (without scrolling), so a
-/// keyboard or screen-reader user starts on the page they opened rather than on the link. Focus
-/// that has already moved on (to a field, say) is left where it is.
+/// keyboard or screen-reader user starts on the page they opened rather than on the link. The
+/// one mechanism for every bundle: each area's root uses this [`Shell`] too.
+///
+/// Not on the first load, not while the person is typing (focus in a field is left where it
+/// is), and not when the heading is the one already there: a tab inside a page's own layout
+/// (a kitty's tabs) keeps focus on the tab. A page whose heading arrives with its data gets
+/// focus when it does (within a few seconds).
 fn focus_heading_after_navigation() {
-    use wasm_bindgen::JsCast;
     let location = use_location();
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        location.pathname.track();
-        if first.get_value() {
-            first.set_value(false);
+    let shown = StoredValue::new(location.pathname.get_untracked());
+    // The heading of the page on screen, once found.
+    let heading = StoredValue::new_local(None::<web_sys::Element>);
+    find_heading(heading, false, 0);
+    Effect::new(move || {
+        let path = location.pathname.get();
+        if shown.with_value(|p| *p == path) {
             return;
         }
-        request_animation_frame(|| {
-            let doc = document();
-            let idle = doc
-                .active_element()
-                .is_none_or(|e| matches!(e.tag_name().as_str(), "BODY" | "A"));
-            let Some(h1) = doc.query_selector("main h1").ok().flatten() else {
-                return;
-            };
-            if !idle {
-                return;
-            }
-            if !h1.has_attribute("tabindex") {
-                let _ = h1.set_attribute("tabindex", "-1");
-            }
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
-            if let Ok(focus) = js_sys::Reflect::get(&h1, &"focus".into())
-                .and_then(|f| f.dyn_into::<js_sys::Function>())
-            {
-                let _ = focus.call1(&h1, &options);
-            }
-        });
+        shown.set_value(path);
+        find_heading(heading, true, 0);
     });
+}
+
+/// Tries for about three seconds to find the page's `h1`, every frame at first, then every
+/// 100 ms; when it is a new one, records it and (with `focus`) focuses it.
+fn find_heading(
+    heading: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    focus: bool,
+    tries: u32,
+) {
+    let retry = move || {
+        if tries < 30 {
+            set_timeout(
+                move || find_heading(heading, focus, tries + 1),
+                std::time::Duration::from_millis(100),
+            );
+        }
+    };
+    request_animation_frame(move || {
+        let doc = document();
+        let Some(h1) = doc.query_selector("main h1").ok().flatten() else {
+            retry();
+            return;
+        };
+        let Some(before) = heading.try_get_value() else {
+            return; // the layout has gone
+        };
+        heading.set_value(Some(h1.clone()));
+        if !focus || before.as_ref() == Some(&h1) {
+            return;
+        }
+        let active = doc.active_element();
+        let editable = active
+            .as_ref()
+            .and_then(|e| e.get_attribute("contenteditable"))
+            .is_some_and(|v| v != "false");
+        let active_tag = active
+            .as_ref()
+            .filter(|e| e.is_connected())
+            .map(|e| e.tag_name());
+        if may_take_focus(active_tag.as_deref(), editable) {
+            focus_without_scrolling(&h1);
+        }
+    });
+}
+
+/// Whether navigation may move focus away from the element that has it (its tag, `None` when
+/// nothing or a removed element has focus): yes from the page itself or the link or button that
+/// navigated, no from a field the person is typing in or anything else they chose.
+pub fn may_take_focus(active_tag: Option<&str>, content_editable: bool) -> bool {
+    !content_editable && matches!(active_tag, None | Some("BODY" | "A" | "BUTTON" | "H1"))
+}
+
+/// `element.focus({ preventScroll: true })`, with `tabindex="-1"` when it has none.
+fn focus_without_scrolling(element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if !element.has_attribute("tabindex") {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"preventScroll".into(), &true.into());
+    if let Ok(focus) = js_sys::Reflect::get(element, &"focus".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = focus.call1(element, &options);
+    }
 }
 
 /// A visible reminder that no real money moves here.
@@ -173,11 +230,14 @@ pub fn SandboxBadge() -> impl IntoView {
 
 #[component]
 fn ShellSkeleton() -> impl IntoView {
+    let session = crate::session::use_session();
+    // A session check given up on (Cancel) is asked again.
+    let retry = Callback::new(move |_| spawn_local(session.check()));
     view! {
         <div class="shell shell--loading" aria-busy="true">
             <p class="visually-hidden" role="status">"Loading Kitty…"</p>
             <header class="topbar"><span class="brand"><span class="brand__mark">"K"</span></span></header>
-            <main class="main"><crate::components::feedback::Skeleton lines=4 /></main>
+            <main class="main"><crate::components::feedback::Skeleton lines=4 retry /></main>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
-//! signed-in app must stay small: the main bundle (sign-in, registration, join links, home,
-//! inbox, account), and one per large area (Kitties, Merchant, Ramp), plus two split off their
+//! signed-in app must stay small: the public bundle (sign-in, registration, password reset: what
+//! a first visit loads), the main bundle (join links, home, inbox, account), and one per large
+//! area (Kitties, Merchant, Ramp), plus two split off their
 //! areas: the Ramp's developer pages (with a secp256k1 signer for the sign-in demo) and a kitty's
 //! moments and transaction pages (with the photo uploads and the receipt editor). The checkout page is a bundle of
 //! its own too.
@@ -23,6 +24,8 @@ pub enum Bundle {
     /// A kitty's moments and transaction pages, with the photo uploads
     /// (`/kitties/{id}/moments`, `/kitties/{id}/transactions/{tx}`).
     KittyMedia,
+    /// The signed-out pages: sign-in, registration, password reset and the sandbox outbox.
+    Public,
 }
 
 /// The bundle whose router has `path`: the server's rule too (`kitty_api::config::area_of`).
@@ -33,6 +36,7 @@ pub fn owner(path: &str) -> Bundle {
         Some("merchant") => Bundle::Merchant,
         Some("developers") => Bundle::Developers,
         Some("ramp") => Bundle::Ramp,
+        Some("public") => Bundle::Public,
         _ => Bundle::Main,
     }
 }
@@ -74,10 +78,26 @@ pub fn Handover(current: Bundle) -> impl IntoView {
     view! { <crate::pages::not_found::NotFound /> }.into_any()
 }
 
-/// True when this page was handed over less than ten seconds ago: the server then answered with
-/// the wrong bundle (say, one not built), and loading it again would loop.
+/// The note [`just_handed_over`] keeps in `sessionStorage`.
+const HANDOVER_KEY: &str = "kitty_handover";
+
+/// Called by each bundle's root once it knows which bundle it is: when this page is its own, a
+/// handover that brought the browser here worked, and its note is dropped (so that coming back
+/// to the same page later is not taken for a loop).
+pub fn arrived() {
+    let path = window().location().pathname().unwrap_or_default();
+    if owner(&path) == current() {
+        if let Ok(Some(storage)) = window().session_storage() {
+            let _ = storage.remove_item(HANDOVER_KEY);
+        }
+    }
+}
+
+/// True when this page was handed over less than ten seconds ago and no bundle has taken it
+/// since: the server then answered with the wrong bundle (say, one not built), and loading it
+/// again would loop.
 fn just_handed_over(target: &str) -> bool {
-    const KEY: &str = "kitty_handover";
+    const KEY: &str = HANDOVER_KEY;
     let Ok(Some(storage)) = window().session_storage() else {
         return false;
     };

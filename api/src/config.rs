@@ -55,11 +55,20 @@ pub struct DemoLogin {
 /// The app's areas built as bundles of their own, by the folder each is built into under
 /// `dist/areas/`: the one rule by which the server answers a page with its bundle's entry page
 /// and the app tells which bundle routes a link.
-pub const AREAS: [&str; 5] = ["developers", "kittymedia", "kitties", "merchant", "ramp"];
+pub const AREAS: [&str; 6] = [
+    "developers",
+    "kittymedia",
+    "kitties",
+    "merchant",
+    "public",
+    "ramp",
+];
 
 /// The area whose pages `path` is (`/ramp/deposit` → `ramp`), or `None` for the main bundle's.
 /// A query or fragment is ignored. The Ramp's developer pages, and a kitty's moments and
-/// transaction pages (the photo uploads), are bundles apart from their areas.
+/// transaction pages (the photo uploads), are bundles apart from their areas. The signed-out
+/// pages (sign-in, registration, password reset, the sandbox outbox) are the small `public`
+/// bundle, so that a first visit moves as little as it can.
 pub fn area_of(path: &str) -> Option<&'static str> {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let mut segments = path.trim_start_matches('/').split('/');
@@ -72,6 +81,9 @@ pub fn area_of(path: &str) -> Option<&'static str> {
         (Some("kitties"), ..) => Some("kitties"),
         (Some("merchant"), ..) => Some("merchant"),
         (Some("ramp"), ..) => Some("ramp"),
+        (Some("login" | "register" | "forgot-password" | "reset-password" | "outbox"), ..) => {
+            Some("public")
+        }
         _ => None,
     }
 }
@@ -84,7 +96,15 @@ mod tests {
     fn each_page_belongs_to_one_area() {
         for (path, area) in [
             ("/", None),
-            ("/login", None),
+            ("/login", Some("public")),
+            ("/login/social", Some("public")),
+            ("/register?next=%2Fjoin%2Fabc", Some("public")),
+            ("/forgot-password", Some("public")),
+            ("/reset-password", Some("public")),
+            ("/outbox", Some("public")),
+            ("/loginx", None),
+            ("/join/abc", None),
+            ("/account", None),
             ("/ramp", Some("ramp")),
             ("/ramp/deposit?x=1", Some("ramp")),
             ("/ramp/developers", Some("developers")),
