@@ -36,6 +36,10 @@ test("an inbox action joins a kitty, a preference and a test push, then an admin
   await b.goto(`${server.url}/register`);
   await registerInApp(b, server.url, { name: "Bahar Guest", mobile: "09127770401", password: "guest-pass" });
   await b.getByRole("heading", { name: "Hi, Bahar" }).waitFor();
+  // A new person's Home: their personal kitty, and a clear way to start one to share.
+  const start = b.getByRole("link", { name: "Start a kitty" });
+  await start.waitFor();
+  assert.equal(await start.getAttribute("href"), "/kitties");
 
   // The demo person invites Bahar to the demo kitty (set-up through the API).
   const token = await demoToken();
@@ -56,6 +60,53 @@ test("an inbox action joins a kitty, a preference and a test push, then an admin
   await b.getByText("✓ Done").waitFor();
   await b.getByRole("link", { name: "Kitties" }).first().click();
   await b.getByText(shared.name).first().waitFor();
+
+  // Home lists the kitty she joined, with its balance, linking to its page (another bundle's).
+  await b.getByRole("link", { name: "Home" }).first().click();
+  const yours = b.getByRole("region", { name: "Your kitties" });
+  const card = yours.getByRole("link", { name: new RegExp(shared.name) });
+  await card.waitFor();
+  const balance = `A$${(shared.available_balance / 100).toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+  assert.match(await card.textContent(), new RegExp(balance.replace(/[$.]/g, "\\$&")));
+  assert.equal(await card.getAttribute("href"), `/kitties/${shared.id}`);
+  assert.equal(await card.getAttribute("rel"), "external");
+  assert.equal(await b.getByRole("link", { name: "Start a kitty" }).count(), 0, "no empty state once she has a kitty");
+  let wider = await b.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wider <= 0, `Home is ${wider}px wider than the phone`);
+
+  // Inbox items are links to what they are about, and can be marked read one at a time. Money
+  // from her (the sandbox bank, matched by her name) brings her a new one.
+  const deposited = await fetch(`${server.url}/sandbox/kitty-deposits`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ account_number: shared.account.account_number, amount: 2500, sender_name: "Bahar Guest" }),
+  });
+  assert.equal(deposited.status, 200, await deposited.text());
+  await b.getByRole("link", { name: /Inbox/ }).first().click();
+  const invitedItem = b.locator(".notice").filter({ hasText: "You were invited" });
+  assert.equal(await invitedItem.getByRole("link", { name: "You were invited" }).getAttribute("href"), "/kitties");
+  const deposit = b.locator(".notice").filter({ hasText: "Deposit received" });
+  const link = deposit.getByRole("link", { name: "Deposit received" });
+  assert.match(await link.getAttribute("href"), new RegExp(`^/kitties/${shared.id}/transactions/`));
+  assert.equal(await link.getAttribute("rel"), "external");
+  const unread = async () => Number((await b.getByTestId("inbox-count").textContent()).match(/(\d+) unread/)[1]);
+  const before = await unread();
+  assert.ok(before >= 1, `unread: ${before}`);
+  const mark = deposit.getByRole("button", { name: /^Mark as read/ });
+  await mark.focus();
+  await b.keyboard.press("Enter");
+  await b.waitForFunction((n) => document.querySelector("[data-testid=inbox-count]")?.textContent.includes(`${n} unread`), before - 1);
+  assert.equal(await mark.count(), 0);
+  assert.ok(await deposit.evaluate((li) => li === document.activeElement), "focus stays on the item");
+  const badge = b.getByRole("navigation", { name: "Main" }).locator(".nav__badge");
+  if (before > 1) assert.equal(await badge.textContent(), `${before - 1} unread`);
+  else assert.equal(await badge.count(), 0);
+  // It stays read: the server was told.
+  await b.reload();
+  await b.getByTestId("inbox-count").waitFor();
+  assert.equal(await unread(), before - 1);
+  wider = await b.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wider <= 0, `the inbox is ${wider}px wider than the phone`);
 
   // Preferences: deposits by email on, saved; then a test push arrives in the app.
   await b.goto(`${server.url}/account`);

@@ -63,6 +63,28 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   assert.ok(await page.getByText("Sandbox", { exact: true }).isVisible(), "sandbox badge shows");
   assert.ok(await page.getByRole("navigation", { name: "Main" }).isVisible());
 
+  // In-app navigation puts focus on the new page's heading, not on the link that was clicked.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Inbox" }).click();
+  await page.getByRole("heading", { name: "Inbox" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Inbox");
+  await nav.getByRole("link", { name: "Home" }).press("Enter");
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Hi, Nadia");
+
+  // A slow answer says so: "Still loading…" after about four seconds, then the page.
+  await page.route("**/ktti/api/v2/notifications/inbox", async (route) => {
+    await new Promise((r) => setTimeout(r, 6_000));
+    await route.continue().catch(() => {});
+  });
+  const asked = Date.now();
+  await nav.getByRole("link", { name: "Inbox" }).click();
+  await page.getByText("Still loading…").first().waitFor({ timeout: 6_000 });
+  assert.ok(Date.now() - asked >= 3_500, "not before the wait is long");
+  await page.getByText("No notifications yet").waitFor();
+  await page.unroute("**/ktti/api/v2/notifications/inbox");
+
   // The session is in HttpOnly cookies: script sees only the CSRF token, storage holds nothing.
   const visible = await page.evaluate(() => ({
     cookie: document.cookie,
@@ -71,7 +93,8 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   }));
   assert.match(visible.cookie, /kitty_csrf=/);
   assert.doesNotMatch(visible.cookie, /kitty_session|kitty_refresh/);
-  assert.deepEqual(visible.session, []);
+  // Only the note that a page was just handed to another bundle (a path and a time).
+  assert.ok(visible.session.every((k) => k === "kitty_handover"), `sessionStorage: ${visible.session}`);
   // Only the theme and this browser's device id (a random name for the Devices list, no secret).
   assert.ok(visible.local.every((k) => ["kitty-theme", "kitty_device_id"].includes(k)), `localStorage: ${visible.local}`);
 

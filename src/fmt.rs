@@ -34,3 +34,8 @@ pub fn relative(rfc3339: &str) -> String {
     kitty_api::format::relative(rfc3339, now_unix(), offset_minutes())
         .unwrap_or_else(|| rfc3339.to_string())
 }
+
+/// "1 notification", "3 notifications": a count with the right form of its noun. The app's one
+/// plural helper (it lives in `kitty_api::format`, where it is unit-tested with the other
+/// formatting); use it for every count shown to a person.
+pub use kitty_api::format::count as plural;

@@ -63,6 +63,8 @@ impl Session {
         let auth = match api::kpay::me().await {
             Ok(user) => Auth::SignedIn(user),
             Err(ApiError::Unauthorized(_)) => Auth::SignedOut,
+            // The person stopped waiting: still unknown (the placeholder offers to ask again).
+            Err(ApiError::Cancelled) => return,
             Err(e) => {
                 leptos::logging::warn!("session check: {e}");
                 Auth::SignedOut

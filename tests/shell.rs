@@ -74,6 +74,8 @@ async fn a_toast_appears_and_goes_by_itself() {
     let toasts = all(&root, ".toast");
     assert_eq!(toasts.len(), 1);
     assert_eq!(toasts[0].get_attribute("role").as_deref(), Some("status"));
+    // The text arrives a frame after its live region, so that it is announced.
+    sleep(50).await;
     assert_eq!(
         text(&root, ".toast__text").as_deref(),
         Some("Saved your changes")
@@ -101,6 +103,157 @@ async fn an_error_toast_is_an_alert_and_can_be_dismissed() {
     click(&root, ".toast__close");
     tick().await;
     assert!(all(&root, ".toast").is_empty());
+}
+
+#[component]
+fn NumberedToasts() -> impl IntoView {
+    let toasts = use_toasts();
+    let n = StoredValue::new(0);
+    view! {
+        <button id="next" on:click=move |_| {
+            n.update_value(|n| *n += 1);
+            toasts.success(format!("Toast {}", n.get_value()));
+        }>"next"</button>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn only_the_newest_two_toasts_stay_on_screen() {
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        view! { <ToastHost lifetime=Duration::from_secs(60)><NumberedToasts /></ToastHost> }
+    });
+    tick().await;
+    for _ in 0..3 {
+        click(&root, "#next");
+        tick().await;
+    }
+    sleep(50).await;
+    let shown: Vec<String> = all(&root, ".toast__text")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(shown, ["Toast 2", "Toast 3"]);
+    assert_eq!(kitty::components::toast::MAX_VISIBLE, 2);
+}
+
+#[wasm_bindgen_test]
+fn a_wait_says_still_loading_then_offers_to_stop() {
+    use kitty::components::feedback::Wait;
+    let s = Duration::from_secs;
+    assert_eq!(Wait::after(Duration::ZERO), Wait::Loading);
+    assert_eq!(Wait::after(Duration::from_millis(3_999)), Wait::Loading);
+    assert_eq!(Wait::after(s(4)), Wait::Slow);
+    assert_eq!(Wait::after(s(9)), Wait::Slow);
+    assert_eq!(Wait::after(s(10)), Wait::TooLong);
+    assert_eq!(Wait::after(s(600)), Wait::TooLong);
+    assert_eq!(Wait::Slow.message(), "Still loading…");
+    assert_eq!(Wait::TooLong.message(), "This is taking longer than usual.");
+    assert!(Wait::Loading < Wait::Slow && Wait::Slow < Wait::TooLong);
+}
+
+#[wasm_bindgen_test]
+async fn a_placeholder_says_still_loading_after_four_seconds() {
+    use kitty::components::feedback::Skeleton;
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || view! { <Skeleton lines=2 /> });
+    tick().await;
+    assert_eq!(all(&root, ".skeleton__line").len(), 2);
+    assert!(
+        root.query_selector("[role=status]").unwrap().is_some(),
+        "a live region from the start"
+    );
+    assert!(text(&root, ".skeleton__message").is_none());
+    sleep(4_200).await;
+    assert_eq!(
+        text(&root, ".skeleton__message").as_deref(),
+        Some("Still loading…")
+    );
+    assert!(
+        root.query_selector("button").unwrap().is_none(),
+        "no Cancel yet"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_cancelled_read_can_be_tried_again() {
+    use kitty::api::ApiError;
+    assert!(ApiError::Cancelled.is_retryable());
+    assert!(ApiError::Cancelled.message().contains("stopped waiting"));
+    assert_eq!(
+        kitty::api::cancel_slow_reads(Duration::ZERO),
+        0,
+        "nothing in flight"
+    );
+}
+
+#[wasm_bindgen_test]
+fn navigation_takes_focus_only_from_the_page_or_what_navigated() {
+    use kitty::app::may_take_focus;
+    for tag in [None, Some("BODY"), Some("A"), Some("BUTTON"), Some("H1")] {
+        assert!(may_take_focus(tag, false), "{tag:?}");
+    }
+    for tag in [Some("INPUT"), Some("TEXTAREA"), Some("SELECT"), Some("DIV")] {
+        assert!(!may_take_focus(tag, false), "{tag:?}");
+    }
+    assert!(
+        !may_take_focus(Some("DIV"), true),
+        "typing in an editable element"
+    );
+}
+
+#[wasm_bindgen_test]
+fn counts_use_the_right_form_of_the_noun() {
+    use kitty::fmt::plural;
+    assert_eq!(plural(1, "notification", "notifications"), "1 notification");
+    assert_eq!(
+        plural(0, "notification", "notifications"),
+        "0 notifications"
+    );
+    assert_eq!(plural(4, "kitty", "kitties"), "4 kitties");
+}
+
+#[wasm_bindgen_test]
+fn home_lists_open_kitties_six_at_most() {
+    use kitty::pages::home::on_home;
+    use kitty_api::kitty::{BankAccount, CardStatus, Kitty, KittyCard, KittyStatus, Role};
+    let kitty = |n: usize, status: KittyStatus| Kitty {
+        id: format!("k{n}"),
+        name: format!("Kitty {n}"),
+        description: None,
+        currency: Currency::AUD,
+        goal_amount: None,
+        is_personal: n == 0,
+        status,
+        available_balance: 100 * n as i64,
+        total_balance: 100 * n as i64,
+        referral_code: String::new(),
+        account: BankAccount {
+            account_name: String::new(),
+            bsb: String::new(),
+            account_number: String::new(),
+        },
+        card: KittyCard {
+            id: String::new(),
+            masked_number: String::new(),
+            status: CardStatus::Active,
+        },
+        my_role: Role::Member,
+        member_count: 2,
+        created_at: String::new(),
+    };
+    let (shown, more) = on_home(vec![
+        kitty(0, KittyStatus::Active),
+        kitty(1, KittyStatus::Closed),
+    ]);
+    assert_eq!(
+        shown.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(),
+        ["k0"]
+    );
+    assert_eq!(more, 0, "closed kitties are left to the Kitties page");
+    let (shown, more) = on_home((0..9).map(|n| kitty(n, KittyStatus::Active)).collect());
+    assert_eq!(shown.len(), 6);
+    assert_eq!(more, 3);
 }
 
 #[wasm_bindgen_test]

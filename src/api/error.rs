@@ -6,6 +6,8 @@ use std::fmt;
 pub enum ApiError {
     /// No answer: offline, or the server is down.
     Network,
+    /// The person stopped waiting for a slow answer ([`super::cancel_slow_reads`]).
+    Cancelled,
     /// 400: the request itself was malformed.
     BadRequest(String),
     /// 401: not signed in, or wrong credentials.
@@ -76,6 +78,9 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Network => "Can't reach Kitty. Check your connection and try again.".into(),
+            ApiError::Cancelled => {
+                "You stopped waiting for this. Try again when you are ready.".into()
+            }
             ApiError::BadRequest(m)
             | ApiError::Unauthorized(m)
             | ApiError::Forbidden(m)
@@ -102,7 +107,10 @@ impl ApiError {
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
-            ApiError::Network | ApiError::Server(_) | ApiError::RateLimited { .. }
+            ApiError::Network
+                | ApiError::Cancelled
+                | ApiError::Server(_)
+                | ApiError::RateLimited { .. }
         )
     }
 }

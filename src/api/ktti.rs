@@ -31,6 +31,21 @@ pub async fn mark_all_read() -> Result<(), ApiError> {
     post_empty(Ktti, "/api/v2/notifications/inbox/read").await
 }
 
+fn read_path(notification_id: &str) -> String {
+    format!("/api/v2/notifications/inbox/{}/read", enc(notification_id))
+}
+
+/// Marks one of the person's inbox items as read (204; 404 if it is not theirs).
+pub async fn mark_read(notification_id: &str) -> Result<(), ApiError> {
+    post_empty(Ktti, &read_path(notification_id)).await
+}
+
+/// [`mark_read`] on the way to the page the item is about: finished even when that page is
+/// another bundle's, which a full page load opens.
+pub async fn mark_read_leaving(notification_id: &str) -> Result<(), ApiError> {
+    super::post_empty_keepalive(Ktti, &read_path(notification_id)).await
+}
+
 // ---- Kitties (/api/v3) ----
 
 fn kitty_path(id: &str, rest: &str) -> String {
@@ -94,6 +109,11 @@ pub async fn answer_invitation(id: &str, accept: bool) -> Result<(), ApiError> {
         },
     );
     super::post_empty(Ktti, &path).await
+}
+
+/// What a referral code leads to (no sign-in needed).
+pub async fn join_preview(code: &str) -> Result<kitty_api::kitty::JoinPreview, ApiError> {
+    get(Ktti, &format!("/api/v3/ktties/join/{}", enc(code))).await
 }
 
 pub async fn join(code: &str) -> Result<Kitty, ApiError> {
@@ -382,6 +402,7 @@ async fn bodiless<T: serde::de::DeserializeOwned>(
         provider: Ktti,
         path,
         body: None,
+        keepalive: false,
     };
     super::decode(call.send().await?).await
 }
@@ -573,6 +594,7 @@ pub async fn change_receipt(
         provider: Ktti,
         path: &path,
         body: change.body,
+        keepalive: false,
     };
     super::decode(call.send().await?).await
 }

@@ -36,6 +36,63 @@ thread_local! {
     static ON_SIGNED_OUT: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
     /// The session refresh in flight, shared by every request that met a 401 meanwhile.
     static REFRESHING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// Reads in flight, with when each started, so a person can stop waiting for slow ones
+    /// ([`cancel_slow_reads`]).
+    static READS: RefCell<Vec<(u64, f64, web_sys::AbortController)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_READ: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Aborts every read (GET) that has been waiting for `older_than` or more, and returns how many:
+/// each one fails with [`ApiError::Cancelled`], so the page shows its "Try again". Writes are
+/// never aborted: the server may already have carried them out.
+pub fn cancel_slow_reads(older_than: std::time::Duration) -> usize {
+    let cutoff = js_sys::Date::now() - older_than.as_millis() as f64;
+    let slow: Vec<_> = READS.with(|r| {
+        r.borrow()
+            .iter()
+            .filter(|(_, started, _)| *started <= cutoff)
+            .map(|(_, _, c)| c.clone())
+            .collect()
+    });
+    for controller in &slow {
+        controller.abort();
+    }
+    slow.len()
+}
+
+/// A read in [`READS`] while it is in flight; dropping it (answered, failed or abandoned)
+/// takes it out.
+struct InFlight {
+    id: u64,
+    controller: web_sys::AbortController,
+}
+
+impl InFlight {
+    fn start() -> Option<InFlight> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let id = NEXT_READ.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        READS.with(|r| {
+            r.borrow_mut()
+                .push((id, js_sys::Date::now(), controller.clone()))
+        });
+        Some(InFlight { id, controller })
+    }
+
+    fn aborted(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let id = self.id;
+        // `try_with`: the thread-local may already be gone when the page unloads.
+        let _ = READS.try_with(|r| r.borrow_mut().retain(|(i, _, _)| *i != id));
+    }
 }
 
 /// Points each provider at the base URL the server configured.
@@ -103,6 +160,9 @@ struct Call<'a> {
     provider: Provider,
     path: &'a str,
     body: Option<String>,
+    /// Sent with `keepalive`, so it completes even if the page is left (a link into another
+    /// bundle loads a new page at once).
+    keepalive: bool,
 }
 
 impl<'a> Call<'a> {
@@ -118,6 +178,7 @@ impl<'a> Call<'a> {
             provider,
             path,
             body: Some(encode(body)?),
+            keepalive: false,
         })
     }
 
@@ -138,19 +199,27 @@ impl<'a> Call<'a> {
     }
 
     async fn attempt(&self) -> Result<Response, ApiError> {
-        let builder = self.builder().header("accept", "application/json");
-        let sent = match &self.body {
-            Some(json) => {
-                builder
-                    .header("content-type", "application/json")
-                    .body(json.clone())
-                    .map_err(|e| ApiError::Unexpected(e.to_string()))?
-                    .send()
-                    .await
-            }
-            None => builder.send().await,
+        let mut builder = self.builder().header("accept", "application/json");
+        let read = (self.method == Method::Get).then(InFlight::start).flatten();
+        if let Some(r) = &read {
+            builder = builder.abort_signal(Some(&r.controller.signal()));
+        }
+        let request = match &self.body {
+            Some(json) => builder
+                .header("content-type", "application/json")
+                .body(json.clone()),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Unexpected(e.to_string()))?;
+        let request = if self.keepalive {
+            keep_alive(request)?
+        } else {
+            request
         };
-        sent.map_err(|_| ApiError::Network)
+        request.send().await.map_err(|_| match &read {
+            Some(r) if r.aborted() => ApiError::Cancelled,
+            _ => ApiError::Network,
+        })
     }
 
     /// Sends the request. A 401 triggers one session refresh and one retry; if that fails too,
@@ -173,6 +242,17 @@ impl<'a> Call<'a> {
         });
         Ok(response)
     }
+}
+
+/// The same request, sent with `keepalive`.
+fn keep_alive(request: Request) -> Result<Request, ApiError> {
+    let init = web_sys::RequestInit::new();
+    // Not in web-sys's RequestInit (its WebIDL predates it), but every current browser has it.
+    js_sys::Reflect::set(&init, &"keepalive".into(), &true.into())
+        .map_err(|_| ApiError::Unexpected("could not build the request".into()))?;
+    web_sys::Request::new_with_request_and_init(&request.into(), &init)
+        .map(Request::from)
+        .map_err(|_| ApiError::Unexpected("could not build the request".into()))
 }
 
 /// Renews the session, once for everyone: requests that meet a 401 while a refresh is in flight
@@ -208,6 +288,7 @@ pub(crate) async fn refresh_session() -> Result<(), ApiError> {
         provider: Provider::Ktti,
         path: "/api/v2/auth/refresh",
         body: Some(body),
+        keepalive: false,
     };
     into_result(call.attempt().await?).await.map(drop)
 }
@@ -269,6 +350,7 @@ pub(crate) async fn get<T: DeserializeOwned>(
         provider,
         path,
         body: None,
+        keepalive: false,
     };
     decode(call.send().await?).await
 }
@@ -283,6 +365,7 @@ pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(
         provider,
         path,
         body: Some(encode(body)?),
+        keepalive: false,
     };
     decode(call.send().await?).await
 }
@@ -299,6 +382,7 @@ pub(crate) async fn send_json<B: Serialize, T: DeserializeOwned>(
         provider,
         path,
         body: Some(encode(body)?),
+        keepalive: false,
     };
     decode(call.send().await?).await
 }
@@ -314,6 +398,7 @@ pub(crate) async fn send_empty(
         provider,
         path,
         body: None,
+        keepalive: false,
     };
     into_result(call.send().await?).await.map(|_| ())
 }
@@ -325,6 +410,19 @@ pub(crate) async fn post_empty(provider: Provider, path: &str) -> Result<(), Api
         provider,
         path,
         body: None,
+        keepalive: false,
+    };
+    into_result(call.send().await?).await.map(|_| ())
+}
+
+/// [`post_empty`], finished even if the person leaves the page meanwhile.
+pub(crate) async fn post_empty_keepalive(provider: Provider, path: &str) -> Result<(), ApiError> {
+    let call = Call {
+        method: Method::Post,
+        provider,
+        path,
+        body: None,
+        keepalive: true,
     };
     into_result(call.send().await?).await.map(|_| ())
 }

@@ -13,12 +13,113 @@ pub fn use_title(title: &'static str) {
     document().set_title(&full);
 }
 
-/// Grey placeholder lines while something loads.
+/// How long a wait has gone on, as a [`Skeleton`] tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Wait {
+    /// Just the placeholder.
+    Loading,
+    /// "Still loading…", from [`STILL_LOADING_AFTER`].
+    Slow,
+    /// "This is taking longer than usual", with Cancel, from [`TAKING_LONG_AFTER`].
+    TooLong,
+    /// The person pressed Cancel and nothing answered: Try again.
+    Stopped,
+}
+
+/// When a placeholder says "Still loading…".
+pub const STILL_LOADING_AFTER: std::time::Duration = std::time::Duration::from_secs(4);
+/// When it says the wait is unusual, and offers to stop waiting.
+pub const TAKING_LONG_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
+impl Wait {
+    /// The stage of a wait that started `elapsed` ago.
+    pub fn after(elapsed: std::time::Duration) -> Wait {
+        if elapsed >= TAKING_LONG_AFTER {
+            Wait::TooLong
+        } else if elapsed >= STILL_LOADING_AFTER {
+            Wait::Slow
+        } else {
+            Wait::Loading
+        }
+    }
+
+    /// What the placeholder says at this stage (the live region's text).
+    pub fn message(self) -> &'static str {
+        match self {
+            Wait::Loading => "",
+            Wait::Slow => "Still loading…",
+            Wait::TooLong => "This is taking longer than usual.",
+            Wait::Stopped => "Stopped waiting.",
+        }
+    }
+}
+
+/// Grey placeholder lines while something loads. A wait that goes on says so: "Still loading…"
+/// after [`STILL_LOADING_AFTER`], then "This is taking longer than usual" with **Cancel** after
+/// [`TAKING_LONG_AFTER`]. Cancel aborts the slow reads in flight ([`crate::api::cancel_slow_reads`]),
+/// so the page shows its own error with "Try again"; if nothing was waiting on a read, the
+/// placeholder offers "Try again" itself, which calls `retry` (or reloads the page).
 #[component]
-pub fn Skeleton(#[prop(default = 3)] lines: usize) -> impl IntoView {
+pub fn Skeleton(
+    #[prop(default = 3)] lines: usize,
+    #[prop(optional, into)] retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let wait = RwSignal::new(Wait::Loading);
+    let timers = StoredValue::new_local(Vec::<TimeoutHandle>::new());
+    let start = move || {
+        wait.set(Wait::Loading);
+        timers.update_value(|t| {
+            t.drain(..).for_each(|h| h.clear());
+            for after in [STILL_LOADING_AFTER, TAKING_LONG_AFTER] {
+                if let Ok(h) = set_timeout_with_handle(
+                    move || {
+                        wait.try_update(|w| *w = (*w).max(Wait::after(after)));
+                    },
+                    after,
+                ) {
+                    t.push(h);
+                }
+            }
+        });
+    };
+    start();
+    on_cleanup(move || {
+        timers.try_update_value(|t| t.drain(..).for_each(|h| h.clear()));
+    });
+    let cancel = move |_| {
+        // Reads that started with this wait (or before it) are the slow ones.
+        crate::api::cancel_slow_reads(STILL_LOADING_AFTER);
+        wait.set(Wait::Stopped);
+    };
+    let again = move |_| {
+        match retry {
+            Some(r) => r.run(()),
+            None => {
+                let _ = window().location().reload();
+            }
+        }
+        start();
+    };
     view! {
-        <div class="skeleton" aria-busy="true" aria-label="Loading">
-            {(0..lines).map(|i| view! { <div class=format!("skeleton__line skeleton__line--{}", i % 3)></div> }).collect_view()}
+        <div class="skeleton" aria-busy=move || (wait.get() != Wait::Stopped).to_string()>
+            {(0..lines).map(|i| view! { <div class=format!("skeleton__line skeleton__line--{}", i % 3) aria-hidden="true"></div> }).collect_view()}
+            <div class="skeleton__wait" role="status">
+                <span class=move || if wait.get() == Wait::Loading { "visually-hidden" } else { "skeleton__message" }>
+                    {move || match wait.get() {
+                        Wait::Loading => "Loading…",
+                        w => w.message(),
+                    }}
+                </span>
+                {move || match wait.get() {
+                    Wait::TooLong => Some(view! {
+                        <button type="button" class="btn btn--secondary btn--small" on:click=cancel>"Cancel"</button>
+                    }.into_any()),
+                    Wait::Stopped => Some(view! {
+                        <button type="button" class="btn btn--secondary btn--small" on:click=again>"Try again"</button>
+                    }.into_any()),
+                    _ => None,
+                }}
+            </div>
         </div>
     }
 }
@@ -31,6 +132,7 @@ pub fn ErrorPanel(
 ) -> impl IntoView {
     let title = match &error {
         ApiError::Network => "You seem to be offline",
+        ApiError::Cancelled => "Stopped waiting",
         ApiError::NotFound(_) => "Not found",
         ApiError::Forbidden(_) => "No access",
         ApiError::Server(_) => "Something went wrong",
@@ -93,7 +195,7 @@ where
     Fut: std::future::Future<Output = Result<V, ApiError>> + Send + 'static,
 {
     view! {
-        <Transition fallback=move || view! { <Skeleton lines /> }>
+        <Transition fallback=move || view! { <Skeleton lines retry /> }>
             <ErrorBoundary fallback=move |e| error_fallback(e, Some(retry))>
                 {move || Suspend::new(view())}
             </ErrorBoundary>

@@ -27,6 +27,10 @@ pub struct Toast {
     pub message: String,
 }
 
+/// Toasts on screen at once: a new one dismisses the oldest, so the stack stays small above the
+/// phone's bottom nav.
+pub const MAX_VISIBLE: usize = 2;
+
 /// The toast queue, provided by [`ToastHost`].
 #[derive(Clone, Copy)]
 pub struct Toasts {
@@ -45,10 +49,9 @@ impl Toasts {
                 kind,
                 message: message.into(),
             });
-            // Keep the stack short on small screens.
-            if l.len() > 3 {
-                l.remove(0);
-            }
+            // Keep the stack short on small screens: the newest ones.
+            let over = l.len().saturating_sub(MAX_VISIBLE);
+            l.drain(..over);
         });
         let this = *self;
         set_timeout(move || this.dismiss(id), self.lifetime.get_value());
@@ -73,6 +76,10 @@ pub fn use_toasts() -> Toasts {
 }
 
 /// Provides [`Toasts`] to `children` and shows them. `lifetime` defaults to 5 seconds.
+///
+/// Each toast is a live region (`role="status"`, or `role="alert"` for an error) whose text
+/// arrives a frame after the region itself: screen readers announce a change to a region they
+/// already know, but not always one inserted with its text.
 #[component]
 pub fn ToastHost(
     #[prop(optional)] lifetime: Option<Duration>,
@@ -92,7 +99,7 @@ pub fn ToastHost(
                     class=format!("toast toast--{}", toast.kind.as_str())
                     role=if toast.kind == ToastKind::Error { "alert" } else { "status" }
                 >
-                    <span class="toast__text">{toast.message.clone()}</span>
+                    <ToastText message=toast.message.clone() />
                     <button
                         type="button"
                         class="toast__close"
@@ -105,4 +112,14 @@ pub fn ToastHost(
             </For>
         </div>
     }
+}
+
+/// A toast's message, put into its live region a frame after the region.
+#[component]
+fn ToastText(message: String) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    request_animation_frame(move || {
+        shown.try_set(true);
+    });
+    view! { <span class="toast__text">{move || shown.get().then(|| message.clone())}</span> }
 }

@@ -1,12 +1,13 @@
 //! The app inbox (KttiPay notifications).
 
 use crate::api::{self, ApiError};
-use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
+use crate::components::feedback::{on_done, use_title, write, EmptyState, Failure, Loaded};
 use crate::components::toast::use_toasts;
 use crate::fmt;
 use crate::session::use_session;
 use kitty_api::notifications::{InboxAction, Notification, NotificationKind, NotificationList};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// Loads the inbox and keeps the nav's unread badge in step with it.
 pub fn inbox_resource() -> LocalResource<Result<NotificationList, ApiError>> {
@@ -73,19 +74,75 @@ fn ActionButton(action: InboxAction) -> impl IntoView {
     }
 }
 
-/// One inbox item.
+/// One inbox item. With a link, its title is a link to the page it is about (the whole item is
+/// the link's target area) and following it marks it read; an unread item has "Mark as read".
 #[component]
 pub fn NotificationItem(n: Notification) -> impl IntoView {
+    let session = use_session();
+    let toasts = use_toasts();
     let when = fmt::relative(&n.created_at);
     let exact = fmt::datetime(&n.created_at);
     let action = n.action.clone();
+    let read = RwSignal::new(n.read);
+    let busy = RwSignal::new(false);
+    let item = NodeRef::<leptos::html::Li>::new();
+    let id = StoredValue::new(n.id.clone());
+    let now_read = move || {
+        if !read.get_untracked() {
+            read.set(true);
+            session.unread.update(|u| *u = (*u - 1).max(0));
+        }
+    };
+    // Following the link: the request is sent so that it outlives this page (a link into
+    // another bundle loads a new one at once).
+    let follow = move |_| {
+        if read.get_untracked() {
+            return;
+        }
+        now_read();
+        let id = id.get_value();
+        leptos::task::spawn_local(async move {
+            let _ = api::ktti::mark_read_leaving(&id).await;
+        });
+    };
+    let mark = move |_| {
+        let id = id.get_value();
+        write(
+            busy,
+            async move { api::ktti::mark_read(&id).await },
+            move |result| match result {
+                Ok(()) => {
+                    now_read();
+                    // The button goes: keep the keyboard on this item.
+                    if let Some(li) = item.get_untracked() {
+                        let _ = li.focus();
+                    }
+                }
+                Err(e) => toasts.error(e.message()),
+            },
+        );
+    };
+    let title = n.title.clone();
+    // Named with its item ("Mark as read: Deposit received"), since each unread item has one.
+    let label = format!("Mark as read: {title}");
+    let heading = match n.link.clone() {
+        Some(href) => {
+            let rel = crate::bundles::rel_for(&href);
+            view! {
+                <A href=href attr:class="notice__link" attr:rel=rel on:click=follow>{title}</A>
+            }
+            .into_any()
+        }
+        None => view! { <span>{title}</span> }.into_any(),
+    };
     view! {
-        <li class="notice" class:notice--unread=!n.read>
+        <li class="notice" class:notice--unread=move || !read.get() class:notice--linked=n.link.is_some()
+            node_ref=item tabindex="-1">
             <span class=kind_class(n.kind) aria-hidden="true"></span>
             <div class="notice__text">
                 <p class="notice__title">
-                    {(!n.read).then(|| view! { <span class="visually-hidden">"Unread: "</span> })}
-                    {n.title.clone()}
+                    {move || (!read.get()).then(|| view! { <span class="visually-hidden">"Unread: "</span> })}
+                    {heading}
                 </p>
                 <p class="notice__body">{n.body.clone()}</p>
                 <p class="notice__meta">
@@ -93,7 +150,15 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
                     " · "
                     <time datetime=n.created_at.clone() title=exact>{when}</time>
                 </p>
-                {action.map(|action| view! { <ActionButton action /> })}
+                <div class="notice__actions">
+                    {action.map(|action| view! { <ActionButton action /> })}
+                    <Show when=move || !read.get()>
+                        <button type="button" class="btn btn--secondary btn--small notice__mark"
+                            aria-label=label.clone() disabled=move || busy.get() on:click=mark>
+                            "Mark as read"
+                        </button>
+                    </Show>
+                </div>
             </div>
         </li>
     }
@@ -103,6 +168,7 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
 pub fn Inbox() -> impl IntoView {
     use_title("Inbox");
     let toasts = use_toasts();
+    let session = use_session();
     let inbox = inbox_resource();
     let mark_read = Action::new_local(|_: &()| api::ktti::mark_all_read());
     on_done(
@@ -123,7 +189,7 @@ pub fn Inbox() -> impl IntoView {
                 <button
                     type="button"
                     class="btn btn--secondary"
-                    disabled=move || mark_read.pending().get() || use_session().unread.get() == 0
+                    disabled=move || mark_read.pending().get() || session.unread.get() == 0
                     on:click=move |_| { mark_read.dispatch(()); }
                 >
                     "Mark all as read"
@@ -140,8 +206,12 @@ pub fn Inbox() -> impl IntoView {
                                 }.into_any()
                             } else {
                                 view! {
-                                    <p class="page__lede">
-                                        {format!("{}, {} unread", kitty_api::format::count(list.total, "notification", "notifications"), list.unread)}
+                                    <p class="page__lede" data-testid="inbox-count">
+                                        {move || format!(
+                                            "{}, {} unread",
+                                            fmt::plural(list.total, "notification", "notifications"),
+                                            session.unread.get(),
+                                        )}
                                     </p>
                                     <ul class="notice-list">
                                         {list.notifications.into_iter().map(|n| view! { <NotificationItem n /> }).collect_view()}
