@@ -33,6 +33,39 @@ async function cell(page, name, column) {
   return (await page.locator("tbody tr", { has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) }).locator("td").nth(col - 1).textContent()).trim();
 }
 
+/**
+ * The phone layout of the kitty page `page` shows: nothing wider than the screen, every tab of
+ * the kitty's nav reachable (scrolled into view, it is on screen and visible), the open tab on
+ * screen without scrolling, and on any tab but the first a header no taller than 200 px.
+ */
+async function phoneLayout(page, tab) {
+  const nav = page.getByRole("navigation", { name: "Kitty" });
+  await page.waitForFunction(() => !document.querySelector(".skeleton"));
+  const m = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+    header: document.querySelector(".kitty-header")?.getBoundingClientRect().height,
+    open: (() => {
+      const r = document.querySelector("nav[aria-label=Kitty] [aria-current=page]")?.getBoundingClientRect();
+      return r && { left: r.left, right: r.right };
+    })(),
+  }));
+  assert.ok(m.scrollWidth <= m.innerWidth, `${tab}: the page is ${m.scrollWidth} px wide on a ${m.innerWidth} px screen`);
+  assert.ok(m.open && m.open.left >= 0 && m.open.right <= m.innerWidth, `${tab}: the open tab is on screen (${JSON.stringify(m.open)})`);
+  if (tab !== "Activity") assert.ok(m.header <= 200, `${tab}: the kitty's header is ${m.header} px tall`);
+  const links = nav.getByRole("link");
+  assert.equal(await links.count(), 7);
+  for (const link of await links.all()) {
+    await link.scrollIntoViewIfNeeded();
+    assert.ok(await link.isVisible(), `${await link.textContent()} is visible`);
+    const box = await link.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= m.innerWidth, `${await link.textContent()} can be scrolled on screen: ${JSON.stringify(box)}`);
+  }
+  // Back where it was, so the next step clicks what a person would see.
+  await nav.locator("[aria-current=page]").scrollIntoViewIfNeeded();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true);
+}
+
 test("a group fills a kitty, splits a card payment 70/30, and closes it", async () => {
   const ctxA = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const a = await ctxA.newPage();
@@ -67,19 +100,27 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   const b = await ctxB.newPage();
   const problemsB = watchProblems(b);
   await b.goto(link);
+  // The join page says which kitty it is and who started it, and offers a way out.
+  await b.getByRole("heading", { name: "Join Weekend in Kish" }).waitFor();
+  assert.match(await b.getByTestId("join-about").textContent(), /Ava Admin started this kitty\. It has 1 member/);
+  assert.ok(await b.getByTestId("join-decline").isVisible());
   await b.getByRole("link", { name: "Create an account to join" }).click();
   await register(b, "Ben Member", "09128880002");
   await b.getByRole("button", { name: "Join as Ben Member" }).click();
   await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  await phoneLayout(b, "Activity");
 
   // The group chat: both have it open; A's message reaches B's phone without a reload, with
   // the unread badge on B's Chat tab until B reads it.
   await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
   await b.getByText("No messages yet").waitFor();
+  await b.waitForFunction(() => document.title === "Chat · Weekend in Kish · Kitty");
+  await phoneLayout(b, "Chat");
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
-  // Each tab has its own title, and focus moves from the tab link to the page's heading.
+  // Each tab has its own title. The page's heading (the kitty's name) is the same on every tab,
+  // so focus stays on the tab that was chosen (src/app.rs, focus_heading_after_navigation).
   await a.waitForFunction(() => document.title === "Chat · Weekend in Kish · Kitty");
-  await a.waitForFunction(() => document.activeElement?.tagName === "H1");
+  await a.waitForFunction(() => document.activeElement?.matches("nav[aria-label=Kitty] a[aria-current=page]"));
   await a.getByRole("textbox", { name: "Message" }).fill("Dinner at 8? <b>bold</b>");
   await a.getByRole("textbox", { name: "Message" }).press("Enter");
   await b.getByText("Dinner at 8? <b>bold</b>").waitFor({ timeout: 5_000 });
@@ -124,10 +165,18 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   assert.equal(await cell(a, "Ava Admin", "balance"), "A$41.06");
   assert.equal(await cell(a, "Ben Member", "balance"), "A$74.74");
 
-  // Ben cannot leave with money in the kitty; the page says why before asking anything.
+  // Ben cannot leave with money in the kitty, nor Ava as its only admin: the page says why and
+  // what to do instead, and the button asks nothing.
+  await a.getByText("You are the only admin, so you cannot leave yet.").waitFor();
+  assert.ok(await a.getByRole("button", { name: "Leave kitty" }).isDisabled());
   await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();
-  await b.getByRole("button", { name: "Leave kitty" }).click();
-  await b.getByText("You can leave once your balance is zero: the kitty owes you A$74.74.").waitFor();
+  await b.getByText("You still have A$74.74 in this kitty. An admin pays it out from the Members tab").waitFor();
+  assert.ok(await b.getByRole("button", { name: "Leave kitty" }).isDisabled());
+  // On the phone each member is a card: the balance is on screen, and the page no wider than it.
+  await b.getByRole("rowheader", { name: /^Ben Member/ }).waitFor();
+  await phoneLayout(b, "Members");
+  const balance = await b.locator("tr", { has: b.getByRole("rowheader", { name: /^Ben Member/ }) }).locator(".members__balance").boundingBox();
+  assert.ok(balance.x >= 0 && balance.x + balance.width <= 390, `Ben's balance is on screen: ${JSON.stringify(balance)}`);
   await b.reload();
   await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
   await b.getByText("A$115.80").first().waitFor(); // B sees the same balance on their phone.
@@ -137,6 +186,13 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).click();
   await b.getByRole("link", { name: /Sunset Grill/ }).first().click();
   await b.getByRole("heading", { name: "Receipt", exact: true }).waitFor();
+  // The transaction's page has its own heading, belongs to the Activity tab, and leads back to it.
+  await b.getByRole("heading", { level: 1, name: "Sunset Grill · A$84.20" }).waitFor();
+  assert.equal(await b.getByRole("heading", { level: 1 }).count(), 1, "one h1");
+  assert.equal(await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).getAttribute("aria-current"), "page");
+  assert.equal(await b.getByRole("link", { name: "← Activity" }).getAttribute("href"), `/kitties/${kittyId}`);
+  await b.waitForFunction(() => document.title === "Transaction · Weekend in Kish · Kitty");
+  await phoneLayout(b, "Transaction");
   const cdp = await ctxB.newCDPSession(b);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 96 * 1024 });
@@ -156,6 +212,9 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("heading", { name: "Each person's part" }).waitFor();
   await b.getByText("A$37.10").first().waitFor();
   await b.getByText("A$47.10").first().waitFor();
+  await b.getByRole("link", { name: "← Activity" }).click();
+  await b.waitForURL(`${server.url}/kitties/${kittyId}`);
+  await b.getByRole("link", { name: /Sunset Grill/ }).first().waitFor();
 
   // A, an admin, applies it: the members' totals follow the items to the cent.
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).click();
@@ -175,6 +234,15 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByLabel("Add photos").setInputFiles({ name: "pier.png", mimeType: "image/png", buffer: noisePng(160, 120) });
   await b.getByRole("button", { name: "Save moment" }).click();
   await b.getByText("Moment added.").waitFor({ timeout: 15_000 });
+  await phoneLayout(b, "Moments");
+  // Every tab on the phone, each with its own title.
+  for (const tab of ["Split", "Card", "Settings", "Members", "Chat", "Activity"]) {
+    const link = b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: new RegExp(`^${tab}`) });
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await b.waitForFunction((t) => document.title === `${t} · Weekend in Kish · Kitty`, tab);
+    await phoneLayout(b, tab);
+  }
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Moments" }).click();
   await a.getByText("Sunset at the pier").first().waitFor();
   await a.locator("img[src*='/thumbnail']").first().waitFor();
@@ -194,7 +262,7 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await a.getByText("This kitty is closing.").waitFor();
   await a.getByText("receives A$51.40").waitFor();
   await a.getByRole("button", { name: "Pay out balances" }).click();
-  await a.getByText("Paid out to 2 member(s).").waitFor();
+  await a.getByText("Paid out to 2 members.").waitFor();
   await a.getByRole("button", { name: "Close kitty" }).click();
   await a.getByText("This kitty is closed.").first().waitFor();
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Members" }).click();

@@ -360,3 +360,84 @@ fn the_social_authorize_url_has_every_parameter_encoded() {
     assert_eq!(f.state.as_deref(), Some("%E0%A4%A"));
     assert_eq!(f.error_description.as_deref(), Some("x y"));
 }
+
+#[wasm_bindgen_test]
+fn kitty_pages_name_their_tab_and_count_in_words() {
+    use kitty::pages::kitties::{page_title, tab_title};
+    use kitty_api::format::count;
+
+    // Each tab has its own title; a transaction's page is the Activity tab's.
+    assert_eq!(tab_title("/kitties/k1"), "Activity");
+    assert_eq!(tab_title("/kitties/k1/"), "Activity");
+    assert_eq!(tab_title("/kitties/k1/members"), "Members");
+    assert_eq!(tab_title("/kitties/k1/settings"), "Settings");
+    assert_eq!(tab_title("/kitties/k1/transactions/t9"), "Transaction");
+    assert_eq!(
+        page_title("/kitties/k1/chat", Some("Weekend in Kish")),
+        "Chat · Weekend in Kish · Kitty"
+    );
+    assert_eq!(page_title("/kitties/k1/card", None), "Card · Kitty");
+    // One member, not "1 members" (the kitty list, billing and the closure's payouts).
+    assert_eq!(count(1, "member", "members"), "1 member");
+    assert_eq!(count(0, "member", "members"), "0 members");
+    assert_eq!(count(2, "transaction", "transactions"), "2 transactions");
+}
+
+#[wasm_bindgen_test]
+fn leaving_a_kitty_is_refused_before_asking_for_the_servers_reasons() {
+    use kitty::pages::kitties::leave_blockers;
+    use kitty_api::kitty::{Member, MemberTotals, Role};
+    use kitty_api::Currency;
+
+    let member = |id: &str, role: Role, balance: i64| Member {
+        user_id: id.into(),
+        name: id.into(),
+        role,
+        admin_requested: false,
+        active: true,
+        deposited: balance.max(0),
+        paid_out: 0,
+        spent: (-balance).max(0),
+        balance,
+    };
+    let totals = |members: Vec<Member>| MemberTotals {
+        available_balance: members.iter().map(|m| m.balance).sum(),
+        members,
+        unassigned: 0,
+    };
+    // Settled, with another admin: nothing stands in the way.
+    let t = totals(vec![
+        member("ava", Role::Admin, 0),
+        member("ben", Role::Admin, 0),
+    ]);
+    assert!(leave_blockers(&t, "ava", Currency::AUD).is_empty());
+    // The last admin is told to make someone else admin first.
+    let t = totals(vec![
+        member("ava", Role::Admin, 0),
+        member("ben", Role::Member, 0),
+    ]);
+    let why = leave_blockers(&t, "ava", Currency::AUD);
+    assert_eq!(why.len(), 1);
+    assert!(why[0].contains("only admin"), "{why:?}");
+    assert!(leave_blockers(&t, "ben", Currency::AUD).is_empty());
+    // Money either way: the server's own words, with what to do.
+    let t = totals(vec![
+        member("ava", Role::Admin, 0),
+        member("ben", Role::Member, 7474),
+        member("cat", Role::Member, -500),
+    ]);
+    let owed = leave_blockers(&t, "ben", Currency::AUD);
+    assert_eq!(owed.len(), 1);
+    assert!(
+        owed[0].contains("A$74.74") && owed[0].contains("pays it out"),
+        "{owed:?}"
+    );
+    let owes = leave_blockers(&t, "cat", Currency::AUD);
+    assert!(
+        owes[0].contains("owe the kitty A$5.00") && owes[0].contains("Deposit it"),
+        "{owes:?}"
+    );
+    // Alone in the kitty: closing it is the way out.
+    let t = totals(vec![member("ava", Role::Admin, 0)]);
+    assert!(leave_blockers(&t, "ava", Currency::AUD)[0].contains("close it"));
+}

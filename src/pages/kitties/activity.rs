@@ -183,7 +183,7 @@ pub fn AllTransactions() -> impl IntoView {
 /// One transaction: its split (editable by admins, with a live preview) and its note and category.
 #[component]
 pub fn TransactionPage() -> impl IntoView {
-    use_title("Transaction");
+    // The kitty's frame sets the title ("Transaction · Weekend in Kish · Kitty").
     let ctx = use_kitty();
     let params = use_params_map();
     let tx_id = Memo::new(move |_| params.with(|p| p.get("tx").unwrap_or_default()));
@@ -315,7 +315,7 @@ fn TransactionView(
     view! {
         <section class="card">
             <p class="eyebrow">{kind}</p>
-            <h2>{format!("{} · {}", t.description, Money::new(t.amount, t.currency))}</h2>
+            <h1 class="tx-heading">{format!("{} · {}", t.description, Money::new(t.amount, t.currency))}</h1>
             <p class="muted">{crate::fmt::datetime(&t.created_at)}{t.custom_split.then_some(" · custom split")}</p>
             {(!splittable).then(|| view! {
                 <p>{match &t.assignee_name { Some(n) => format!("Belongs to {n}."), None => "Not assigned to a member yet.".to_string() }}</p>

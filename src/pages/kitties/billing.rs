@@ -12,6 +12,7 @@ use crate::components::toast::use_toasts;
 use kitty_api::billing::{
     BillingEvent, BillingEventKind, BillingPlan, Plan, PlanOffer, PERIOD_DAYS,
 };
+use kitty_api::format::count;
 use kitty_api::kitty::{KittyStatus, Role};
 use kitty_api::{Currency, Money};
 use leptos::either::Either;
@@ -210,7 +211,7 @@ fn PlanView(
             let expanded = move || confirming.get() == Some(to);
             let too_many = (members > o.max_members).then(|| {
                 view! {
-                    <p class="plan__note">{format!("{} takes up to {} members; this kitty has {members}.", to.label(), o.max_members)}</p>
+                    <p class="plan__note">{format!("{} takes up to {}; this kitty has {members}.", to.label(), count(o.max_members, "member", "members"))}</p>
                 }
             });
             let button = move || {
@@ -236,7 +237,7 @@ fn PlanView(
                         {is_current.then(|| view! { <span class="badge badge--this">"Current plan"</span> })}
                     </div>
                     <p class="plan__fee">{fee_text(o.monthly_fee, currency)}</p>
-                    <p class="plan__limit">{format!("Up to {} members", o.max_members)}</p>
+                    <p class="plan__limit">{format!("Up to {}", count(o.max_members, "member", "members"))}</p>
                     {too_many}
                     {button}
                 </li>
@@ -282,7 +283,7 @@ fn PlanView(
     view! {
         <dl class="details billing__facts">
             <dt>"Plan"</dt><dd><strong>{summary}</strong></dd>
-            <dt>"Members"</dt><dd>{format!("{members} of {} members", p.max_members)}</dd>
+            <dt>"Members"</dt><dd>{format!("{members} of {}", count(p.max_members, "member", "members"))}</dd>
             {next_fee.map(|n| view! { <dt>"Next fee"</dt><dd>{n}</dd> })}
         </dl>
         <FormAlert message=alert.into() />

@@ -91,21 +91,63 @@ pub fn KittyLayout() -> impl IntoView {
             }
         });
     });
-    // On a phone the tab row scrolls: the open tab is brought into view.
+    // On a phone the tab row scrolls: the open tab is brought into view, and a faded edge shows
+    // on each side that has more tabs.
     let tabs = NodeRef::<leptos::html::Nav>::new();
+    let edges = RwSignal::new((false, false));
+    let measure = move || {
+        if let Some(nav) = tabs.get_untracked() {
+            let left = nav.scroll_left();
+            let more = nav.scroll_width() - nav.client_width();
+            edges.set((left > 1, left < more - 1));
+        }
+    };
+    let center = move |tab: web_sys::HtmlElement| {
+        if let Some(nav) = tabs.get_untracked() {
+            nav.set_scroll_left(tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2);
+            measure();
+        }
+    };
     Effect::new(move || {
         location.pathname.track();
         if let Some(nav) = tabs.get() {
             request_animation_frame(move || {
                 use wasm_bindgen::JsCast;
                 let tab = nav.query_selector("[aria-current=page]").ok().flatten();
-                if let Some(tab) = tab.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    nav.set_scroll_left(
-                        tab.offset_left() - (nav.client_width() - tab.offset_width()) / 2,
-                    );
+                match tab.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    Some(tab) => center(tab),
+                    None => measure(),
                 }
             });
         }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    // Where each tab goes, and whether it is the open one: a transaction's page is part of the
+    // Activity tab.
+    let path = Memo::new(move |_| location.pathname.get());
+    let on_tx = Memo::new(move |_| path.with(|p| tab_title(p) == "Transaction"));
+    let tab_links = move || {
+        let base = format!("/kitties/{}", id.get());
+        KITTY_TABS.map(|(rest, label)| {
+            let href = format!("{base}{rest}");
+            let base = base.clone();
+            let current = move || path.with(|p| tab_is_open(p, &base, rest));
+            (href, label, current, rest == "/chat")
+        })
+    };
+    // The header's account and card details fold away on a phone. Unless the person opened or
+    // closed them, they are open only on the Activity tab of a kitty with nothing in it yet
+    // (the account to deposit to is what a new kitty needs first).
+    let details_choice = RwSignal::new(None::<bool>);
+    let details_open = Signal::derive(move || {
+        details_choice.get().unwrap_or_else(|| {
+            path.with(|p| tab_title(p) == "Activity")
+                && kitty
+                    .get()
+                    .and_then(|r| r.ok())
+                    .is_some_and(|k| k.available_balance == 0 && k.status == KittyStatus::Active)
+        })
     });
     Effect::new(move |seen: Option<String>| {
         let path = location.pathname.get();
@@ -143,36 +185,56 @@ pub fn KittyLayout() -> impl IntoView {
         on_cleanup(move || h.clear());
     }
     let retry = Callback::new(move |_| kitty.refetch());
-    // Each tab has its own page title: "Chat · Weekend in Kish · Kitty".
-    let location = leptos_router::hooks::use_location();
-    Effect::new(move |_| {
-        let path = location.pathname.get();
-        if let Some(Ok(k)) = kitty.get() {
-            document().set_title(&format!("{} · {} · Kitty", tab_title(&path), k.name));
-        }
+    // The kitty on screen: the latest one loaded, kept while it reloads or if a reload fails.
+    let shown = Memo::new(move |was: Option<&Option<Kitty>>| match kitty.get() {
+        Some(Ok(k)) => Some(k),
+        _ => was
+            .cloned()
+            .flatten()
+            .filter(|k| k.id == id.get_untracked()),
     });
+    // Each tab has its own page title: "Chat · Weekend in Kish · Kitty".
+    Effect::new(move |_| {
+        let path = path.get();
+        let name = kitty.get().and_then(|r| r.ok()).map(|k| k.name);
+        document().set_title(&page_title(&path, name.as_deref()));
+    });
+    let back = move || {
+        if on_tx.get() {
+            let href = format!("/kitties/{}", id.get());
+            let rel = crate::bundles::rel_for(&href);
+            view! { <a href=href class="back" rel=rel>"← Activity"</a> }.into_any()
+        } else {
+            view! { <A href="/kitties" attr:class="back">"← Kitties"</A> }.into_any()
+        }
+    };
     view! {
         <div class="page">
-            <A href="/kitties" attr:class="back">"← Kitties"</A>
-            <Loaded lines=5 retry view=move || async move { kitty.await.map(|k| view! { <Header k /> }) } />
-            <Show when=move || kitty.get().is_some_and(|r| r.is_ok())>
-                <nav class="tabs" aria-label="Kitty" node_ref=tabs>
-                    {move || {
-                        let base = format!("/kitties/{}", id.get());
-                        [("", "Activity"), ("/chat", "Chat"), ("/moments", "Moments"), ("/members", "Members"), ("/split", "Split"), ("/card", "Card"), ("/settings", "Settings")]
-                            .into_iter()
-                            .map(|(rest, label)| view! {
-                                <A href=format!("{base}{rest}") exact=rest.is_empty() attr:class="tabs__tab"
-                                    attr:rel=crate::bundles::rel_for(&format!("{base}{rest}"))>{label}
-                                    {(rest == "/chat").then(|| view! {
-                                        <Show when=move || { unread.get() > 0 }>
-                                            <span class="tabs__badge">{move || unread.get().min(99)}<span class="visually-hidden">" unread"</span></span>
-                                        </Show>
-                                    })}
-                                </A>
-                            })
-                            .collect_view()
-                    }}
+            {back}
+            // The header is built once and follows the kitty's changes in place, so that focus
+            // on its heading or buttons survives the reloads after every change.
+            <Show when=move || shown.with(Option::is_some) fallback=move || view! {
+                <Loaded lines=5 retry view=move || async move { kitty.await.map(|_| ()) } />
+            }>
+                <Header k=shown on_tx details_open details_choice />
+            </Show>
+            <Show when=move || shown.with(Option::is_some)>
+                <nav class="tabs kitty-tabs" aria-label="Kitty" node_ref=tabs
+                    class:kitty-tabs--more-start=move || edges.get().0
+                    class:kitty-tabs--more-end=move || edges.get().1
+                    on:scroll=move |_| measure()>
+                    {move || tab_links().into_iter().map(|(href, label, current, chat)| {
+                        let rel = crate::bundles::rel_for(&href);
+                        view! {
+                            <a href=href class="tabs__tab" rel=rel aria-current=move || current().then_some("page")>{label}
+                                {chat.then(|| view! {
+                                    <Show when=move || { unread.get() > 0 }>
+                                        <span class="tabs__badge">{move || unread.get().min(99)}<span class="visually-hidden">" unread"</span></span>
+                                    </Show>
+                                })}
+                            </a>
+                        }
+                    }).collect_view()}
                 </nav>
                 <Outlet />
             </Show>
@@ -180,8 +242,40 @@ pub fn KittyLayout() -> impl IntoView {
     }
 }
 
-/// The tab a kitty path shows, for the page title.
-fn tab_title(path: &str) -> &'static str {
+/// A kitty's tabs: the path after `/kitties/{id}`, and the label.
+const KITTY_TABS: [(&str, &str); 7] = [
+    ("", "Activity"),
+    ("/chat", "Chat"),
+    ("/moments", "Moments"),
+    ("/members", "Members"),
+    ("/split", "Split"),
+    ("/card", "Card"),
+    ("/settings", "Settings"),
+];
+
+/// Whether the tab at `{base}{rest}` is the open one at `path`: a transaction's page belongs to
+/// the Activity tab.
+fn tab_is_open(path: &str, base: &str, rest: &str) -> bool {
+    let path = path.trim_end_matches('/');
+    let tab = format!("{base}{rest}");
+    if rest.is_empty() {
+        path == base || path.starts_with(&format!("{base}/transactions/"))
+    } else {
+        path == tab || path.starts_with(&format!("{tab}/"))
+    }
+}
+
+/// The document title of a kitty's page: "Members · Weekend in Kish · Kitty"; "Members · Kitty"
+/// while the kitty's name is not known yet.
+pub fn page_title(path: &str, kitty_name: Option<&str>) -> String {
+    match kitty_name {
+        Some(name) => format!("{} · {name} · Kitty", tab_title(path)),
+        None => format!("{} · Kitty", tab_title(path)),
+    }
+}
+
+/// The tab a kitty path shows (`/kitties/{id}/members` is "Members"), for the page title.
+pub fn tab_title(path: &str) -> &'static str {
     let rest: Vec<&str> = path.trim_end_matches('/').split('/').skip(3).collect();
     match rest.first().copied() {
         None => "Activity",
@@ -196,53 +290,102 @@ fn tab_title(path: &str) -> &'static str {
     }
 }
 
+/// The kitty's name, balance and goal, and where to deposit and its card. On a phone the
+/// description, account and card fold away behind a button, so every tab starts near the top.
+/// On a transaction's page the transaction has the page's `h1`, so the kitty's name is a line.
+/// Built once: each part follows `k`, so the elements (and focus on them) stay.
 #[component]
-fn Header(k: Kitty) -> impl IntoView {
-    let goal = k.goal_amount.map(|g| {
-        let have = k.available_balance.clamp(0, g);
-        let pct = (have * 100).checked_div(g).unwrap_or(0);
-        view! {
-            <div class="goal-row">
-                <progress class="goal" max=g.to_string() value=have.to_string() aria-label="Goal progress"></progress>
-                <span class="row__meta">{format!("{pct}% of {}", money(g, &k))}</span>
-            </div>
+fn Header(
+    k: Memo<Option<Kitty>>,
+    on_tx: Memo<bool>,
+    details_open: Signal<bool>,
+    details_choice: RwSignal<Option<bool>>,
+) -> impl IntoView {
+    let name = move || k.with(|k| k.as_ref().map(|k| k.name.clone()).unwrap_or_default());
+    let title = move || {
+        if on_tx.get() {
+            view! { <p class="kitty-header__name">{name}</p> }.into_any()
+        } else {
+            view! { <h1 class="kitty-header__name">{name}</h1> }.into_any()
         }
-    });
-    let closing = k.status == KittyStatus::Closing;
-    let closed = k.status == KittyStatus::Closed;
-    let settings = format!("/kitties/{}/settings", k.id);
-    view! {
-        {closing.then(|| view! {
-            <div class="banner banner--warning" role="status">
-                <strong>"This kitty is closing."</strong>" The card is frozen. "
-                <A href=settings.clone()>"See the closure"</A>
-            </div>
-        })}
-        {closed.then(|| view! { <div class="banner" role="status"><strong>"This kitty is closed."</strong>" Its history stays here."</div> })}
-        <header class="kitty-header">
-            <div>
-                <h1>{k.name.clone()}</h1>
-                {k.description.clone().map(|d| view! { <p class="muted">{d}</p> })}
-                <p class="kitty-header__balance">{money(k.available_balance, &k)}<span class="row__meta">" available"</span></p>
-                {goal}
-            </div>
+    };
+    let status = Memo::new(move |_| k.with(|k| k.as_ref().map(|k| (k.id.clone(), k.status))));
+    let banner = move || {
+        status.get().and_then(|(id, status)| match status {
+            KittyStatus::Closing => {
+                let settings = format!("/kitties/{id}/settings");
+                let rel = crate::bundles::rel_for(&settings);
+                Some(view! {
+                    <div class="banner banner--warning" role="status">
+                        <strong>"This kitty is closing."</strong>" The card is frozen. "
+                        <a href=settings rel=rel>"See the closure"</a>
+                    </div>
+                }.into_any())
+            }
+            KittyStatus::Closed => Some(view! {
+                <div class="banner" role="status"><strong>"This kitty is closed."</strong>" Its history stays here."</div>
+            }.into_any()),
+            KittyStatus::Active => None,
+        })
+    };
+    let balance = move || k.with(|k| k.as_ref().map(|k| money(k.available_balance, k)));
+    let goal = move || {
+        k.with(|k| {
+            let k = k.as_ref()?;
+            let g = k.goal_amount?;
+            let have = k.available_balance.clamp(0, g);
+            let pct = (have * 100).checked_div(g).unwrap_or(0);
+            Some(view! {
+                <div class="goal-row kitty-header__goal">
+                    <progress class="goal" max=g.to_string() value=have.to_string() aria-label="Goal progress"></progress>
+                    <span class="row__meta">{format!("{pct}% of {}", money(g, k))}</span>
+                </div>
+            })
+        })
+    };
+    let description = move || {
+        k.with(|k| k.as_ref().and_then(|k| k.description.clone()))
+            .map(|d| view! { <p class="muted kitty-header__description">{d}</p> })
+    };
+    // The account and card change rarely: their copy buttons are rebuilt only when they do.
+    let facts =
+        Memo::new(move |_| k.with(|k| k.as_ref().map(|k| (k.account.clone(), k.card.clone()))));
+    let facts = move || {
+        facts.get().map(|(account, card)| view! {
             <dl class="kitty-header__facts">
                 <div>
                     <dt>"Deposit to"</dt>
                     <dd>
-                        <span class="row__meta">{k.account.account_name.clone()}</span>
-                        <span class="copy-line"><span>"BSB "<span class="mono">{k.account.bsb.clone()}</span></span>
-                            <CopyButton value=k.account.bsb.clone() label="Copy" done="Copied" what="BSB" /></span>
-                        <span class="copy-line"><span>"Account "<span class="mono">{k.account.account_number.clone()}</span></span>
-                            <CopyButton value=k.account.account_number.clone() label="Copy" done="Copied" what="account number" /></span>
+                        <span class="row__meta">{account.account_name.clone()}</span>
+                        <span class="copy-line"><span>"BSB "<span class="mono">{account.bsb.clone()}</span></span>
+                            <CopyButton value=account.bsb.clone() label="Copy" done="Copied" what="BSB" /></span>
+                        <span class="copy-line"><span>"Account "<span class="mono">{account.account_number.clone()}</span></span>
+                            <CopyButton value=account.account_number.clone() label="Copy" done="Copied" what="account number" /></span>
                     </dd>
                 </div>
                 <div>
                     <dt>"Card"</dt>
-                    <dd><span class="mono">{k.card.masked_number.clone()}</span>" "
-                        <span class=format!("status status--card-{}", k.card.status.as_str())>{k.card.status.label()}</span></dd>
+                    <dd><span class="mono">{card.masked_number.clone()}</span>" "
+                        <span class=format!("status status--card-{}", card.status.as_str())>{card.status.label()}</span></dd>
                 </div>
             </dl>
+        })
+    };
+    view! {
+        {banner}
+        <header class="kitty-header" class:kitty-header--open=move || details_open.get()>
+            {title}
+            <p class="kitty-header__balance">{balance}<span class="row__meta">" available"</span></p>
+            {goal}
+            <button type="button" class="btn btn--secondary btn--small kitty-header__toggle"
+                aria-expanded=move || details_open.get().to_string() aria-controls="kitty-details"
+                on:click=move |_| details_choice.set(Some(!details_open.get_untracked()))>
+                "Deposit details and card"<span class="kitty-header__chevron" aria-hidden="true"></span>
+            </button>
+            <div class="kitty-header__more" id="kitty-details">
+                {description}
+                {facts}
+            </div>
         </header>
     }
 }

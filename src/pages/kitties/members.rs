@@ -7,7 +7,8 @@ use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
 use crate::session::use_session;
 use kitty_api::kitty::{Kitty, KittyStatus, Member, MemberTotals, Role};
-use kitty_api::FieldErrors;
+use kitty_api::ledger::{may_leave, Refusal};
+use kitty_api::{Currency, FieldErrors};
 use leptos::prelude::*;
 
 /// What a member (or admin) did to the membership list.
@@ -95,24 +96,12 @@ fn MemberList(
         .cloned()
         .collect();
     let k2 = kitty.clone();
-    // Leaving needs a balance of exactly zero: say so before asking, not after.
-    let my_balance = totals
-        .members
-        .iter()
-        .find(|m| m.user_id == me)
-        .map_or(0, |m| m.balance);
-    let leave_blocker = match my_balance.signum() {
-        1 => Some(format!(
-            "You can leave once your balance is zero: the kitty owes you {}. An admin can pay it out from this tab.",
-            money(my_balance, &kitty)
-        )),
-        -1 => Some(format!(
-            "You can leave once your balance is zero: you owe the kitty {}. Deposit it with your name as the sender.",
-            money(-my_balance, &kitty)
-        )),
-        _ => None,
-    };
-    let leave_note = RwSignal::new(None::<String>);
+    // Leaving is refused by the server as the last admin or with a balance other than zero: say
+    // so, and what to do instead, before anyone presses the button.
+    let leave_blockers = leave_blockers(&totals, &me, kitty.currency);
+    let leave_blocked = !leave_blockers.is_empty();
+    // Why a member cannot be removed yet (their balance), shown instead of asking.
+    let remove_note = RwSignal::new(None::<String>);
     view! {
         {(admin && !requests.is_empty()).then(|| view! {
             <section class="card card--callout" aria-labelledby="requests-heading">
@@ -125,24 +114,33 @@ fn MemberList(
         })}
         <section class="card" aria-labelledby="members-heading">
             <h2 id="members-heading">"Members"</h2>
-            <div class="table-wrap">
-                <table class="table">
-                    <thead><tr><th scope="col">"Member"</th><th scope="col">"Deposited"</th><th scope="col">"Spent"</th><th scope="col">"Paid out"</th><th scope="col">"Balance"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                    <tbody>
+            <div class="table-wrap members-wrap">
+                <table class="table members-table" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">"Member"</th>
+                        <th scope="col" role="columnheader" class="money">"Deposited"</th>
+                        <th scope="col" role="columnheader" class="money">"Spent"</th>
+                        <th scope="col" role="columnheader" class="money">"Paid out"</th>
+                        <th scope="col" role="columnheader" class="money">"Balance"</th>
+                        <th scope="col" role="columnheader" aria-label="Actions"></th>
+                    </tr></thead>
+                    <tbody role="rowgroup">
                         {totals.members.iter().map(|m| {
                             let (u1, u2, u3) = (m.user_id.clone(), m.user_id.clone(), m.user_id.clone());
                             let owed = m.balance > 0;
                             let is_me = m.user_id == me;
                             let next_role = if m.role == Role::Admin { Role::Member } else { Role::Admin };
+                            // The server refuses to remove anyone whose balance is not zero.
+                            let unsettled = may_leave(&m.name, m.balance, kitty.currency, false).err().map(refusal_text);
                             view! {
-                                <tr class:row--inactive=!m.active>
-                                    <th scope="row">{m.name.clone()}{is_me.then_some(" (you)")}
-                                        <span class="row__meta">{match (m.active, m.role) { (false, _) => " · left", (_, Role::Admin) => " · admin", _ => "" }}</span></th>
-                                    <td class="money">{money(m.deposited, &kitty)}</td>
-                                    <td class="money">{money(m.spent, &kitty)}</td>
-                                    <td class="money">{money(m.paid_out, &kitty)}</td>
-                                    <td class="money" class:money--negative={m.balance < 0}>{money(m.balance, &kitty)}</td>
-                                    <td><div class="table__actions">
+                                <tr role="row" class:row--inactive=!m.active>
+                                    <th scope="row" role="rowheader">{m.name.clone()}{is_me.then_some(" (you)")}
+                                        {match (m.active, m.role) { (false, _) => Some("left"), (_, Role::Admin) => Some("admin"), _ => None }.map(|r| view! { " "<span class="row__meta members__role">{r}</span> })}</th>
+                                    <td role="cell" class="money" data-label="Deposited">{money(m.deposited, &kitty)}</td>
+                                    <td role="cell" class="money" data-label="Spent">{money(m.spent, &kitty)}</td>
+                                    <td role="cell" class="money" data-label="Paid out">{money(m.paid_out, &kitty)}</td>
+                                    <td role="cell" class="money members__balance" data-label="Balance" class:money--negative={m.balance < 0}>{money(m.balance, &kitty)}</td>
+                                    <td role="cell" class="members__actions"><div class="table__actions">
                                         {(admin && owed && kitty.status != KittyStatus::Closed).then(|| view! {
                                             <button type="button" class="btn btn--small btn--secondary" on:click=move |_| { change.dispatch(Change::PayOut(u3.clone())); }>"Pay out"</button>
                                         })}
@@ -150,7 +148,12 @@ fn MemberList(
                                             <button type="button" class="btn btn--small btn--secondary" on:click=move |_| { change.dispatch(Change::Role(u1.clone(), next_role)); }>
                                                 {if next_role == Role::Admin { "Make admin" } else { "Make member" }}</button>
                                             <button type="button" class="btn btn--small btn--secondary" on:click=move |_| {
-                                                if window().confirm_with_message("Remove this member from the kitty?").unwrap_or(false) { change.dispatch(Change::Remove(u2.clone())); }
+                                                if let Some(why) = unsettled.clone() {
+                                                    remove_note.set(Some(why));
+                                                } else if window().confirm_with_message("Remove this member from the kitty?").unwrap_or(false) {
+                                                    remove_note.set(None);
+                                                    change.dispatch(Change::Remove(u2.clone()));
+                                                }
                                             }>"Remove"</button>
                                         })}
                                     </div></td>
@@ -160,6 +163,7 @@ fn MemberList(
                     </tbody>
                 </table>
             </div>
+            <p class="muted members-note" role="status">{move || remove_note.get()}</p>
             {(totals.unassigned != 0).then(|| view! { <p class="muted">{format!("Unassigned deposits: {}", money(totals.unassigned, &k2))}</p> })}
             <p class="muted">{format!("Available: {}", money(totals.available_balance, &k2))}</p>
             <h3>"Balances"</h3>
@@ -178,19 +182,61 @@ fn MemberList(
                 }).collect_view()}
             </svg>
             {(!kitty.is_personal).then(|| view! {
+                {leave_blocked.then(|| view! {
+                    <div class="leave-blocked" id="leave-why">
+                        {leave_blockers.into_iter().map(|why| view! { <p>{why}</p> }).collect_view()}
+                    </div>
+                })}
                 <div class="actions">
                     {(!admin).then(|| view! { <button type="button" class="btn btn--secondary" on:click=move |_| { change.dispatch(Change::RequestAdmin); }>"Ask to be admin"</button> })}
-                    <button type="button" class="btn btn--danger" on:click=move |_| {
-                        if let Some(why) = leave_blocker.clone() {
-                            leave_note.set(Some(why));
-                        } else if window().confirm_with_message("Leave this kitty?").unwrap_or(false) {
-                            change.dispatch(Change::Leave);
-                        }
-                    }>"Leave kitty"</button>
+                    <button type="button" class="btn btn--danger" disabled=leave_blocked
+                        aria-describedby=leave_blocked.then_some("leave-why")
+                        on:click=move |_| {
+                            if window().confirm_with_message("Leave this kitty?").unwrap_or(false) {
+                                change.dispatch(Change::Leave);
+                            }
+                        }>"Leave kitty"</button>
                 </div>
-                <p class="muted" role="status">{move || leave_note.get()}</p>
             })}
         </section>
+    }
+}
+
+/// Why the person `me` cannot leave the kitty now, with what to do instead: the server's rules
+/// (`leave` in `server/src/providers/ktti/members.rs`), checked before asking. Empty when they
+/// can leave.
+pub fn leave_blockers(totals: &MemberTotals, me: &str, currency: Currency) -> Vec<String> {
+    let Some(mine) = totals.members.iter().find(|m| m.user_id == me && m.active) else {
+        return Vec::new();
+    };
+    let mut why = Vec::new();
+    let other_admins = totals
+        .members
+        .iter()
+        .filter(|m| m.active && m.role == Role::Admin && m.user_id != me)
+        .count();
+    let others = totals
+        .members
+        .iter()
+        .filter(|m| m.active && m.user_id != me)
+        .count();
+    if mine.role == Role::Admin && other_admins == 0 {
+        why.push(if others == 0 {
+            "You are the only member, so there is no one to hand the kitty to. To end it, close it from the Settings tab.".to_string()
+        } else {
+            "You are the only admin, so you cannot leave yet. Make another member an admin first (Make admin, next to their name); then you can leave.".to_string()
+        });
+    }
+    if let Err(r) = may_leave(&mine.name, mine.balance, currency, true) {
+        why.push(refusal_text(r));
+    }
+    why
+}
+
+fn refusal_text(r: Refusal) -> String {
+    match r {
+        Refusal::Conflict(m) | Refusal::NotFound(m) | Refusal::Invalid { message: m, .. } => m,
+        Refusal::Forbidden => "Only admins can do this.".to_string(),
     }
 }
 

@@ -19,9 +19,9 @@ pub use activity::{Activity, AllTransactions, TransactionPage};
 pub use card::CardTab;
 pub use chat::ChatTab;
 pub use join::Join;
-pub use kitty::KittyLayout;
+pub use kitty::{page_title, tab_title, KittyLayout};
 pub use list::{Invitations, KittyListPage};
-pub use members::Members;
+pub use members::{leave_blockers, Members};
 pub use moments::MomentsTab;
 pub use settings::{Settings, SplitTab};
 

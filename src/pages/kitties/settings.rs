@@ -6,6 +6,7 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, Failure, Loaded};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
+use kitty_api::format::count;
 use kitty_api::kitty::{
     ClosureStep, Kitty, KittyStatus, MemberTotals, Role, SplitRule, UpdateKittyRequest,
 };
@@ -138,9 +139,12 @@ fn Closure(k: Kitty) -> impl IntoView {
         let (s, id) = (*s, ctx.id.get_untracked());
         async move {
             match s {
-                ClosureStep::Disburse => api::ktti::disburse(&id)
-                    .await
-                    .map(|d| format!("Paid out to {} member(s).", d.payouts.len())),
+                ClosureStep::Disburse => api::ktti::disburse(&id).await.map(|d| {
+                    format!(
+                        "Paid out to {}.",
+                        count(d.payouts.len() as i64, "member", "members")
+                    )
+                }),
                 _ => api::ktti::closure(&id, s).await.map(|_| {
                     match s {
                         ClosureStep::Initiate => "Closure started: the card is frozen.",
