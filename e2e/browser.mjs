@@ -105,6 +105,35 @@ export function watchProblems(page) {
   return problems;
 }
 
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+
+/**
+ * Runs axe-core on the page as it is now and fails with the violations listed (rule, impact, the
+ * first few elements) unless there are none. The page's context must be created with
+ * `bypassCSP: true`: the app's Content-Security-Policy rightly refuses the injected script.
+ * `options` go to `axe.run` (e.g. `{ runOnly: ["wcag2a", "wcag2aa"] }`).
+ */
+export async function checkAxe(page, label, options = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ path: AXE });
+  }
+  const violations = await page.evaluate(async (opts) => {
+    const result = await window.axe.run(document, opts);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
+    }));
+  }, options);
+  if (violations.length) {
+    const text = violations
+      .map((v) => `  ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    - ${n}`).join("\n")}`)
+      .join("\n");
+    throw new Error(`axe found ${violations.length} violation(s) on ${label}:\n${text}`);
+  }
+}
+
 /** A valid 16-digit card number on an Iranian BIN (Luhn check digit computed). */
 export function cardNumber(bin = "603799", middle = 123456789) {
   const prefix = `${bin}${String(middle).padStart(9, "0")}`;

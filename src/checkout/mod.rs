@@ -101,12 +101,21 @@ pub fn Checkout(authority: String) -> impl IntoView {
 
     // Polling failures are shown, not swallowed: the buyer knows the page is still trying.
     let connection_lost = RwSignal::new(false);
+    // The browser's own word on the connection: an open event stream may not notice for minutes
+    // that the network is gone, so the page listens for `offline` and `online` too.
+    let offline = RwSignal::new(!window().navigator().on_line());
+    // Set only when it changes: each set redraws the page, which would take the focus away.
+    let set_status = move |s: TransactionStatus| {
+        if status.get_untracked() != Some(s) {
+            status.set(Some(s));
+        }
+    };
     let check = move || {
         spawn_local(async move {
             match net::check_status(&authority.get_value()).await {
                 Ok(s) => {
                     connection_lost.set(false);
-                    status.set(Some(s));
+                    set_status(s);
                 }
                 Err(_) => connection_lost.set(true),
             }
@@ -115,25 +124,47 @@ pub fn Checkout(authority: String) -> impl IntoView {
     let pending = move || status.get_untracked() == Some(TransactionStatus::Pending);
     // The status arrives as server-sent events while the stream is up; polling covers the rest.
     let stream = StoredValue::new_local(None::<crate::live::Stream>);
+    let open_stream = move || {
+        let url = format!(
+            "{}/{}/events",
+            net::BASE,
+            js_sys::encode_uri_component(&authority.get_value())
+        );
+        // The server sends the current status at once, so a reopened stream catches up.
+        stream.set_value(crate::live::Stream::open(&url, "status", move |word| {
+            if let Some(s) = TransactionStatus::parse(&word) {
+                connection_lost.set(false);
+                set_status(s);
+            }
+        }));
+    };
     Effect::new(move || {
-        if status.get() == Some(TransactionStatus::Pending) && stream.with_value(Option::is_none) {
-            let url = format!(
-                "{}/{}/events",
-                net::BASE,
-                js_sys::encode_uri_component(&authority.get_value())
-            );
-            stream.set_value(crate::live::Stream::open(&url, "status", move |word| {
-                if let Some(s) = TransactionStatus::parse(&word) {
-                    connection_lost.set(false);
-                    status.set(Some(s));
-                }
-            }));
+        if status.get() == Some(TransactionStatus::Pending)
+            && stream.with_value(Option::is_none)
+            && !offline.get_untracked()
+        {
+            open_stream();
         }
+    });
+    let went_offline = window_event_listener(leptos::ev::offline, move |_| {
+        offline.set(true);
+        // Closed now, and opened afresh when the network is back.
+        stream.set_value(None);
+    });
+    let back_online = window_event_listener(leptos::ev::online, move |_| {
+        offline.set(false);
+        if pending() {
+            open_stream();
+        }
+    });
+    on_cleanup(move || {
+        went_offline.remove();
+        back_online.remove();
     });
     if let Ok(h) = set_interval_with_handle(
         move || {
             let live = stream.with_value(|s| s.as_ref().is_some_and(crate::live::Stream::is_open));
-            if pending() && !live {
+            if pending() && !live && !offline.get_untracked() {
                 check();
             }
         },
@@ -146,7 +177,7 @@ pub fn Checkout(authority: String) -> impl IntoView {
             if pending() {
                 let left = remaining.get_untracked() - 1;
                 remaining.set(left.max(0));
-                if left == 0 {
+                if left == 0 && !offline.get_untracked() {
                     // The server decides; ask it now rather than at the next poll.
                     check();
                 }
@@ -176,6 +207,14 @@ pub fn Checkout(authority: String) -> impl IntoView {
     });
 
     let t = move || lang.get().text();
+    // Why the page is not hearing from the server right now, if it is not.
+    let notice = move || {
+        if offline.get() {
+            Some(t().offline_notice)
+        } else {
+            connection_lost.get().then(|| t().reconnecting)
+        }
+    };
     let fa_digits = move || lang.get() == Lang::Fa && persian_digits.get();
     let switch_lang = move |_| {
         let next = if lang.get_untracked() == Lang::En {
@@ -217,10 +256,8 @@ pub fn Checkout(authority: String) -> impl IntoView {
                 }.into_any(),
                 Some(Ok(p)) => match status.get().unwrap_or(p.status) {
                     TransactionStatus::Pending => view! {
-                        <Show when=move || connection_lost.get()>
-                            <p class="checkout__notice" role="status">{move || t().reconnecting}</p>
-                        </Show>
-                        <PayNow info=p remaining fa_digits=Signal::derive(fa_digits) t=Signal::derive(t) sandbox />
+                        <PayNow info=p remaining fa_digits=Signal::derive(fa_digits) t=Signal::derive(t) sandbox
+                            notice=Signal::derive(notice) />
                     }.into_any(),
                     done => view! { <Outcome info=p status=done t=t() /> }.into_any(),
                 },
@@ -319,6 +356,8 @@ fn PayNow(
     fa_digits: Signal<bool>,
     t: Signal<&'static Text>,
     sandbox: RwSignal<bool>,
+    /// Set while the connection is down: the page is not hearing from the server.
+    notice: Signal<Option<&'static str>>,
 ) -> impl IntoView {
     let card_grouped = group_card(&info.card_number);
     let card_shown = {
@@ -337,6 +376,8 @@ fn PayNow(
         let transfer = transfer.clone();
         async move { net::simulate_transfer(&transfer.card_number, transfer.amount).await }
     });
+    // A failed sandbox request says so next to its button, instead of doing nothing.
+    let simulate_failed = move || matches!(simulate.value().get(), Some(Err(_)));
     let transfer = CardTransfer {
         card_number: info.card_number.clone(),
         amount,
@@ -344,7 +385,10 @@ fn PayNow(
     let qr = format!("/kpay/transactions/payment/{}/qr.svg", info.authority);
     view! {
         <section class="checkout__card" aria-labelledby="pay-heading">
-            <p class="checkout__to">{move || t.get().pay_to} " " <strong id="pay-heading">{info.shop_name.clone()}</strong></p>
+            // Always in the page (empty while connected), so screen readers hear it change.
+            <p class="checkout__notice" class:checkout__notice--on=move || notice.with(Option::is_some)
+                role="status">{notice}</p>
+            <h1 class="checkout__to" id="pay-heading">{move || t.get().pay_to} " " <strong>{info.shop_name.clone()}</strong></h1>
             {info.description.clone().map(|d| view! { <p class="checkout__desc">{d}</p> })}
             <div class="checkout__amount">
                 <span class="checkout__label">{move || t.get().amount}</span>
@@ -370,11 +414,15 @@ fn PayNow(
                 <div><dt>{move || t.get().bank}</dt><dd>{info.bank_name.clone()}</dd></div>
                 <div>
                     <dt>{move || t.get().time_left}</dt>
-                    <dd class="checkout__timer" class:checkout__timer--urgent=urgent dir="ltr"
-                        role="timer" aria-live="off">{move || clock(remaining.get(), fa_digits.get())}</dd>
+                    // The timer role goes on a span: a `dd` must stay a `dd` for the list to hold.
+                    <dd class="checkout__timer" class:checkout__timer--urgent=urgent dir="ltr">
+                        <span role="timer" aria-live="off">{move || clock(remaining.get(), fa_digits.get())}</span>
+                    </dd>
                 </div>
             </dl>
-            <p class="checkout__waiting" role="status"><span class="spinner" aria-hidden="true"></span>{move || t.get().waiting}</p>
+            <p class="checkout__waiting" class:checkout__waiting--paused=move || notice.with(Option::is_some) role="status">
+                <span class="spinner" aria-hidden="true"></span>{move || t.get().waiting}
+            </p>
         </section>
         <Show when=move || sandbox.get()>
             <section class="checkout__sandbox">
@@ -387,6 +435,9 @@ fn PayNow(
                     }>
                     {move || t.get().simulate}
                 </button>
+                <p class="checkout__sandbox-error" role="alert">
+                    {move || simulate_failed().then(|| t.get().simulate_failed)}
+                </p>
             </section>
         </Show>
         <ol class="checkout__steps">

@@ -134,7 +134,7 @@ fn Live(
 
     view! {
         <section class="pay__card" aria-labelledby="pay-heading">
-            <p class="pay__to">{move || t.get().pay_to} " " <strong id="pay-heading">{p.shop_name.clone()}</strong></p>
+            <h1 class="pay__to" id="pay-heading">{move || t.get().pay_to} " " <strong>{p.shop_name.clone()}</strong></h1>
             <div class="pay__field">
                 <span class="pay__label">{move || t.get().send_exactly}</span>
                 <div class="pay__row">

@@ -220,6 +220,12 @@ impl<T: Snapshot> Feed<T> {
                 feed.load();
             }
         });
+        // Offline: say so at once rather than at the next failed poll.
+        let offline = window_event_listener(leptos::ev::offline, move |_| {
+            if feed.phase.get_untracked() == Phase::Live {
+                feed.connection_lost.set(true);
+            }
+        });
         let ticker = set_interval_with_handle(move || feed.tick(), Duration::from_secs(1)).ok();
         let poller = set_interval_with_handle(
             move || {
@@ -232,6 +238,7 @@ impl<T: Snapshot> Feed<T> {
         .ok();
         on_cleanup(move || {
             online.remove();
+            offline.remove();
             feed.cancel_timer();
             ticker.into_iter().chain(poller).for_each(|h| h.clear());
         });
@@ -364,7 +371,11 @@ impl<T: Snapshot> Feed<T> {
 pub(crate) fn ConnectionNotice(lost: RwSignal<bool>, t: Signal<&'static Text>) -> impl IntoView {
     view! {
         <p class="pay__toast" class:pay__toast--on=move || lost.get() role="status">
-            {move || lost.get().then(|| t.get().reconnecting)}
+            {move || lost.get().then(|| if window().navigator().on_line() {
+                t.get().reconnecting
+            } else {
+                t.get().offline_notice
+            })}
         </p>
     }
 }
@@ -401,8 +412,10 @@ pub(crate) fn TimeLeft(
     view! {
         <div>
             <dt>{move || t.get().time_left}</dt>
-            <dd class="pay__timer" class:pay__timer--urgent=move || remaining.get() < 60 dir="ltr"
-                role="timer" aria-live="off">{move || i18n::clock(remaining.get(), lang.get())}</dd>
+            // The timer role goes on a span: a `dd` must stay a `dd` for the list to hold.
+            <dd class="pay__timer" class:pay__timer--urgent=move || remaining.get() < 60 dir="ltr">
+                <span role="timer" aria-live="off">{move || i18n::clock(remaining.get(), lang.get())}</span>
+            </dd>
         </div>
     }
 }

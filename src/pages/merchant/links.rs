@@ -159,12 +159,44 @@ pub fn NewLink() -> impl IntoView {
     }
 }
 
+/// "This link works for 15 minutes, until 14:32.": how long from creation to expiry, and when.
+fn lifetime(t: &kitty_api::merchant::Transaction) -> Option<String> {
+    use kitty_api::format::parse_rfc3339;
+    let seconds = parse_rfc3339(&t.expires_at)? - parse_rfc3339(&t.created_at)?;
+    let minutes = (seconds + 30) / 60;
+    let span = match minutes {
+        m if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
+        1 => "1 minute".to_string(),
+        m if m >= 1 => format!("{m} minutes"),
+        _ => format!("{seconds} seconds"),
+    };
+    Some(format!(
+        "This link works for {span}, until {}.",
+        crate::fmt::time(&t.expires_at)
+    ))
+}
+
 #[component]
 fn LinkResult(t: CreatedTransaction, on_again: Callback<()>) -> impl IntoView {
+    // The answer to "create" has no expiry; the payment's own record has.
+    let id = t.id.clone();
+    let details = LocalResource::new(move || {
+        let id = id.clone();
+        async move { api::kpay::transaction(&id).await }
+    });
+    let expiry = move || {
+        details.get().map(|r| {
+            r.ok()
+                .as_ref()
+                .and_then(lifetime)
+                .unwrap_or_else(|| "This link works for a limited time: send it now.".into())
+        })
+    };
     view! {
         <section class="card link-result" aria-labelledby="link-heading">
             <h2 id="link-heading">"Your payment link is ready"</h2>
             <p>{format!("The buyer transfers {} (amount {}, fee {}).", rials(t.final_amount), rials(t.amount), rials(t.fee))}</p>
+            <p class="link-result__expiry">{expiry}</p>
             <div class="key-reveal__row">
                 <a class="mono link-result__url" href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a>
                 <CopyButton value=t.payment_url.clone() label="Copy" done="Copied" what="payment link" />

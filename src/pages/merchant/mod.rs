@@ -29,7 +29,8 @@ pub fn rials(amount: i64) -> String {
     Money::new(amount, Currency::IRR).to_string()
 }
 
-/// The merchant area's frame: a row of tabs over the page.
+/// The merchant area's frame: a row of tabs over the page. On a phone the tabs wrap onto a
+/// second line instead of scrolling out of sight (`.tabs--wrap`).
 #[component]
 pub fn MerchantLayout() -> impl IntoView {
     const TABS: [(&str, &str); 7] = [
@@ -42,7 +43,7 @@ pub fn MerchantLayout() -> impl IntoView {
         ("/merchant/cards", "Cards"),
     ];
     view! {
-        <nav class="tabs" aria-label="Merchant">
+        <nav class="tabs tabs--wrap" aria-label="Merchant">
             {TABS.iter().map(|(href, label)| view! {
                 <A href=*href exact=*href == "/merchant" attr:class="tabs__tab">{*label}</A>
             }).collect_view()}

@@ -228,7 +228,8 @@ pub fn ShopDetail() -> impl IntoView {
                                         </section>
                                         <section class="card" aria-labelledby="sample-heading">
                                             <h2 id="sample-heading">"Create a payment from your server"</h2>
-                                            <pre class="code"><code>{sample.clone()}</code></pre>
+                                            // Focusable, so a keyboard can scroll it sideways; named for the region it is.
+                                            <pre class="code" tabindex="0" role="region" aria-label="Sample request: create a payment with curl"><code>{sample.clone()}</code></pre>
                                             <CopyButton value=sample label="Copy" done="Copied" what="code sample" />
                                         </section>
                                     }.into_any()

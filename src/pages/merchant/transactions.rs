@@ -1,5 +1,7 @@
+use super::poll::{poll, ticking_now, time_left, PolledView};
 use super::{rials, StatusBadge};
 use crate::api::{self, kpay::TransactionFilter};
+use crate::components::copy::CopyButton;
 use crate::components::feedback::{use_title, EmptyState, Loaded};
 use crate::fmt;
 use kitty_api::merchant::{Transaction, TransactionStatus};
@@ -131,8 +133,9 @@ pub fn Transactions() -> impl IntoView {
     }
 }
 
+/// Also the overview's list of recent payments.
 #[component]
-fn TransactionRow(t: Transaction) -> impl IntoView {
+pub(super) fn TransactionRow(t: Transaction) -> impl IntoView {
     view! {
         <li class="row">
             <A href=format!("/merchant/transactions/{}", t.id) attr:class="row__main">
@@ -152,53 +155,74 @@ fn TransactionRow(t: Transaction) -> impl IntoView {
 pub fn TransactionDetail() -> impl IntoView {
     use_title("Transaction");
     let params = use_params_map();
-    let tx = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::kpay::transaction(&id).await }
-    });
-    // While the buyer may still pay, keep the page current.
-    if let Ok(h) = set_interval_with_handle(
+    // While the buyer may still pay, keep the page current. Only a change redraws it, so focus
+    // on the copy button stays put between checks.
+    let tx = poll(
         move || {
-            if tx
-                .get()
-                .and_then(|r| r.ok())
-                .is_some_and(|t| t.status == TransactionStatus::Pending)
-            {
-                tx.refetch();
-            }
+            let id = params.with(|p| p.get("id").unwrap_or_default());
+            async move { api::kpay::transaction(&id).await }
         },
-        std::time::Duration::from_secs(5),
-    ) {
-        on_cleanup(move || h.clear());
-    }
-    let retry = Callback::new(move |_| tx.refetch());
+        |t: &Transaction| t.status == TransactionStatus::Pending,
+    );
     view! {
         <div class="page">
             <A href="/merchant/transactions" attr:class="back">"← Transactions"</A>
-            <Loaded lines=6 retry view=move || async move {
-                        tx.await.map(|t| view! {
-                            <header class="page__header">
-                                <h1>{rials(t.amount)}</h1>
-                                <StatusBadge status=t.status />
-                            </header>
-                            <section class="card">
-                                <dl class="details">
-                                    <dt>"Shop"</dt><dd>{t.shop_name.clone()}</dd>
-                                    <dt>"Buyer transfers"</dt><dd>{rials(t.final_amount)}</dd>
-                                    <dt>"Fee"</dt><dd>{format!("{} (paid by {})", rials(t.fee), if t.fee_side == kitty_api::merchant::FeeSide::Customer { "the buyer" } else { "you" })}</dd>
-                                    <dt>"To card"</dt><dd class="mono">{t.card_number.clone()}</dd>
-                                    <dt>"Invoice"</dt><dd>{t.factor_number.clone().unwrap_or_else(|| "—".into())}</dd>
-                                    <dt>"Description"</dt><dd>{t.description.clone().unwrap_or_else(|| "—".into())}</dd>
-                                    <dt>"Authority"</dt><dd class="mono">{t.authority.clone()}</dd>
-                                    <dt>"Created"</dt><dd>{fmt::datetime(&t.created_at)}</dd>
-                                    <dt>"Expires"</dt><dd>{fmt::datetime(&t.expires_at)}</dd>
-                                    <dt>"Paid"</dt><dd>{t.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
-                                    <dt>"Verified"</dt><dd>{t.verified_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "Not yet".into())}</dd>
-                                    <dt>"Payment page"</dt><dd><a href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a></dd>
-                                </dl>
-                            </section>
-                        })
-                    } />
+            <PolledView polled=tx lines=6 body=move || move || tx.data.get().map(|t| view! {
+                <header class="page__header">
+                    <h1>{rials(t.amount)}</h1>
+                    <StatusBadge status=t.status />
+                </header>
+                {(t.status == TransactionStatus::Pending).then(|| view! { <ShareLink t=t.clone() /> })}
+                <section class="card">
+                    <dl class="details">
+                        <dt>"Shop"</dt><dd>{t.shop_name.clone()}</dd>
+                        <dt>"Buyer transfers"</dt><dd>{rials(t.final_amount)}</dd>
+                        <dt>"Fee"</dt><dd>{format!("{} (paid by {})", rials(t.fee), if t.fee_side == kitty_api::merchant::FeeSide::Customer { "the buyer" } else { "you" })}</dd>
+                        <dt>"To card"</dt><dd class="mono">{t.card_number.clone()}</dd>
+                        <dt>"Invoice"</dt><dd>{t.factor_number.clone().unwrap_or_else(|| "—".into())}</dd>
+                        <dt>"Description"</dt><dd>{t.description.clone().unwrap_or_else(|| "—".into())}</dd>
+                        <dt>"Authority"</dt><dd class="mono">{t.authority.clone()}</dd>
+                        <dt>"Created"</dt><dd>{fmt::datetime(&t.created_at)}</dd>
+                        <dt>"Expires"</dt><dd>{fmt::datetime(&t.expires_at)}</dd>
+                        <dt>"Paid"</dt><dd>{t.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>"Verified"</dt><dd>{t.verified_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "Not yet".into())}</dd>
+                        <dt>"Payment page"</dt><dd><a href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a></dd>
+                    </dl>
+                </section>
+            }) />
         </div>
+    }
+}
+
+/// A pending payment's link, to send to the buyer: copy it, or let them scan it, while it works.
+#[component]
+fn ShareLink(t: Transaction) -> impl IntoView {
+    let now = ticking_now();
+    let expires_ms = kitty_api::format::parse_rfc3339(&t.expires_at).map(|s| s * 1000);
+    let left = move || {
+        expires_ms.map(|e| {
+            let seconds = (e - now.get()) / 1000;
+            if seconds > 0 {
+                format!(
+                    "It works until {} ({} left).",
+                    fmt::time(&t.expires_at),
+                    time_left(seconds)
+                )
+            } else {
+                "Its time is up; the page will show it expired in a moment.".to_string()
+            }
+        })
+    };
+    view! {
+        <section class="card link-result" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Send this link to the buyer"</h2>
+            <p>{format!("They transfer {} to your card from any bank app. ", rials(t.final_amount))}{left}</p>
+            <div class="key-reveal__row">
+                <a class="mono link-result__url" href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a>
+                <CopyButton value=t.payment_url.clone() label="Copy" done="Copied" what="payment link" />
+            </div>
+            <img class="qr" src=api::kpay::qr_url(&t.authority) width="200" height="200" loading="lazy"
+                alt="QR code of the payment link, for the buyer to scan" />
+        </section>
     }
 }

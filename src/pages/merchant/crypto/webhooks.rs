@@ -105,7 +105,7 @@ fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) 
                 <span class="row__meta">{outcome}{next}</span>
                 <details class="delivery__payload">
                     <summary>"Payload"</summary>
-                    <pre class="code"><code>{d.payload.clone()}</code></pre>
+                    <pre class="code" tabindex="0" role="region" aria-label=format!("Payload of the {} webhook", d.event)><code>{d.payload.clone()}</code></pre>
                 </details>
             </div>
             {match (d.delivered, queued) {
