@@ -103,7 +103,20 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
     let toasts = use_toasts();
     let busy = RwSignal::new(false);
     move || {
-        let provider = core.get()?.ok()?.social_sign_in?;
+        // While the configuration loads, the button's room is kept (invisible), so that the
+        // links below do not jump when it appears.
+        let Some(config) = core.get() else {
+            return Some(
+                view! {
+                    <div class="auth-social-pending" aria-hidden="true">
+                        <p class="auth-divider"><span>"or"</span></p>
+                        <button type="button" class="btn btn--secondary btn--block" tabindex="-1" disabled=true>"Continue"</button>
+                    </div>
+                }
+                .into_any(),
+            );
+        };
+        let provider = config.ok()?.social_sign_in?;
         let name = provider.name.clone();
         let go = move |_| {
             if busy.get_untracked() {
@@ -134,7 +147,7 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
                 disabled=move || busy.get() aria-busy=move || busy.get().then_some("true") on:click=go>
                 {move || if busy.get() { format!("Opening {name}…") } else { format!("Continue with {name}") }}
             </button>
-        })
+        }.into_any())
     }
 }
 
@@ -194,7 +207,6 @@ pub fn Login() -> impl IntoView {
                     "Your session ended, so you were signed out. Sign in again to go back to where you were, with what you had typed."
                 </p>
             })}
-            <DemoHint username password />
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
                 <TextField name="username" label="Mobile number or email" value=username errors
@@ -207,6 +219,8 @@ pub fn Login() -> impl IntoView {
                 </button>
             </form>
             <SocialSignIn core />
+            // Below the form, so that the form does not move when the demo's details arrive.
+            <DemoHint username password />
             <p class="auth-page__switch">
                 <A href=move || format!("/forgot-password?username={}", js_sys::encode_uri_component(username.get().trim()))>"Forgot your password?"</A>
             </p>
@@ -732,5 +746,31 @@ pub fn SocialCallback() -> impl IntoView {
                 }.into_any(),
             }}
         </AuthFrame>
+    }
+}
+
+/// The public bundle's root (`public.html`): the signed-out pages only, so that a first visit to
+/// `/login` or `/register` loads as little as it can. Signing in hands over to the main bundle
+/// (or whichever owns the page to go back to) with a page load.
+#[component]
+pub fn PublicApp() -> impl IntoView {
+    use crate::bundles::{Bundle, Handover};
+    use leptos_router::components::{Route, Router, Routes};
+    use leptos_router::path;
+    provide_context(Bundle::Public);
+    crate::app::start_session();
+    view! {
+        <crate::components::toast::ToastHost>
+            <Router>
+                <Routes fallback=|| view! { <Handover current=Bundle::Public /> }>
+                    <Route path=path!("/login") view=Login />
+                    <Route path=path!("/login/social") view=SocialCallback />
+                    <Route path=path!("/register") view=Register />
+                    <Route path=path!("/forgot-password") view=ForgotPassword />
+                    <Route path=path!("/reset-password") view=ResetPassword />
+                    <Route path=path!("/outbox") view=Outbox />
+                </Routes>
+            </Router>
+        </crate::components::toast::ToastHost>
     }
 }
