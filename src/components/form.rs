@@ -37,19 +37,9 @@ pub fn TextField(
             kind
         }
     };
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint, hint_id.clone(), error_id.clone(), move || {
+        error().is_some()
+    });
     view! {
         <div class="field" class:field--invalid=move || error().is_some()>
             <label class="field__label" for=id.clone()>{label}</label>
@@ -109,19 +99,9 @@ pub fn TextArea(
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let error = move || errors.with(|e| e.get(name).cloned());
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if !hint.is_empty() {
-                ids.push(hint_id.clone());
-            }
-            if error().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint, hint_id.clone(), error_id.clone(), move || {
+        error().is_some()
+    });
     view! {
         <div class="field" class:field--invalid=move || error().is_some()>
             <label class="field__label" for=id.clone()>{label}</label>
@@ -230,6 +210,25 @@ pub fn show_failure(e: &ApiError, errors: RwSignal<FieldErrors>, alert: RwSignal
 }
 
 /// `field-{name}`, or `field-{scope}-{name}` for a form that shares its page with another.
+/// A field's `aria-describedby`: its hint when it has one, and its error while there is one.
+fn described_by(
+    hint: &'static str,
+    hint_id: String,
+    error_id: String,
+    has_error: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> = [
+            (!hint.is_empty()).then_some(hint_id.as_str()),
+            has_error().then_some(error_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 fn field_id(scope: &str, name: &str) -> String {
     if scope.is_empty() {
         format!("field-{name}")
