@@ -60,7 +60,7 @@ impl Session {
             self.auth.set(Auth::SignedOut);
             return;
         }
-        let auth = match api::kpay::me().await {
+        let auth = match api::ktti::me().await {
             Ok(user) => Auth::SignedIn(user),
             Err(ApiError::Unauthorized(_)) => Auth::SignedOut,
             // The person stopped waiting: still unknown (the placeholder offers to ask again).

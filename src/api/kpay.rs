@@ -3,7 +3,6 @@
 //! shop webhooks sent for them).
 
 use super::{enc, get, post, ApiError, Provider::Kpay};
-use kitty_api::auth::User;
 use kitty_api::crypto::{
     BalancesResponse, CreateCryptoPaymentRequest, CreatedCryptoPayment, CryptoPayment,
     CryptoPaymentList, CurrenciesResponse, WebhookSecret, Withdrawal, WithdrawalList,
@@ -15,10 +14,6 @@ use kitty_api::merchant::{
     TransactionStatus,
 };
 use kitty_api::ramp::{Delivery, DeliveryList};
-
-pub async fn me() -> Result<User, ApiError> {
-    get(Kpay, "/auth/me").await
-}
 
 // ---- Merchant: shops, cards, transactions ----
 

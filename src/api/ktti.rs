@@ -334,6 +334,11 @@ pub async fn start_registration(
 
 /// "Set user password to finish registration.": the session cookies are then set, as after
 /// signing in (the token body is for API clients, so it is dropped).
+/// "Get current user information.": who the session belongs to (401 without one).
+pub async fn me() -> Result<kitty_api::auth::User, ApiError> {
+    get(Ktti, "/api/v2/users/me").await
+}
+
 /// "Login user using email & password." (a mobile number works too). The browser keeps the
 /// session in cookies; the token body is for API clients, so it is dropped.
 pub async fn login(req: &EmailLoginRequest) -> Result<(), ApiError> {

@@ -165,7 +165,7 @@ pub fn Login() -> impl IntoView {
         let req = req.clone();
         async move {
             api::ktti::login(&req).await?;
-            api::kpay::me().await
+            api::ktti::me().await
         }
     });
     on_done(
@@ -560,7 +560,7 @@ pub fn Register() -> impl IntoView {
             creating,
             async move {
                 api::ktti::finish_registration(&req).await?;
-                api::kpay::me().await
+                api::ktti::me().await
             },
             move |answer| match answer {
                 // The session cookies are set: as after signing in, the frame takes the person
@@ -709,7 +709,7 @@ pub fn SocialCallback() -> impl IntoView {
             working,
             async move {
                 api::ktti::social_login(&req).await?;
-                api::kpay::me().await
+                api::ktti::me().await
             },
             move |answer| match answer {
                 Ok(user) => {
