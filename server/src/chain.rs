@@ -102,10 +102,11 @@ type TransferRow = (
 );
 
 async fn transfer(conn: &mut Conn, tx_hash: &str) -> AppResult<Option<ChainTransfer>> {
-    let row: Option<TransferRow> = sqlx::query_as(
-        "SELECT tx_hash, network, currency, to_address, memo, amount, block_height, created_at
+    let row: Option<TransferRow> = sqlx::query_as(&crate::db::amounts(
+        &*conn,
+        "SELECT tx_hash, network, currency, to_address, memo, DEC(amount), block_height, created_at
          FROM chain_transfers WHERE tx_hash = $1",
-    )
+    ))
     .bind(tx_hash)
     .fetch_optional(&mut *conn)
     .await?;
@@ -125,6 +126,15 @@ async fn transfer(conn: &mut Conn, tx_hash: &str) -> AppResult<Option<ChainTrans
         confirmations: confirmations(height, block),
         created_at: rfc3339(created),
     }))
+}
+
+/// Locks a network of the sandbox chain for the caller's write: its blocks, its transfers and the
+/// payments and withdrawals they settle change for one writer at a time (on PostgreSQL; SQLite's
+/// writers take turns anyway).
+pub async fn lock_network(conn: &mut Conn, network: Network) -> AppResult<()> {
+    let name = format!("chain:{}", network.as_str());
+    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    Ok(())
 }
 
 /// Sends `amount` of `asset` to `to` (with `memo`) on the sandbox chain, in the caller's write:
@@ -148,10 +158,11 @@ pub async fn send_from(
     memo: Option<&str>,
     amount: Decimal,
 ) -> AppResult<ChainTransfer> {
+    lock_network(conn, asset.network).await?;
     let tx_hash = new_tx_hash(asset.network);
     sqlx::query(
-        "INSERT INTO chain_transfers (tx_hash, seq, network, currency, to_address, memo, amount, block_height, created_at, from_address)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chain_transfers), $2, $3, $4, $5, $6, NULL, $7, $8)",
+        &crate::db::amounts(&*conn, "INSERT INTO chain_transfers (tx_hash, seq, network, currency, to_address, memo, amount, block_height, created_at, from_address)
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM chain_transfers), $2, $3, $4, $5, NUM($6), NULL, $7, $8)"),
     )
     .bind(&tx_hash)
     .bind(asset.network.as_str())
@@ -180,8 +191,8 @@ pub async fn balance(
 ) -> AppResult<(Decimal, Decimal)> {
     let height = height(conn, asset.network).await?;
     let rows: Vec<(String, Option<i64>, crate::db::Flag)> = sqlx::query_as(
-        "SELECT amount, block_height, CASE WHEN to_address = $1 THEN 1 ELSE 0 END FROM chain_transfers
-         WHERE network = $2 AND currency = $3 AND (to_address = $1 OR from_address = $1)",
+        &crate::db::amounts(&*conn, "SELECT DEC(amount), block_height, CASE WHEN to_address = $1 THEN 1 ELSE 0 END FROM chain_transfers
+         WHERE network = $2 AND currency = $3 AND (to_address = $1 OR from_address = $1)"),
     )
     .bind(address)
     .bind(asset.network.as_str())
@@ -207,6 +218,7 @@ pub async fn balance(
 /// Mines `blocks` blocks on `network` now: the first includes every transfer in the mempool.
 /// Then the gateway looks again at what those confirmations change.
 pub async fn mine(conn: &mut Conn, network: Network, blocks: i64) -> AppResult<i64> {
+    lock_network(conn, network).await?;
     let before = height(conn, network).await?;
     let after = before
         .checked_add(blocks)

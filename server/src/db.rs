@@ -147,6 +147,78 @@ async fn migrate_sqlite(pool: &Db) -> Result<(), String> {
     all.run(pool).await.map_err(fail)
 }
 
+/// What knows its backend: a pool, a connection or a write transaction.
+pub trait OnBackend {
+    fn backend(&self) -> Backend;
+}
+
+impl OnBackend for Db {
+    fn backend(&self) -> Backend {
+        backend(self)
+    }
+}
+
+impl OnBackend for Conn {
+    fn backend(&self) -> Backend {
+        if self.backend_name() == "PostgreSQL" {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+impl OnBackend for Tx {
+    fn backend(&self) -> Backend {
+        (**self).backend()
+    }
+}
+
+/// Crypto amounts are exact decimals: `NUMERIC` columns on PostgreSQL, text on SQLite (which has
+/// no exact decimal type). The `Any` driver binds and reads them only as text, so SQL that writes
+/// or reads one marks it: `NUM($n)` for a value going in and `DEC(column)` for one coming out.
+/// This returns `sql` for `on`'s backend: on PostgreSQL `CAST($n AS NUMERIC)` and
+/// `CAST(column AS TEXT)` (which keeps the scale it was written with, so `0.10` reads back
+/// `0.10`); on SQLite the bare parameter and column.
+pub fn amounts(on: &impl OnBackend, sql: &str) -> String {
+    let pg = on.backend() == Backend::Postgres;
+    let mut out = String::with_capacity(sql.len() + 32);
+    let mut rest = sql;
+    loop {
+        let next = ["NUM(", "DEC("]
+            .iter()
+            .filter_map(|m| rest.find(m).map(|i| (i, *m)))
+            .min_by_key(|(i, _)| *i);
+        let Some((at, marker)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        let inner_start = at + marker.len();
+        if rest[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            // The tail of a longer word (such as `ADEC(`), not a marker.
+            out.push_str(&rest[..inner_start]);
+            rest = &rest[inner_start..];
+            continue;
+        }
+        let Some(len) = rest[inner_start..].find(')') else {
+            out.push_str(rest);
+            return out;
+        };
+        let inner = &rest[inner_start..inner_start + len];
+        out.push_str(&rest[..at]);
+        match (pg, marker) {
+            (true, "NUM(") => out.push_str(&format!("CAST({inner} AS NUMERIC)")),
+            (true, _) => out.push_str(&format!("CAST({inner} AS TEXT)")),
+            (false, _) => out.push_str(inner),
+        }
+        rest = &rest[inner_start + len + 1..];
+    }
+}
+
 /// Makes `users.mobile` and `users.password_hash` nullable, once: the columns as migrations
 /// 1 to 21 left them, copied into a new table that replaces the old one. Foreign keys are off on
 /// this one connection only, which is closed afterwards rather than returned to the pool.
@@ -188,11 +260,32 @@ async fn rebuild_users_nullable_contacts(pool: &Db) -> Result<(), sqlx::Error> {
     rebuilt.map(|_| ())
 }
 
-/// A write transaction on the database, holding this process's turn to write. It reads and
-/// writes like the connection it wraps; `commit` ends it, and dropping it rolls back.
+/// A write transaction on the database (on SQLite, holding this process's turn to write). It
+/// reads and writes like the connection it wraps; `commit` ends it, and dropping it rolls back.
 pub struct Tx {
     inner: sqlx::Transaction<'static, sqlx::Any>,
-    _turn: tokio::sync::OwnedMutexGuard<()>,
+    /// SQLite only: this process's turn to write.
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+/// What a write transaction locks before it reads the state it will check and change.
+///
+/// On SQLite every write transaction already holds the database's one write lock from its start
+/// (`BEGIN IMMEDIATE`), so these cost nothing there. On PostgreSQL, writers run side by side, in
+/// this process and in others; each locks the thing it is about, and waits only for writers of
+/// that same thing: the row with `SELECT … FOR UPDATE`, or, for something with no row of its own
+/// yet (an address's codes, a key about to be taken), a transaction-scoped advisory lock on its
+/// name. Locks are held until commit or rollback.
+#[derive(Debug, Clone, Copy)]
+pub enum Lock<'a> {
+    /// A kitty (`ktties` row): its ledger, members, settings, chat, moments, receipts and plan.
+    Kitty(&'a str),
+    /// A person's account (`users` row): their details, password and sessions.
+    User(&'a str),
+    /// Anything else, by a name that says what it is: a card (`card:…`), a sandbox chain network
+    /// (`chain:…`), a merchant's crypto balances, an address about to register. Names with no row
+    /// of their own yet take a transaction-scoped advisory lock on the name.
+    Name(&'a str),
 }
 
 impl std::ops::Deref for Tx {
@@ -213,6 +306,29 @@ impl Tx {
     pub async fn commit(self) -> Result<(), sqlx::Error> {
         self.inner.commit().await
     }
+
+    /// [`lock`] in this transaction.
+    pub async fn lock(&mut self, what: Lock<'_>) -> Result<(), sqlx::Error> {
+        lock(&mut self.inner, what).await
+    }
+}
+
+/// Locks `what` until the transaction open on `conn` ends (PostgreSQL); a no-op on SQLite, whose
+/// write transactions hold the whole database. Taking a lock twice in one transaction is fine.
+pub async fn lock(conn: &mut Conn, what: Lock<'_>) -> Result<(), sqlx::Error> {
+    if conn.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    let (sql, key) = match what {
+        Lock::Kitty(id) => ("SELECT 1 FROM ktties WHERE id = $1 FOR UPDATE", id),
+        Lock::User(id) => ("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", id),
+        Lock::Name(name) => (
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 7226))) AS l",
+            name,
+        ),
+    };
+    sqlx::query(sql).bind(key).execute(conn).await?;
+    Ok(())
 }
 
 /// How long a writer waits for its turn before the request is answered 503.
@@ -236,26 +352,32 @@ fn turn_for(db: &Db) -> std::sync::Arc<tokio::sync::Mutex<()>> {
         .clone()
 }
 
-/// Starts a write transaction: it waits for this process's turn to write, then takes the
-/// database's write lock at its start, so what it reads cannot change before it writes: SQLite's
-/// (`BEGIN IMMEDIATE`), or on PostgreSQL one transaction-scoped advisory lock that every writer of
-/// every process takes (the same one-writer rule). A writer that cannot get its turn in time
-/// gets `PoolTimedOut`, answered 503.
+/// Starts a write transaction. On SQLite it waits for this process's turn to write, then takes
+/// the database's write lock at its start (`BEGIN IMMEDIATE`), so what it reads cannot change
+/// before it writes; a writer that cannot get its turn in time gets `PoolTimedOut`, answered 503.
+/// On PostgreSQL it is a plain transaction: before reading what it checks, the caller locks what
+/// it is about with [`Tx::lock`], and waits only for writers of the same kitty, payment, wallet
+/// or name, in any process.
 pub async fn write(db: &Db) -> Result<Tx, sqlx::Error> {
-    let turn = tokio::time::timeout(TURN_TIMEOUT, turn_for(db).lock_owned())
-        .await
-        .map_err(|_| sqlx::Error::PoolTimedOut)?;
-    let inner = match backend(db) {
-        Backend::Sqlite => db.begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => {
-            let mut tx = db.begin().await?;
-            sqlx::query("SELECT pg_advisory_xact_lock(7226)")
-                .execute(&mut *tx)
-                .await?;
-            tx
+    match backend(db) {
+        Backend::Sqlite => {
+            let turn = tokio::time::timeout(TURN_TIMEOUT, turn_for(db).lock_owned())
+                .await
+                .map_err(|_| sqlx::Error::PoolTimedOut)?;
+            Ok(Tx {
+                inner: db.begin_with("BEGIN IMMEDIATE").await?,
+                _turn: Some(turn),
+            })
         }
-    };
-    Ok(Tx { inner, _turn: turn })
+        Backend::Postgres => {
+            let mut inner = db.begin().await?;
+            // A writer waits for a row lock at most this long, then gets 55P03 (busy, a 503).
+            sqlx::query("SET LOCAL lock_timeout = '10s'")
+                .execute(&mut *inner)
+                .await?;
+            Ok(Tx { inner, _turn: None })
+        }
+    }
 }
 
 /// True when the database gave up waiting for a lock (SQLite's SQLITE_BUSY and its extended
@@ -315,6 +437,31 @@ pub fn is_unique_violation(e: &sqlx::Error, needle: &str) -> bool {
             db.table() == Some(table) && (column.is_empty() || detail.contains(column))
         }
         None => db.table() == Some(needle) || detail.contains(needle),
+    }
+}
+
+#[cfg(test)]
+mod amount_sql {
+    use super::*;
+
+    struct On(Backend);
+    impl OnBackend for On {
+        fn backend(&self) -> Backend {
+            self.0
+        }
+    }
+
+    #[test]
+    fn markers_become_casts_on_postgres_and_vanish_on_sqlite() {
+        let sql = "INSERT INTO t (a, b) VALUES ($1, NUM($2)); SELECT ADEC(x), DEC(r.amount), NUMBER FROM t";
+        assert_eq!(
+            amounts(&On(Backend::Postgres), sql),
+            "INSERT INTO t (a, b) VALUES ($1, CAST($2 AS NUMERIC)); SELECT ADEC(x), CAST(r.amount AS TEXT), NUMBER FROM t"
+        );
+        assert_eq!(
+            amounts(&On(Backend::Sqlite), sql),
+            "INSERT INTO t (a, b) VALUES ($1, $2); SELECT ADEC(x), r.amount, NUMBER FROM t"
+        );
     }
 }
 

@@ -73,6 +73,17 @@ impl From<sqlx::Error> for AppError {
             tracing::warn!(error = %e, "database busy");
             return AppError::Busy;
         }
+        // Two writers made the same thing at the same moment and the database kept the first: the
+        // second is refused cleanly (handlers that expect a particular clash answer it better).
+        if let sqlx::Error::Database(db) = &e {
+            if db.is_unique_violation() {
+                tracing::warn!(error = %e, "unique violation");
+                return AppError::Conflict {
+                    message: "This was changed by another request at the same moment. Load it again and retry.".into(),
+                    fields: Default::default(),
+                };
+            }
+        }
         AppError::internal(format!("database: {e}"))
     }
 }

@@ -35,6 +35,7 @@ pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
 
 /// Makes sure `phone` has a simulated handset.
 pub async fn ensure_handset(conn: &mut Conn, phone: &str, currency: Currency) -> AppResult<()> {
+    lock_handset(conn, phone).await?;
     let exists: Option<(String,)> =
         sqlx::query_as("SELECT phone_number FROM mpesa_handsets WHERE phone_number = $1")
             .bind(phone)
@@ -50,6 +51,14 @@ pub async fn ensure_handset(conn: &mut Conn, phone: &str, currency: Currency) ->
         .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
+
+/// Locks a handset for the caller's write (PostgreSQL): its balance is checked and changed by
+/// one writer at a time.
+async fn lock_handset(conn: &mut Conn, phone: &str) -> AppResult<()> {
+    let name = format!("handset:{phone}");
+    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
     Ok(())
 }
 
@@ -325,6 +334,7 @@ async fn answer_prompt(
         "cancel" => 1032,
         "timeout" => 1037,
         "approve" => {
+            lock_handset(&mut w, row.phone_number.as_deref().unwrap_or_default()).await?;
             let balance: (i64,) =
                 sqlx::query_as("SELECT balance FROM mpesa_handsets WHERE phone_number = $1")
                     .bind(row.phone_number.as_deref().unwrap_or_default())

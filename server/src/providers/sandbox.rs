@@ -118,10 +118,34 @@ async fn kitty_deposit(
     Ok(Json(deposit(&state.db, &d).await?))
 }
 
+/// How the bank or the card network names a kitty.
+enum KittyBy {
+    Account,
+    Card,
+}
+
+/// Locks the kitty with this account number or card id (when there is one) before its state is
+/// read, so the movement is checked against what no other writer is changing.
+async fn lock_kitty_by(tx: &mut crate::db::Tx, by: KittyBy, key: &str) -> AppResult<()> {
+    let sql = match by {
+        KittyBy::Account => "SELECT id FROM ktties WHERE account_number = $1",
+        KittyBy::Card => "SELECT id FROM ktties WHERE card_id = $1",
+    };
+    let found: Option<(String,)> = sqlx::query_as(sql)
+        .bind(key)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if let Some((id,)) = found {
+        tx.lock(crate::db::Lock::Kitty(&id)).await?;
+    }
+    Ok(())
+}
+
 /// The bank's notice of money arriving in a kitty's account: recorded, assigned to the member
 /// whose name is the sender's, and that member told.
 pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTransaction> {
     let mut tx = crate::db::write(db).await?;
+    lock_kitty_by(&mut tx, KittyBy::Account, d.account_number.trim()).await?;
     let kitty: Option<(String, String, String)> =
         sqlx::query_as("SELECT id, status, currency FROM ktties WHERE account_number = $1")
             .bind(d.account_number.trim())
@@ -272,6 +296,7 @@ async fn card_spend(
 /// frozen or the kitty cannot cover it, else recorded, split, and each member told their part.
 pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyTransaction> {
     let mut tx = crate::db::write(db).await?;
+    lock_kitty_by(&mut tx, KittyBy::Card, s.card_id.trim()).await?;
     let kitty: Option<(String, String, String)> =
         sqlx::query_as("SELECT id, status, currency FROM ktties WHERE card_id = $1")
             .bind(s.card_id.trim())

@@ -53,11 +53,12 @@ struct OrderRow {
 
 const COLUMNS: &str =
     "prepay_id, user_id, amount, currency, goods_name, goods_detail, return_url, cancel_url,
-    status, paid_amount, created_at, expires_at, transact_at";
+    status, DEC(paid_amount), created_at, expires_at, transact_at";
 
 async fn row(conn: &mut Conn, prepay_id: &str) -> AppResult<Option<OrderRow>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM binance_orders WHERE prepay_id = $1"
+    Ok(sqlx::query_as(&crate::db::amounts(
+        &*conn,
+        &format!("SELECT {COLUMNS} FROM binance_orders WHERE prepay_id = $1"),
     ))
     .bind(prepay_id)
     .fetch_optional(&mut *conn)
@@ -149,6 +150,7 @@ async fn create_order(
     let prepay_id = format!("{:019}", rand::random::<u64>() % 10_000_000_000_000_000_000);
     let t = now();
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     sqlx::query(
         "INSERT INTO binance_orders (prepay_id, seq, user_id, amount, currency, goods_name, goods_detail, return_url,
              cancel_url, status, paid_amount, created_at, expires_at)
@@ -182,8 +184,11 @@ async fn list_orders(
     user: CurrentUser,
     headers: HeaderMap,
 ) -> AppResult<Json<OrderList>> {
-    let rows: Vec<OrderRow> = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM binance_orders WHERE user_id = $1 ORDER BY seq DESC LIMIT 100"
+    let rows: Vec<OrderRow> = sqlx::query_as(&crate::db::amounts(
+        &state.db,
+        &format!(
+            "SELECT {COLUMNS} FROM binance_orders WHERE user_id = $1 ORDER BY seq DESC LIMIT 100"
+        ),
     ))
     .bind(&user.user_id)
     .fetch_all(&state.db)
@@ -210,6 +215,7 @@ async fn close_order(
     ApiJson(req): ApiJson<PrepayIdRequest>,
 ) -> AppResult<Json<OrderResult>> {
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let r = own(&mut w, &user.user_id, &req.prepay_id).await?;
     match OrderStatus::parse(&r.status) {
         Some(OrderStatus::INITIAL) if r.expires_at > now() => {}
@@ -311,6 +317,14 @@ async fn pay_order(
     let amount = Decimal::from_str_exact(&amount)
         .map_err(|_| AppError::field("amount", "Use a smaller amount."))?;
     let mut w = crate::db::write(&state.db).await?;
+    // The merchant may be closing the order at this moment: take their lock, then read it.
+    let owner: Option<(String,)> =
+        sqlx::query_as("SELECT user_id FROM binance_orders WHERE prepay_id = $1")
+            .bind(&prepay_id)
+            .fetch_optional(&mut *w)
+            .await?;
+    let (owner,) = owner.ok_or_else(|| AppError::not_found("That order"))?;
+    super::lock_partner(&mut w, &owner).await?;
     let r = row(&mut w, &prepay_id)
         .await?
         .ok_or_else(|| AppError::not_found("That order"))?;
@@ -336,7 +350,7 @@ async fn pay_order(
         .ok_or_else(|| AppError::internal("order amount overflow"))?;
     let full = paid >= Decimal::new(r.amount, 0);
     sqlx::query(
-        "UPDATE binance_orders SET paid_amount = $1, status = $2, transact_at = $3 WHERE prepay_id = $4",
+        &crate::db::amounts(&*w, "UPDATE binance_orders SET paid_amount = NUM($1), status = $2, transact_at = $3 WHERE prepay_id = $4"),
     )
     .bind(paid.to_string())
     .bind(if full { "PAID" } else { "INITIAL" })

@@ -210,6 +210,7 @@ pub(super) struct NewTx {
 
 /// Stores a movement in the open write, after checking the wallet for a payout. Returns the row.
 pub async fn insert(conn: &mut Conn, partner: &Partner, tx: NewTx) -> AppResult<TxRow> {
+    super::lock_partner(conn, &partner.user_id).await?;
     let kind = tx.kind.expect("every movement has a kind");
     let currency = partner.country.currency();
     if kind != RampKind::Deposit && kind.uses_wallet() {
@@ -401,6 +402,7 @@ async fn deposit_with_quote(
         .map_err(|m| AppError::field("phoneNumber", m))?;
     let (callback, external_id) = (callback(&req.callback)?, external_id(&req.external_id)?);
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let quote = super::quotes::stored(&mut w, &user.user_id, req.accepted_quote_id.trim()).await?;
     if quote.direction != QuoteDirection::In {
         return Err(AppError::conflict_on(

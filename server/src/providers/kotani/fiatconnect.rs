@@ -264,6 +264,7 @@ async fn create_credentials(
     let api_key = format!("fc_{}", random_token());
     let secret = crate::deliveries::new_secret();
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &partner.user_id).await?;
     sqlx::query("DELETE FROM fiatconnect_clients WHERE user_id = $1")
         .bind(&partner.user_id)
         .execute(&mut *w)
@@ -367,6 +368,14 @@ impl axum::extract::FromRequestParts<AppState> for Wallet {
 
 /// The wallet of the request's session cookie, if it has one; 401 SessionExpired for a
 /// session that has ended.
+/// Locks a FiatConnect wallet's side for a write (PostgreSQL): its KYC, fiat accounts,
+/// transfers and idempotency keys change for one writer at a time.
+async fn lock_wallet(conn: &mut crate::db::Conn, wallet: &Wallet) -> AppResult<()> {
+    let name = format!("fiatconnect:{}", wallet.address);
+    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    Ok(())
+}
+
 async fn session_wallet(state: &AppState, headers: &HeaderMap) -> FcResult<Option<Wallet>> {
     let jar = axum_extra::extract::cookie::CookieJar::from_headers(headers);
     let Some(token) = jar.get(SESSION_COOKIE) else {
@@ -484,6 +493,7 @@ async fn post_kyc(
     check_kyc(&data).map_err(invalid_schema)?;
     let t = now();
     let mut w = crate::db::write(&state.db).await?;
+    lock_wallet(&mut w, &wallet).await?;
     let exists: Option<(String,)> =
         sqlx::query_as("SELECT status FROM fiatconnect_kyc WHERE address = $1 AND schema = $2")
             .bind(&wallet.address)
@@ -648,6 +658,7 @@ async fn post_account(
         )));
     }
     let mut w = crate::db::write(&state.db).await?;
+    lock_wallet(&mut w, &wallet).await?;
     let existing: Vec<(String,)> =
         sqlx::query_as("SELECT data FROM fiatconnect_accounts WHERE address = $1 AND schema = $2")
             .bind(&wallet.address)
@@ -883,8 +894,8 @@ async fn quote(
     let until = t + QUOTE_SECS;
     let mut w = crate::db::write(&state.db).await?;
     sqlx::query(
-        "INSERT INTO fiatconnect_quotes (id, address, transfer_type, fiat_type, crypto_type, fiat_amount, crypto_amount, guaranteed_until, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        &crate::db::amounts(&*w, "INSERT INTO fiatconnect_quotes (id, address, transfer_type, fiat_type, crypto_type, fiat_amount, crypto_amount, guaranteed_until, created_at)
+         VALUES ($1, $2, $3, $4, $5, NUM($6), NUM($7), $8, $9)"),
     )
     .bind(&id)
     .bind(&owner)
@@ -1054,6 +1065,7 @@ async fn start_transfer(
     let request_hash = crate::idempotency::hash(body);
     let scope = format!("fiatconnect:{}", wallet.address);
     let mut w = crate::db::write(&state.db).await?;
+    lock_wallet(&mut w, wallet).await?;
     match crate::idempotency::look_up(&mut w, &scope, &key, &request_hash).await? {
         crate::idempotency::Seen::Replay { status, body } => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
@@ -1070,8 +1082,8 @@ async fn start_transfer(
         crate::idempotency::Seen::New => {}
     }
     let quote: Option<(String, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT transfer_type, fiat_type, crypto_type, fiat_amount, crypto_amount, guaranteed_until
-         FROM fiatconnect_quotes WHERE id = $1 AND address = $2",
+        &crate::db::amounts(&*w, "SELECT transfer_type, fiat_type, crypto_type, DEC(fiat_amount), DEC(crypto_amount), guaranteed_until
+         FROM fiatconnect_quotes WHERE id = $1 AND address = $2"),
     )
     .bind(&quote_id)
     .bind(&wallet.address)
@@ -1155,9 +1167,9 @@ async fn start_transfer(
         (wallet.address.clone(), STARTED, Some(t + PAYOUT_SECS))
     };
     sqlx::query(
-        "INSERT INTO fiatconnect_transfers (id, seq, address, transfer_type, quote_id, fiat_account_id, status, fiat_type,
+        &crate::db::amounts(&*w, "INSERT INTO fiatconnect_transfers (id, seq, address, transfer_type, quote_id, fiat_account_id, status, fiat_type,
              crypto_type, fiat_amount, crypto_amount, transfer_address, phone_number, created_at, updated_at, pays_at, client_user_id)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM fiatconnect_transfers), $2, $13, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $14, $15)",
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM fiatconnect_transfers), $2, $13, $3, $4, $5, $6, $7, NUM($8), NUM($9), $10, $11, $12, $12, $14, $15)"),
     )
     .bind(&id)
     .bind(&wallet.address)
@@ -1227,8 +1239,8 @@ async fn transfer_status(
 /// A transfer's documented status fields, and the wallet it belongs to.
 async fn status_of(conn: &mut crate::db::Conn, id: &str) -> AppResult<Option<(String, Value)>> {
     let row: Option<(String, TransferRow)> = sqlx::query_as::<_, (String, String, String, String, String, String, String, String, String, Option<String>)>(
-        "SELECT address, status, transfer_type, fiat_type, crypto_type, fiat_amount, crypto_amount, fiat_account_id, transfer_address, tx_hash
-         FROM fiatconnect_transfers WHERE id = $1",
+        &crate::db::amounts(&*conn, "SELECT address, status, transfer_type, fiat_type, crypto_type, DEC(fiat_amount), DEC(crypto_amount), fiat_account_id, transfer_address, tx_hash
+         FROM fiatconnect_transfers WHERE id = $1"),
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -1332,9 +1344,10 @@ async fn resend_webhook(
 /// The chain announces transfer `tx_hash` (in the caller's write): cUSD reaching a transfer's
 /// address, at least the quote's amount, starts its payout.
 pub async fn credit(conn: &mut crate::db::Conn, tx_hash: &str) -> AppResult<()> {
-    let t: Option<(String, String, String, String)> = sqlx::query_as(
-        "SELECT network, currency, to_address, amount FROM chain_transfers WHERE tx_hash = $1",
-    )
+    let t: Option<(String, String, String, String)> = sqlx::query_as(&crate::db::amounts(
+        &*conn,
+        "SELECT network, currency, to_address, DEC(amount) FROM chain_transfers WHERE tx_hash = $1",
+    ))
     .bind(tx_hash)
     .fetch_optional(&mut *conn)
     .await?;
@@ -1345,7 +1358,7 @@ pub async fn credit(conn: &mut crate::db::Conn, tx_hash: &str) -> AppResult<()> 
         return Ok(());
     }
     let transfer: Option<(String, String)> = sqlx::query_as(
-        "SELECT id, crypto_amount FROM fiatconnect_transfers WHERE transfer_address = $1 AND status = $2 AND tx_hash IS NULL",
+        &crate::db::amounts(&*conn, "SELECT id, DEC(crypto_amount) FROM fiatconnect_transfers WHERE transfer_address = $1 AND status = $2 AND tx_hash IS NULL"),
     )
     .bind(&to)
     .bind(READY_FOR_CRYPTO)
@@ -1387,8 +1400,8 @@ type DueRow = (
 /// wallet. Every change is told to the client's webhook.
 pub async fn pay_due(db: &crate::db::Db) -> AppResult<()> {
     let due: Vec<DueRow> = sqlx::query_as(
-        "SELECT id, transfer_type, status, phone_number, fiat_amount, fiat_type, crypto_amount FROM fiatconnect_transfers
-         WHERE status IN ($1, $2, $3) AND pays_at IS NOT NULL AND pays_at <= $4 LIMIT 50",
+        &crate::db::amounts(db, "SELECT id, transfer_type, status, phone_number, DEC(fiat_amount), fiat_type, DEC(crypto_amount) FROM fiatconnect_transfers
+         WHERE status IN ($1, $2, $3) AND pays_at IS NOT NULL AND pays_at <= $4 LIMIT 50"),
     )
     .bind(RECEIVED_CRYPTO)
     .bind(STARTED)

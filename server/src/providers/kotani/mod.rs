@@ -30,6 +30,18 @@ pub fn router() -> OpenApiRouter<AppState> {
     quotes::routes(router)
 }
 
+/// Locks a partner's side for a write (on PostgreSQL; SQLite's writers take turns anyway): their
+/// wallet, quotes, orders, users and cash-outs change for one writer at a time, so a balance or
+/// a status checked in the write is still true when the write commits.
+pub async fn lock_partner(
+    conn: &mut crate::db::Conn,
+    user_id: &str,
+) -> crate::error::AppResult<()> {
+    let name = format!("kotani:{user_id}");
+    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    Ok(())
+}
+
 /// For the sandbox: a quote's time runs out now.
 pub async fn expire_quote_now(db: &crate::db::Db, id: &str) -> crate::error::AppResult<bool> {
     quotes::expire_now(db, id).await

@@ -172,6 +172,7 @@ async fn create_user(
     let partner = partner_of(&state.db, &user.user_id).await?;
     let phone = normalized_phone(&req.phone_number, partner.country, "phoneNumber")?;
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let taken: Option<(String,)> =
         sqlx::query_as("SELECT id FROM kotani_users WHERE partner_id = $1 AND phone_number = $2")
             .bind(&partner.user_id)
@@ -300,6 +301,7 @@ async fn update_user(
         return Err(AppError::Validation(errors));
     };
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let u = user_of(&mut w, &partner.user_id, &phone).await?;
     sqlx::query(
         "UPDATE kotani_users SET firstname = $1, lastname = $2, email = $3, updated_at = $4 WHERE id = $5",
@@ -539,6 +541,7 @@ async fn send_to_escrow(
             )
         })?;
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let u = user_of(&mut w, &partner.user_id, &phone).await?;
     let from = address_of(&mut w, &u.id, network).await?;
     let (available, _) = chain::balance(&mut w, asset, &from).await?;
@@ -610,6 +613,7 @@ async fn buy_cusd(
             )
         })?;
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let u = user_of(&mut w, &partner.user_id, &phone).await?;
     let to = address_of(&mut w, &u.id, network).await?;
     let row = insert(
@@ -686,9 +690,11 @@ async fn cashout(
         None => None,
     };
     let mut w = crate::db::write(&state.db).await?;
-    let transfer: Option<(String, String, String, String)> = sqlx::query_as(
-        "SELECT network, currency, to_address, amount FROM chain_transfers WHERE tx_hash = $1",
-    )
+    super::lock_partner(&mut w, &partner.user_id).await?;
+    let transfer: Option<(String, String, String, String)> = sqlx::query_as(&crate::db::amounts(
+        &*w,
+        "SELECT network, currency, to_address, DEC(amount) FROM chain_transfers WHERE tx_hash = $1",
+    ))
     .bind(tx_hash.trim())
     .fetch_optional(&mut *w)
     .await?;
@@ -754,8 +760,8 @@ async fn cashout(
     )
     .await?;
     sqlx::query(
-        "INSERT INTO onchain_cashouts (tx_hash, request_id, partner_id, token, crypto_amount, rate, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &crate::db::amounts(&*w, "INSERT INTO onchain_cashouts (tx_hash, request_id, partner_id, token, crypto_amount, rate, created_at)
+         VALUES ($1, $2, $3, $4, NUM($5), NUM($6), $7)"),
     )
     .bind(tx_hash.trim())
     .bind(&row.id)
@@ -934,6 +940,7 @@ async fn tron_cashin(
         ..partner.clone()
     };
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let u = user_of(&mut w, &partner.user_id, &phone).await?;
     let address = address_of(&mut w, &u.id, Network::Tron).await?;
     let row = insert(
@@ -947,9 +954,10 @@ async fn tron_cashin(
         },
     )
     .await?;
-    sqlx::query(
-        "INSERT INTO onchain_cashins (request_id, address, usdt_amount) VALUES ($1, $2, $3)",
-    )
+    sqlx::query(&crate::db::amounts(
+        &*w,
+        "INSERT INTO onchain_cashins (request_id, address, usdt_amount) VALUES ($1, $2, NUM($3))",
+    ))
     .bind(&row.id)
     .bind(&address)
     .bind(fixed(usdt, 6))
@@ -971,7 +979,7 @@ async fn tron_cashin(
 /// A cash-in's phone paid (the M-Pesa simulator, in its write): its USDT goes out, once.
 pub async fn cashin_paid(conn: &mut Conn, request_id: &str) -> AppResult<()> {
     let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT address, usdt_amount FROM onchain_cashins WHERE request_id = $1 AND tx_hash IS NULL",
+        &crate::db::amounts(&*conn, "SELECT address, DEC(usdt_amount) FROM onchain_cashins WHERE request_id = $1 AND tx_hash IS NULL"),
     )
     .bind(request_id)
     .fetch_optional(&mut *conn)
@@ -1058,6 +1066,7 @@ async fn ubi_set(
 ) -> AppResult<Json<UbiSetResponse>> {
     let u = ubi_request(&state, &user, &req).await?;
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     user_of(&mut w, &u.partner.user_id, &u.phone).await?;
     sqlx::query(
         "INSERT INTO ubi_beneficiaries (partner_id, program_id, phone_number, created_at) VALUES ($1, $2, $3, $4)
@@ -1117,6 +1126,7 @@ async fn ubi_claim(
 ) -> AppResult<(StatusCode, Json<UbiClaimResponse>)> {
     let u = ubi_request(&state, &user, &req).await?;
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let status = ubi_status(&mut w, &u).await?;
     if !status.beneficiary {
         return Err(AppError::Forbidden {
@@ -1143,8 +1153,8 @@ async fn ubi_claim(
         .map_err(|_| AppError::internal("the UBI amount is not decimal"))?;
     let sent = chain::send(&mut w, asset, &to, None, amount).await?;
     sqlx::query(
-        "INSERT INTO ubi_claims (partner_id, program_id, phone_number, disbursement, tx_hash, amount, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &crate::db::amounts(&*w, "INSERT INTO ubi_claims (partner_id, program_id, phone_number, disbursement, tx_hash, amount, created_at)
+         VALUES ($1, $2, $3, $4, $5, NUM($6), $7)"),
     )
     .bind(&u.partner.user_id)
     .bind(&u.program)

@@ -227,6 +227,7 @@ async fn set_partner(
     };
     let hash = accounts::hash_password(req.password).await?;
     let mut tx = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut tx, &user.user_id).await?;
     let taken: Option<(String,)> = sqlx::query_as(
         "SELECT user_id FROM kotani_partners WHERE phone_number = $1 AND country = $2 AND user_id <> $3",
     )

@@ -146,8 +146,8 @@ pub async fn stored(conn: &mut Conn, user_id: &str, id: &str) -> AppResult<Store
         i64,
     );
     let r: Option<Row> = sqlx::query_as(
-        "SELECT id, direction, status, currency, crypto_type, fiat_amount, crypto_amount, rate, fee, amount_received, expires_at
-         FROM ramp_quotes WHERE id = $1 AND user_id = $2",
+        &crate::db::amounts(&*conn, "SELECT id, direction, status, currency, crypto_type, fiat_amount, DEC(crypto_amount), DEC(rate), fee, DEC(amount_received), expires_at
+         FROM ramp_quotes WHERE id = $1 AND user_id = $2"),
     )
     .bind(id)
     .bind(user_id)
@@ -213,9 +213,9 @@ async fn save(db: &Db, user_id: &str, q: NewQuote) -> AppResult<Quote> {
     let t = now();
     let mut w = crate::db::write(db).await?;
     sqlx::query(
-        "INSERT INTO ramp_quotes (id, user_id, direction, status, currency, crypto_type, fiat_amount, crypto_amount,
+        &crate::db::amounts(&*w, "INSERT INTO ramp_quotes (id, user_id, direction, status, currency, crypto_type, fiat_amount, crypto_amount,
             rate, fee, amount_received, expires_at, created_at)
-         VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         VALUES ($1, $2, $3, 'open', $4, $5, $6, NUM($7), NUM($8), $9, NUM($10), $11, $12)"),
     )
     .bind(&id)
     .bind(user_id)
@@ -324,6 +324,7 @@ async fn accept(
     direction: QuoteDirection,
 ) -> AppResult<Quote> {
     let mut w = crate::db::write(&state.db).await?;
+    super::lock_partner(&mut w, &user.user_id).await?;
     let q = stored(&mut w, &user.user_id, id.trim()).await?;
     if q.direction != direction {
         return Err(AppError::conflict_on(

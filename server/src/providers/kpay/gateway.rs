@@ -132,12 +132,13 @@ struct PaymentRow {
     paid_at: Option<i64>,
 }
 
-const PAYMENT_COLUMNS: &str = "id, user_id, shop_id, order_id, currency, requested_amount, amount_usd, rate_usd,
+const PAYMENT_COLUMNS: &str = "id, user_id, shop_id, order_id, currency, DEC(requested_amount), DEC(amount_usd), DEC(rate_usd),
     deposit_address, memo, status, callback_success, callback_failed, webhook_url, created_at, expires_at, paid_at";
 
 async fn payment_row(conn: &mut Conn, id: &str) -> AppResult<Option<PaymentRow>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {PAYMENT_COLUMNS} FROM crypto_payments WHERE id = $1"
+    Ok(sqlx::query_as(&crate::db::amounts(
+        &*conn,
+        &format!("SELECT {PAYMENT_COLUMNS} FROM crypto_payments WHERE id = $1"),
     ))
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -157,11 +158,12 @@ struct Received {
 
 async fn received(conn: &mut Conn, payment_id: &str, asset: &Asset) -> AppResult<Received> {
     let height = chain::height(conn, asset.network).await?;
-    let rows: Vec<(String, String, Flag, i64, Option<i64>)> = sqlx::query_as(
-        "SELECT r.tx_hash, r.amount, r.late, r.created_at, t.block_height
+    let rows: Vec<(String, String, Flag, i64, Option<i64>)> = sqlx::query_as(&crate::db::amounts(
+        &*conn,
+        "SELECT r.tx_hash, DEC(r.amount), r.late, r.created_at, t.block_height
          FROM crypto_receipts r JOIN chain_transfers t ON t.tx_hash = r.tx_hash
          WHERE r.payment_id = $1 ORDER BY t.seq",
-    )
+    ))
     .bind(payment_id)
     .fetch_all(&mut *conn)
     .await?;
@@ -277,6 +279,16 @@ async fn view(conn: &mut Conn, row: &PaymentRow, sandbox: bool) -> AppResult<Cry
 /// Moves payment `id` to the status its transfers and the clock say, in the caller's write; a
 /// change is stored with its time and POSTed to the payment's `webhook_url`.
 async fn refresh(conn: &mut Conn, id: &str, sandbox: bool) -> AppResult<()> {
+    let network: Option<(String,)> =
+        sqlx::query_as("SELECT network FROM crypto_payments WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((network,)) = network else {
+        return Ok(());
+    };
+    let network = crate::db::stored(Network::parse, &network, "chain network")?;
+    chain::lock_network(conn, network).await?;
     let Some(row) = payment_row(conn, id).await? else {
         return Ok(());
     };
@@ -335,7 +347,7 @@ async fn refresh(conn: &mut Conn, id: &str, sandbox: bool) -> AppResult<()> {
 /// address (and memo) in the payment's currency, it is recorded once, on time or late.
 pub async fn credit(conn: &mut Conn, tx_hash: &str) -> AppResult<()> {
     let t: Option<(String, String, String, Option<String>, String)> = sqlx::query_as(
-        "SELECT network, currency, to_address, memo, amount FROM chain_transfers WHERE tx_hash = $1",
+        &crate::db::amounts(&*conn, "SELECT network, currency, to_address, memo, DEC(amount) FROM chain_transfers WHERE tx_hash = $1"),
     )
     .bind(tx_hash)
     .fetch_optional(&mut *conn)
@@ -343,6 +355,11 @@ pub async fn credit(conn: &mut Conn, tx_hash: &str) -> AppResult<()> {
     let Some((network, currency, to, memo, amount)) = t else {
         return Ok(());
     };
+    chain::lock_network(
+        conn,
+        crate::db::stored(Network::parse, &network, "chain network")?,
+    )
+    .await?;
     let payment: Option<(String, String)> = sqlx::query_as(
         "SELECT id, currency FROM crypto_payments
          WHERE network = $1 AND deposit_address = $2 AND COALESCE(memo, '') = COALESCE($3, '')",
@@ -378,7 +395,7 @@ pub async fn credit(conn: &mut Conn, tx_hash: &str) -> AppResult<()> {
         Some(CryptoStatus::Expired | CryptoStatus::Failed)
     );
     sqlx::query(
-        "INSERT INTO crypto_receipts (tx_hash, payment_id, amount, late, created_at) VALUES ($1, $2, $3, $4, $5)",
+        &crate::db::amounts(&*conn, "INSERT INTO crypto_receipts (tx_hash, payment_id, amount, late, created_at) VALUES ($1, $2, NUM($3), $4, $5)"),
     )
     .bind(tx_hash)
     .bind(&payment_id)
@@ -469,6 +486,14 @@ async fn currencies() -> Json<CurrenciesResponse> {
 }
 
 /// The shop a payment is for: the API key's, the one named, or the merchant's only shop.
+/// Locks a merchant's crypto side for a write: their order ids and their balances change for
+/// one writer at a time.
+async fn lock_merchant(conn: &mut Conn, merchant: &Merchant) -> AppResult<()> {
+    let name = format!("crypto-merchant:{}", merchant.user_id);
+    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    Ok(())
+}
+
 async fn shop_for(conn: &mut Conn, merchant: &Merchant, named: Option<&str>) -> AppResult<String> {
     let named = merchant.key_shop_id.as_deref().or(named);
     let shops: Vec<(String,)> = sqlx::query_as(
@@ -532,6 +557,8 @@ async fn create_payment(
         ),
     };
     let mut w = crate::db::write(&state.db).await?;
+    lock_merchant(&mut w, &merchant).await?;
+    chain::lock_network(&mut w, asset.network).await?;
     let shop_id = shop_for(&mut w, &merchant, req.shop_id.as_deref()).await?;
     let used: Option<(String,)> =
         sqlx::query_as("SELECT id FROM crypto_payments WHERE user_id = $1 AND order_id = $2")
@@ -566,10 +593,10 @@ async fn create_payment(
     let t = now();
     let expires_at = t + checked.expires_minutes * 60;
     sqlx::query(
-        "INSERT INTO crypto_payments (id, seq, user_id, shop_id, order_id, currency, network, requested_amount, amount_usd,
+        &crate::db::amounts(&*w, "INSERT INTO crypto_payments (id, seq, user_id, shop_id, order_id, currency, network, requested_amount, amount_usd,
              rate_usd, deposit_address, memo, status, callback_success, callback_failed, webhook_url, created_at, expires_at)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM crypto_payments), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-             'created', $12, $13, $14, $15, $16)",
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM crypto_payments), $2, $3, $4, $5, $6, NUM($7), NUM($8), NUM($9), $10, $11,
+             'created', $12, $13, $14, $15, $16)"),
     )
     .bind(&id)
     .bind(&merchant.user_id)
@@ -617,9 +644,12 @@ async fn list_payments(
     merchant: Merchant,
 ) -> AppResult<Json<CryptoPaymentList>> {
     let mut conn = state.db.acquire().await?;
-    let rows: Vec<PaymentRow> = sqlx::query_as(&format!(
-        "SELECT {PAYMENT_COLUMNS} FROM crypto_payments
+    let rows: Vec<PaymentRow> = sqlx::query_as(&crate::db::amounts(
+        &*conn,
+        &format!(
+            "SELECT {PAYMENT_COLUMNS} FROM crypto_payments
          WHERE user_id = $1 AND ($2 IS NULL OR shop_id = $2) ORDER BY seq DESC LIMIT 100"
+        ),
     ))
     .bind(&merchant.user_id)
     .bind(&merchant.key_shop_id)
@@ -677,15 +707,15 @@ async fn payment_qr(State(state): State<AppState>, Path(id): Path<String>) -> Ap
 async fn sums(conn: &mut Conn, user_id: &str) -> AppResult<HashMap<&'static str, [Decimal; 3]>> {
     let heights: HashMap<Network, i64> = chain::heights(conn).await?.into_iter().collect();
     let receipts: Vec<(String, String, Option<i64>)> = sqlx::query_as(
-        "SELECT p.currency, r.amount, t.block_height FROM crypto_receipts r
+        &crate::db::amounts(&*conn, "SELECT p.currency, DEC(r.amount), t.block_height FROM crypto_receipts r
          JOIN crypto_payments p ON p.id = r.payment_id JOIN chain_transfers t ON t.tx_hash = r.tx_hash
-         WHERE p.user_id = $1",
+         WHERE p.user_id = $1"),
     )
     .bind(user_id)
     .fetch_all(&mut *conn)
     .await?;
     let withdrawals: Vec<(String, String)> = sqlx::query_as(
-        "SELECT currency, amount FROM crypto_withdrawals WHERE user_id = $1 AND status <> 'failed'",
+        &crate::db::amounts(&*conn, "SELECT currency, DEC(amount) FROM crypto_withdrawals WHERE user_id = $1 AND status <> 'failed'"),
     )
     .bind(user_id)
     .fetch_all(&mut *conn)
@@ -757,7 +787,7 @@ type WithdrawalRow = (
 );
 
 const WITHDRAWAL_COLUMNS: &str =
-    "w.id, w.currency, w.amount, w.fee, w.net_amount, w.destination_address, w.memo, w.status,
+    "w.id, w.currency, DEC(w.amount), DEC(w.fee), DEC(w.net_amount), w.destination_address, w.memo, w.status,
     w.tx_hash, w.created_at, w.completed_at, t.block_height";
 
 fn withdrawal_view(row: WithdrawalRow, heights: &HashMap<Network, i64>) -> AppResult<Withdrawal> {
@@ -811,6 +841,7 @@ async fn create_withdrawal(
             )
         })?;
     let mut w = crate::db::write(&state.db).await?;
+    lock_merchant(&mut w, &merchant).await?;
     let [received, _, withdrawn] = sums(&mut w, &merchant.user_id)
         .await?
         .get(a.code)
@@ -839,9 +870,9 @@ async fn create_withdrawal(
     .await?;
     let id = uuid::Uuid::new_v4().to_string();
     sqlx::query(
-        "INSERT INTO crypto_withdrawals (id, seq, user_id, currency, amount, fee, net_amount, destination_address, memo,
+        &crate::db::amounts(&*w, "INSERT INTO crypto_withdrawals (id, seq, user_id, currency, amount, fee, net_amount, destination_address, memo,
              status, tx_hash, created_at)
-         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM crypto_withdrawals), $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10)",
+         VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM crypto_withdrawals), $2, $3, NUM($4), NUM($5), NUM($6), $7, $8, 'pending', $9, $10)"),
     )
     .bind(&id)
     .bind(&merchant.user_id)
@@ -855,9 +886,9 @@ async fn create_withdrawal(
     .bind(now())
     .execute(&mut *w)
     .await?;
-    let row: WithdrawalRow = sqlx::query_as(&format!(
+    let row: WithdrawalRow = sqlx::query_as(&crate::db::amounts(&*w, &format!(
         "SELECT {WITHDRAWAL_COLUMNS} FROM crypto_withdrawals w JOIN chain_transfers t ON t.tx_hash = w.tx_hash WHERE w.id = $1"
-    ))
+    )))
     .bind(&id)
     .fetch_one(&mut *w)
     .await?;
@@ -877,10 +908,10 @@ async fn list_withdrawals(
     merchant: Merchant,
 ) -> AppResult<Json<WithdrawalList>> {
     let mut conn = state.db.acquire().await?;
-    let rows: Vec<WithdrawalRow> = sqlx::query_as(&format!(
+    let rows: Vec<WithdrawalRow> = sqlx::query_as(&crate::db::amounts(&*conn, &format!(
         "SELECT {WITHDRAWAL_COLUMNS} FROM crypto_withdrawals w JOIN chain_transfers t ON t.tx_hash = w.tx_hash
          WHERE w.user_id = $1 ORDER BY w.seq DESC LIMIT 100"
-    ))
+    )))
     .bind(&merchant.user_id)
     .fetch_all(&mut *conn)
     .await?;

@@ -199,6 +199,7 @@ async fn update_preferences(
     ApiJson(req): ApiJson<Preferences>,
 ) -> AppResult<Json<Preferences>> {
     let mut w = crate::db::write(&state.db).await?;
+    w.lock(crate::db::Lock::User(&user.user_id)).await?;
     for p in &req.preferences {
         sqlx::query(
             "DELETE FROM notification_preferences WHERE user_id = $1 AND category = $2 AND channel = $3",
@@ -348,6 +349,7 @@ async fn touch_device(
 ) -> AppResult<()> {
     let t = now();
     let mut w = crate::db::write(&state.db).await?;
+    w.lock(crate::db::Lock::User(user_id)).await?;
     let exists: Option<(String,)> =
         sqlx::query_as("SELECT device_id FROM devices WHERE user_id = $1 AND device_id = $2")
             .bind(user_id)

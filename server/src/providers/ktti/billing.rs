@@ -325,6 +325,7 @@ pub async fn renew_due(db: &crate::db::Db) -> AppResult<()> {
     .await?;
     for (ktti_id,) in due {
         let mut w = crate::db::write(db).await?;
+        w.lock(crate::db::Lock::Kitty(&ktti_id)).await?;
         let (plan, renews) = plan_of(&mut w, &ktti_id).await?;
         let Some(renews) = renews.filter(|r| *r <= now()) else {
             continue;

@@ -118,6 +118,7 @@ async fn update_details(
         SENDS.check(&state.db, &user.user_id).await?;
     }
     let mut w = crate::db::write(&state.db).await?;
+    w.lock(crate::db::Lock::User(&user.user_id)).await?;
     if let Some(name) = &name {
         sqlx::query("UPDATE users SET name = $1 WHERE id = $2")
             .bind(name)
@@ -195,6 +196,7 @@ async fn confirm_change(
         return Err(AppError::field("code", "Enter the 6-digit code."));
     }
     let mut w = crate::db::write(&state.db).await?;
+    w.lock(crate::db::Lock::User(&user.user_id)).await?;
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT field, value FROM contact_changes WHERE user_id = $1 AND code_hash = $2 AND expires_at > $3 AND attempts < $4",
     )

@@ -40,6 +40,8 @@ async fn execute_action(
     axum::extract::Path(action_id): axum::extract::Path<String>,
 ) -> AppResult<StatusCode> {
     let mut tx = crate::db::write(&state.db).await?;
+    tx.lock(crate::db::Lock::Name(&format!("action:{action_id}")))
+        .await?;
     let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
         "SELECT action_kind, action_ref, action_done_at FROM notifications WHERE action_id = $1 AND user_id = $2",
     )
@@ -53,6 +55,7 @@ async fn execute_action(
     }
     let kitty = match crate::db::stored(ActionKind::parse, &kind, "action kind")? {
         ActionKind::AcceptInvitation => {
+            tx.lock(crate::db::Lock::Kitty(&target)).await?;
             super::invitations::accept_within(&mut tx, &target, &user.user_id).await?;
             target
         }
@@ -60,6 +63,7 @@ async fn execute_action(
             let (kitty, member) = target
                 .split_once(':')
                 .ok_or_else(|| AppError::internal("an approve_admin action without its member"))?;
+            tx.lock(crate::db::Lock::Kitty(kitty)).await?;
             super::ledger::access(&mut tx, kitty, &user.user_id)
                 .await?
                 .require_admin()?;
@@ -87,6 +91,7 @@ async fn execute_action(
                     "an assign_deposit action without its deposit",
                 ));
             };
+            tx.lock(crate::db::Lock::Kitty(kitty)).await?;
             let access = super::ledger::access(&mut tx, kitty, &user.user_id).await?;
             access.require_admin()?;
             // As on the Activity tab: during closure a deposit that matched nobody can still get

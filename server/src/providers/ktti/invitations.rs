@@ -80,8 +80,7 @@ async fn invite(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<InviteRequest>,
 ) -> AppResult<(StatusCode, Json<Invitation>)> {
-    let mut tx = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    let (mut tx, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     access.require_admin()?;
     if access.is_personal {
         return Err(conflict(
@@ -320,6 +319,7 @@ async fn accept_invitation(
     Path(id): Path<String>,
 ) -> AppResult<Json<Kitty>> {
     let mut tx = crate::db::write(&state.db).await?;
+    tx.lock(crate::db::Lock::Kitty(&id)).await?;
     answer_invitation(&mut tx, &id, &user.user_id, InvitationStatus::Accepted).await?;
     let kitty = join(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
@@ -339,6 +339,7 @@ async fn reject_invitation(
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
     let mut tx = crate::db::write(&state.db).await?;
+    tx.lock(crate::db::Lock::Kitty(&id)).await?;
     answer_invitation(&mut tx, &id, &user.user_id, InvitationStatus::Rejected).await?;
     tx.commit().await?;
     crate::live::kitty_changed(&state.db, &id).await;
@@ -410,6 +411,7 @@ async fn join_with_code(
     let (id,) = found.ok_or_else(|| {
         AppError::NotFound("No kitty has this code. Check the link you were sent.".into())
     })?;
+    tx.lock(crate::db::Lock::Kitty(&id)).await?;
     let kitty = join(&mut tx, &id, &user.user_id).await?;
     tx.commit().await?;
     crate::live::kitty_changed(&state.db, &id).await;

@@ -217,8 +217,7 @@ async fn update_kitty(
     Path(id): Path<String>,
     ApiJson(req): ApiJson<UpdateKittyRequest>,
 ) -> AppResult<Json<Kitty>> {
-    let mut tx = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    let (mut tx, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     access.require_admin()?;
     if access.status == KittyStatus::Closed {
         return Err(conflict("This kitty is closed and can no longer change."));

@@ -95,15 +95,27 @@ pub async fn access(conn: &mut Conn, ktti_id: &str, user_id: &str) -> AppResult<
 /// A database transaction on the kitties' tables.
 pub type Tx = crate::db::Tx;
 
-/// Starts a change only the kitty's admins may make: a write transaction (holding the write lock
-/// from its start), after checking the caller is an admin (404 for outsiders, 403 for members).
-pub async fn admin_change(
+/// Starts a change to a kitty: a write transaction holding the kitty's lock (so nobody else
+/// changes its ledger, members or settings until this one ends), after checking the caller is
+/// an active member (404 for anyone else).
+pub async fn member_change(
     db: &crate::db::Db,
     ktti_id: &str,
     user_id: &str,
 ) -> AppResult<(Tx, Access)> {
     let mut tx = crate::db::write(db).await?;
+    tx.lock(crate::db::Lock::Kitty(ktti_id)).await?;
     let access = access(&mut tx, ktti_id, user_id).await?;
+    Ok((tx, access))
+}
+
+/// [`member_change`] for a change only the kitty's admins may make (403 for other members).
+pub async fn admin_change(
+    db: &crate::db::Db,
+    ktti_id: &str,
+    user_id: &str,
+) -> AppResult<(Tx, Access)> {
+    let (tx, access) = member_change(db, ktti_id, user_id).await?;
     access.require_admin()?;
     Ok((tx, access))
 }

@@ -280,8 +280,7 @@ async fn send_chat(
             "Write a message of 1 to 1,000 characters.",
         ));
     }
-    let mut tx = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    let (mut tx, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     if access.status == KittyStatus::Closed {
         return Err(conflict("This kitty is closed; its chat is read-only."));
     }
@@ -361,8 +360,7 @@ async fn chat_read(
     if req.seq < 0 {
         return Err(AppError::field("seq", "Use the seq of a message."));
     }
-    let mut tx = crate::db::write(&state.db).await?;
-    ledger::access(&mut tx, &id, &user.user_id).await?;
+    let (mut tx, _) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     mark_read(&mut tx, &id, &user.user_id, req.seq).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

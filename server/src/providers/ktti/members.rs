@@ -83,8 +83,7 @@ async fn leave(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let mut tx = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    let (mut tx, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     if access.is_personal {
         return Err(conflict("You cannot leave your personal kitty."));
     }
@@ -224,8 +223,7 @@ async fn request_admin(
     user: CurrentUser,
     Path(id): Path<String>,
 ) -> AppResult<StatusCode> {
-    let mut tx = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut tx, &id, &user.user_id).await?;
+    let (mut tx, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     if access.role == Role::Admin {
         return Err(conflict("You are already an admin of this kitty."));
     }

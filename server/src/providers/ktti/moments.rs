@@ -212,8 +212,7 @@ async fn create_moment(
         &today(),
     )
     .map_err(AppError::Validation)?;
-    let mut w = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut w, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     let moment_id = uuid::Uuid::new_v4().to_string();
     let t = now();
     sqlx::query(
@@ -261,8 +260,7 @@ async fn update_moment(
         &today(),
     )
     .map_err(AppError::Validation)?;
-    let mut w = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut w, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     let author: Option<(String,)> =
         sqlx::query_as("SELECT author_id FROM ktti_moments WHERE id = $1 AND ktti_id = $2")
             .bind(&moment_id)

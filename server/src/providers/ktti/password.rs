@@ -178,11 +178,19 @@ async fn finish_reset(
             ))
         }
     };
-    sqlx::query("UPDATE password_resets SET used_at = $1 WHERE token_hash = $2")
-        .bind(now())
-        .bind(hash_token(req.token.trim()))
-        .execute(&mut *tx)
-        .await?;
+    // Only one of two finishes sent at once takes the link.
+    let taken = sqlx::query(
+        "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
+    )
+    .bind(now())
+    .bind(hash_token(req.token.trim()))
+    .execute(&mut *tx)
+    .await?;
+    if taken.rows_affected() == 0 {
+        return Err(AppError::NotFound(
+            "This reset link has expired or was used already. Ask for a new one.".into(),
+        ));
+    }
     sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
         .bind(hash)
         .bind(&user_id)

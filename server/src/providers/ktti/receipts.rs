@@ -209,17 +209,6 @@ fn split_of(
         .collect())
 }
 
-/// Who may change a receipt: any member; deleting it, its uploader or an admin.
-async fn member_change(
-    state: &AppState,
-    ktti_id: &str,
-    user_id: &str,
-) -> AppResult<(crate::db::Tx, Access)> {
-    let mut w = crate::db::write(&state.db).await?;
-    let access = ledger::access(&mut w, ktti_id, user_id).await?;
-    Ok((w, access))
-}
-
 async fn has_receipt(conn: &mut Conn, tx_id: &str) -> AppResult<bool> {
     let row: Option<(String,)> =
         sqlx::query_as("SELECT transaction_id FROM ktti_receipts WHERE transaction_id = $1")
@@ -342,7 +331,7 @@ async fn upload_receipt(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     card_payment(&mut w, &access, &tx_id).await?;
     if has_receipt(&mut w, &tx_id).await? {
         return Err(conflict(
@@ -412,7 +401,7 @@ async fn update_receipt(
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
-    let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     require_receipt(&mut w, &access, &tx_id).await?;
     sqlx::query(
         "UPDATE ktti_receipts SET tax = COALESCE($1, tax), tip = COALESCE($2, tip) WHERE transaction_id = $3",
@@ -441,7 +430,7 @@ async fn delete_receipt(
     user: CurrentUser,
     Path((id, tx_id)): Path<(String, String)>,
 ) -> AppResult<StatusCode> {
-    let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     let receipt = receipt_of(&mut w, &access, &tx_id).await?;
     if receipt.uploaded_by != user.user_id && access.role != Role::Admin {
         return Err(AppError::Forbidden {
@@ -482,7 +471,7 @@ async fn add_line_item(
     Path((id, tx_id)): Path<(String, String)>,
     ApiJson(req): ApiJson<LineItemInput>,
 ) -> AppResult<(StatusCode, Json<Receipt>)> {
-    let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     require_receipt(&mut w, &access, &tx_id).await?;
     insert_items(&mut w, &access, &tx_id, std::slice::from_ref(&req), false).await?;
     let receipt = receipt_of(&mut w, &access, &tx_id).await?;
@@ -515,7 +504,7 @@ async fn update_line_item(
     Path((id, tx_id, item_id)): Path<(String, String, String)>,
     ApiJson(req): ApiJson<UpdateLineItemRequest>,
 ) -> AppResult<Json<Receipt>> {
-    let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     let receipt = receipt_of(&mut w, &access, &tx_id).await?;
     let item = line(&receipt, &item_id)?;
     let quantity = req.quantity.unwrap_or(item.quantity);
@@ -569,7 +558,7 @@ async fn remove_line_item(
     user: CurrentUser,
     Path((id, tx_id, item_id)): Path<(String, String, String)>,
 ) -> AppResult<Json<Receipt>> {
-    let (mut w, access) = member_change(&state, &id, &user.user_id).await?;
+    let (mut w, access) = ledger::member_change(&state.db, &id, &user.user_id).await?;
     let receipt = receipt_of(&mut w, &access, &tx_id).await?;
     line(&receipt, &item_id)?;
     sqlx::query("DELETE FROM ktti_receipt_items WHERE id = $1")

@@ -74,6 +74,8 @@ async fn register(
     let code_key = format!("{col}:{to}");
     CODES.check(&state.db, &code_key).await?;
     let mut w = crate::db::write(&state.db).await?;
+    w.lock(crate::db::Lock::Name(&format!("registration:{code_key}")))
+        .await?;
     let taken: Option<(String,)> =
         sqlx::query_as(&format!("SELECT id FROM users WHERE {col} = $1"))
             .bind(to)
@@ -175,6 +177,11 @@ async fn finish_registration(
     // Hashing takes tens of milliseconds: done before the write lock is taken.
     let password_hash = accounts::hash_password(req.password.clone()).await?;
     let mut w = crate::db::write(&state.db).await?;
+    w.lock(crate::db::Lock::Name(&format!(
+        "registration:{}",
+        req.registration_id
+    )))
+    .await?;
     let pending: Option<Pending> = sqlx::query_as(
         "SELECT name, email, mobile, code_hash, expires_at, attempts, finished_at FROM registrations WHERE id = $1",
     )
@@ -311,6 +318,11 @@ async fn social_login(
     .bind(now())
     .bind(hash_token(&req.nonce))
     .execute(&mut *w)
+    .await?;
+    w.lock(crate::db::Lock::Name(&format!(
+        "social:{}:{}",
+        claims.iss, claims.sub
+    )))
     .await?;
     if used.rows_affected() != 1 {
         return Err(AppError::Unauthorized(
