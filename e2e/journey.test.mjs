@@ -2,7 +2,7 @@
 // driven in real Chromium. Run with `node --test e2e/` after scripts/test has built both.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
+import { checkAxe, launchBrowser, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -95,13 +95,21 @@ test("register, sign out, wrong password, sign in, deep link returns after sign-
   assert.doesNotMatch(visible.cookie, /kitty_session|kitty_refresh/);
   // Only the note that a page was just handed to another bundle (a path and a time).
   assert.ok(visible.session.every((k) => k === "kitty_handover"), `sessionStorage: ${visible.session}`);
-  // Only the theme and this browser's device id (a random name for the Devices list, no secret).
-  assert.ok(visible.local.every((k) => ["kitty-theme", "kitty_device_id"].includes(k)), `localStorage: ${visible.local}`);
+  // Only the theme, this browser's device id (a random name for the Devices list, no secret),
+  // the server's public configuration, and the person's last reads kept for reading offline
+  // (src/api/offline.rs) — none of them a credential.
+  const kept = (k) => ["kitty-theme", "kitty_device_id", "kitty-config", "kitty-offline-owner", "kitty-offline-index"].includes(k) || k.startsWith("kitty-offline:");
+  assert.ok(visible.local.every(kept), `localStorage: ${visible.local}`);
+  assert.ok(visible.local.some((k) => k.startsWith("kitty-offline:")), "the last reads are kept for offline");
+  const values = await page.evaluate(() => Object.values(localStorage).join("\n"));
+  assert.doesNotMatch(values, /access_token|refresh_token|kitty_session|kitty_refresh|kitty_csrf/);
 
   // Sign out.
   await signOut(page);
   assert.equal(new URL(page.url()).search, "", "signing out on purpose does not ask to come back");
   assert.equal(await page.evaluate(() => document.cookie.includes("kitty_csrf")), false);
+  // Nothing kept for reading offline stays behind the person who signed out.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kitty-offline"))), []);
 
   // Registering the same email again says so on the field, at the first step.
   await page.goto(`${server.url}/register`);
@@ -216,10 +224,51 @@ test("expired access tokens are refreshed once for all; a session that ended bri
   await short.stop();
 });
 
-test("unknown pages show a 404 page with a way home", async () => {
+test("unknown pages show a 404 page with a way home; the signed-out pages speak Swahili and Persian", async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}/no/such/page`);
   await page.getByRole("heading", { name: "This page does not exist" }).waitFor();
   assert.equal(await page.title(), "Page not found · Kitty");
   await page.close();
+
+  // A browser set to Swahili gets the signed-out pages in Swahili, on a phone.
+  const ctx = await browser.newContext({ locale: "sw-KE", viewport: { width: 390, height: 844 }, bypassCSP: true });
+  const p = await ctx.newPage();
+  const problems = watchProblems(p);
+  await p.goto(`${server.url}/login`);
+  await p.getByRole("heading", { name: "Ingia" }).waitFor();
+  assert.deepEqual(await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["sw", "ltr"]);
+  assert.equal(await p.title(), "Ingia · Kitty");
+  await p.getByLabel("Namba ya simu au barua pepe").waitFor();
+  await p.getByRole("button", { name: "Ingia" }).click();
+  await p.getByText("Weka namba yako ya simu au barua pepe.").first().waitFor();
+  await checkAxe(p, "the sign-in page in Swahili, phone");
+  await p.getByRole("link", { name: "Fungua akaunti" }).click();
+  await p.getByRole("heading", { name: "Fungua akaunti yako" }).waitFor();
+  await checkAxe(p, "the registration page in Swahili, phone");
+
+  // The picker changes the language, and the choice is remembered: Persian, right to left.
+  await p.getByLabel("Lugha").selectOption("fa");
+  await p.getByRole("heading", { name: "حساب خود را بسازید" }).waitFor();
+  assert.deepEqual(await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["fa", "rtl"]);
+  await checkAxe(p, "the registration page in Persian, phone");
+  await p.emulateMedia({ colorScheme: "dark" });
+  await checkAxe(p, "the registration page in Persian, phone, dark");
+  await p.setViewportSize({ width: 1280, height: 800 });
+  await p.goto(`${server.url}/login`);
+  await p.getByRole("heading", { name: "ورود" }).waitFor();
+  // Nothing is wider than the screen when it runs right to left.
+  assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+  await checkAxe(p, "the sign-in page in Persian, desktop, dark");
+  await p.getByLabel("رقم‌های فارسی").check();
+  await p.getByRole("heading", { name: "ورود" }).waitFor();
+  assert.equal(await p.getByLabel("رقم‌های فارسی").isChecked(), true);
+
+  // And back to English.
+  await p.getByLabel("زبان").selectOption("en");
+  await p.getByRole("heading", { name: "Sign in" }).waitFor();
+  assert.deepEqual(await p.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), ["en", "ltr"]);
+  await checkAxe(p, "the sign-in page in English, desktop, dark");
+  assert.deepEqual(unexpected(problems), []);
+  await ctx.close();
 });

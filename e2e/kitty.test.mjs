@@ -2,20 +2,42 @@
 // deposits arrive (one unassigned, which A assigns), a card payment is split 70/30, B uploads its
 // receipt on a phone (with progress) and the items re-split it, B adds a moment with a photo,
 // A moves the kitty to Plus (a fee shared by the split), and A closes the kitty after paying
-// everyone out.
+// everyone out. On the way both go offline: the app still opens and shows the kitty as it was
+// last loaded, a message typed offline waits for the connection, and later a new version of the
+// app is offered with "Reload to update".
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launchBrowser, noisePng, startServer, watchProblems, registerInApp } from "./browser.mjs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, launchBrowser, noisePng, startServer, watchProblems, registerInApp } from "./browser.mjs";
 
-let server, browser;
+// The server serves a copy of the built app, so that the journey can publish a new service
+// worker (a new version of the app) without touching dist/.
+let server, browser, dist;
 before(async () => {
-  server = await startServer();
+  dist = mkdtempSync(join(tmpdir(), "kitty-dist-"));
+  cpSync(process.env.KITTY_DIST ?? join(ROOT, "dist"), dist, { recursive: true });
+  server = await startServer({ env: { KITTY_DIST: dist } });
   browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();
   await server?.stop();
+  if (dist) rmSync(dist, { recursive: true, force: true });
 });
+
+/** Waits until `fn` (run in the page, may be async) returns something truthy. */
+async function until(page, fn, what, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(fn))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The offline banner at the top of the page's content (src/pwa.rs, OfflineBanner). */
+const offlineBanner = (page) => page.locator(".offline-banner");
 
 async function register(page, name, mobile) {
   await registerInApp(page, server.url, { name: name, mobile: mobile, password: "kitty-pass" });
@@ -107,7 +129,8 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("link", { name: "Create an account to join" }).click();
   await register(b, "Ben Member", "09128880002");
   await b.getByRole("button", { name: "Join as Ben Member" }).click();
-  await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  // Exact: the join page's own heading is "Join Weekend in Kish".
+  await b.getByRole("heading", { name: "Weekend in Kish", exact: true }).waitFor();
   await phoneLayout(b, "Activity");
 
   // The group chat: both have it open; A's message reaches B's phone without a reload, with
@@ -141,6 +164,58 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await a.getByRole("button", { name: "Assign" }).click();
   await a.getByText("Deposit assigned to Ben Member.").waitFor();
   await a.getByRole("heading", { name: "Unassigned deposits" }).waitFor({ state: "detached" });
+
+  // Offline (issue #13). The service worker is a plain file the browser always asks the server
+  // about; both browsers run under it and keep the Kitties pages' shell.
+  const sw = await fetch(`${server.url}/sw.js`);
+  assert.equal(sw.headers.get("cache-control"), "no-cache");
+  assert.match(sw.headers.get("content-type"), /javascript/);
+  for (const page of [a, b]) {
+    await until(page, () => navigator.serviceWorker.controller !== null, "the service worker");
+    await until(page, () => caches.match("/offline-shell/kitties").then(Boolean), "the kept Kitties shell");
+  }
+  // B's phone loses its connection and B opens the page again: the worker serves the app, which
+  // shows the chat as it was, and says so, with nothing wider than the screen.
+  await ctxB.setOffline(true);
+  await b.reload();
+  await b.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  await b.getByText("Dinner at 8? <b>bold</b>").waitFor();
+  const asOf = /^You're offline — showing what was loaded at \d\d:\d\d\.$/;
+  await offlineBanner(b).getByText(asOf).waitFor();
+  assert.equal(await offlineBanner(b).locator("..").getAttribute("role"), "status");
+  assert.equal(await b.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, "no sideways scrolling with the banner");
+  await b.screenshot({ path: "e2e/artifacts/offline-phone.png" }).catch(() => {});
+  // A too, on the desktop: 1. loaded, 2. offline, 3. reads the kitty — its balance and activity
+  // as they were last loaded —
+  await ctxA.setOffline(true);
+  await offlineBanner(a).getByText("You're offline. Changes need a connection.").waitFor();
+  const offlineLoad = await a.reload();
+  assert.ok(offlineLoad.fromServiceWorker(), "offline, the service worker answers the page load");
+  await a.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  await offlineBanner(a).getByText(asOf).waitFor();
+  await a.locator(".kitty-header__balance", { hasText: "A$200.00" }).waitFor();
+  await a.getByText("Deposit · Ben Member").first().waitFor();
+  await a.screenshot({ path: "e2e/artifacts/offline-desktop.png" }).catch(() => {});
+  // 4. tries a write: it says plainly that it needs a connection, and keeps the message,
+  await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
+  await a.getByText("Dinner at 8? <b>bold</b>").waitFor();
+  const composer = a.getByRole("textbox", { name: "Message" });
+  await composer.fill("Landing at 6, see you at dinner");
+  await composer.press("Enter");
+  await a.getByText("You're offline. This needs a connection — what you typed is kept.").waitFor();
+  assert.equal(await composer.inputValue(), "Landing at 6, see you at dinner");
+  // 5. comes back online: the banner goes, the pages read live again, and the same message sends.
+  await ctxA.setOffline(false);
+  await ctxB.setOffline(false);
+  await offlineBanner(a).waitFor({ state: "detached" });
+  await offlineBanner(b).waitFor({ state: "detached" });
+  await a.getByRole("button", { name: "Send" }).click();
+  await a.locator(".chat__text", { hasText: "Landing at 6, see you at dinner" }).waitFor();
+  assert.equal(await composer.inputValue(), "", "the composer empties once sent");
+  // B, back online too, opens the chat again and reads it live.
+  await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).click();
+  await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: /Chat/ }).click();
+  await b.locator(".chat__text", { hasText: "Landing at 6, see you at dinner" }).waitFor();
 
   // The default split: 70/30 by percent; the preview explains a wrong sum.
   await a.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Split" }).click();
@@ -190,7 +265,7 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("heading", { level: 1, name: "Sunset Grill · A$84.20" }).waitFor();
   assert.equal(await b.getByRole("heading", { level: 1 }).count(), 1, "one h1");
   assert.equal(await b.getByRole("navigation", { name: "Kitty" }).getByRole("link", { name: "Activity" }).getAttribute("aria-current"), "page");
-  assert.equal(await b.getByRole("link", { name: "← Activity" }).getAttribute("href"), `/kitties/${kittyId}`);
+  assert.equal(await b.locator("a.back", { hasText: "Activity" }).getAttribute("href"), `/kitties/${kittyId}`);
   await b.waitForFunction(() => document.title === "Transaction · Weekend in Kish · Kitty");
   await phoneLayout(b, "Transaction");
   const cdp = await ctxB.newCDPSession(b);
@@ -212,7 +287,7 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   await b.getByRole("heading", { name: "Each person's part" }).waitFor();
   await b.getByText("A$37.10").first().waitFor();
   await b.getByText("A$47.10").first().waitFor();
-  await b.getByRole("link", { name: "← Activity" }).click();
+  await b.locator("a.back", { hasText: "Activity" }).click();
   await b.waitForURL(`${server.url}/kitties/${kittyId}`);
   await b.getByRole("link", { name: /Sunset Grill/ }).first().waitFor();
 
@@ -272,9 +347,29 @@ test("a group fills a kitty, splits a card payment 70/30, and closes it", async 
   assert.equal(await cell(a, "Ben Member", "deposited"), "A$100.00");
   assert.equal(await cell(a, "Ben Member", "paid_out"), "A$51.40");
 
+  // A new version of the app: its service worker changes. The next page load finds it; the app
+  // offers it, and "Reload to update" brings it in (the old version's caches go).
+  const swFile = join(dist, "sw.js");
+  writeFileSync(swFile, readFileSync(swFile, "utf8").replace(/const VERSION = "[^"]*";/, 'const VERSION = "e2e-next";'));
+  rmSync(`${swFile}.br`, { force: true });
+  rmSync(`${swFile}.gz`, { force: true });
+  await a.reload();
+  const update = a.getByRole("button", { name: "Reload to update" });
+  await update.waitFor();
+  await a.getByText("A new version of Kitty is ready.").waitFor();
+  await a.screenshot({ path: "e2e/artifacts/update-prompt-desktop.png" }).catch(() => {});
+  await Promise.all([a.waitForEvent("load"), update.click()]);
+  await a.getByRole("heading", { name: "Weekend in Kish" }).waitFor();
+  await until(a, async () => {
+    const names = await caches.keys();
+    return names.includes("kitty-pages-e2e-next") && !names.some((n) => n.endsWith("-1"));
+  }, "the new version's caches");
+  assert.equal(await update.count(), 0, "no prompt once updated");
+
   await b.screenshot({ path: "e2e/artifacts/kitty-phone.png", fullPage: true }).catch(() => {});
   await a.screenshot({ path: "e2e/artifacts/kitty-desktop.png", fullPage: true }).catch(() => {});
-  const expected = /status of 401 /; // B's signed-out visit to the join link
+  // B's signed-out visit to the join link; the reads tried while offline.
+  const expected = /status of 401 |ERR_INTERNET_DISCONNECTED/;
   assert.deepEqual(problemsA.filter((p) => !expected.test(p)), []);
   // B asked for the payment's receipt before there was one: the one 404.
   const noReceipt = /status of 404 /;

@@ -16,6 +16,7 @@ use leptos_router::path;
 /// server says so) and the saved theme.
 pub fn start_session() -> Session {
     crate::bundles::arrived();
+    crate::pwa::start();
     let session = Session::new();
     provide_context(session);
     theme::apply(theme::saved());
@@ -94,11 +95,15 @@ fn SignedInLayout() -> impl IntoView {
     // Back after a session ended: what was typed on this page comes back.
     crate::drafts::restore(&crate::session::current_page());
     focus_heading_after_navigation();
-    // The nav's unread badge, whichever page the person lands on.
-    spawn_local(async move {
-        if let Ok(list) = api::ktti::inbox().await {
-            session.unread.set(list.unread);
-        }
+    // The nav's unread badge, whichever page the person lands on (and again when the
+    // connection comes back).
+    Effect::new(move || {
+        api::offline::track();
+        spawn_local(async move {
+            if let Ok(list) = api::ktti::inbox().await {
+                session.unread.set(list.unread);
+            }
+        });
     });
     // This browser in the person's list of devices, and their pushes while signed in.
     crate::device::start();
@@ -120,6 +125,7 @@ fn SignedInLayout() -> impl IntoView {
             </header>
             <Nav unread=session.unread />
             <main class="main" id="main" tabindex="-1">
+                <crate::pwa::OfflineBanner />
                 <Outlet />
             </main>
         </div>
@@ -221,8 +227,8 @@ pub fn SandboxBadge() -> impl IntoView {
     let session = crate::session::use_session();
     view! {
         <Show when=move || session.is_sandbox()>
-            <span class="badge badge--sandbox" title="Payments here are simulated; no real money moves.">
-                "Sandbox"
+            <span class="badge badge--sandbox" title=crate::i18n::auth::AuthText::get().sandbox_title>
+                {crate::i18n::auth::AuthText::get().sandbox}
             </span>
         </Show>
     }

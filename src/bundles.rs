@@ -59,6 +59,11 @@ pub fn Handover(current: Bundle) -> impl IntoView {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let target = format!("{path}{}", location.search().unwrap_or_default());
+    // Offline, the service worker answers with this bundle only when the page's own was never
+    // loaded here: loading it again would find the same.
+    if owner(&path) != current && !crate::api::offline::navigator_online() {
+        return view! { <NotOffline /> }.into_any();
+    }
     if owner(&path) != current && !just_handed_over(&target) {
         // After the router has finished with the history, or it would cancel the load.
         set_timeout(
@@ -76,6 +81,23 @@ pub fn Handover(current: Bundle) -> impl IntoView {
         .into_any();
     }
     view! { <crate::pages::not_found::NotFound /> }.into_any()
+}
+
+/// A page of another bundle, opened offline before it was ever opened online here.
+#[component]
+fn NotOffline() -> impl IntoView {
+    crate::components::feedback::use_title("Offline");
+    view! {
+        <main class="centered-page">
+            <div class="card card--narrow" role="status">
+                <h1>"You're offline"</h1>
+                <p>"This page has not been opened on this device yet, so it needs a connection. Pages you have opened before still work."</p>
+                <button type="button" class="btn btn--primary" on:click=|_| {
+                    let _ = window().location().reload();
+                }>"Try again"</button>
+            </div>
+        </main>
+    }
 }
 
 /// The note [`just_handed_over`] keeps in `sessionStorage`.

@@ -1,5 +1,6 @@
 //! Formatting with the browser's clock and time zone. The logic is in `kitty_api::format`, which is
-//! unit-tested natively; this only supplies "now" and the zone.
+//! unit-tested natively; this only supplies "now" and the zone, and Persian digits when the person
+//! chose them.
 
 pub fn offset_minutes() -> i32 {
     // getTimezoneOffset is minutes *behind* UTC.
@@ -12,7 +13,9 @@ fn now_unix() -> i64 {
 
 /// `23 Nov 2026, 07:45`, local time; the raw text if the server sent something unreadable.
 pub fn datetime(rfc3339: &str) -> String {
-    kitty_api::format::datetime(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string())
+    let text = kitty_api::format::datetime(rfc3339, offset_minutes())
+        .unwrap_or_else(|| rfc3339.to_string());
+    crate::i18n::digits(&text)
 }
 
 /// `07:45`, local time: for a moment within the day, such as when a code stops working.
@@ -26,7 +29,9 @@ pub fn time(rfc3339: &str) -> String {
 
 /// `23 Nov 2026`, local time.
 pub fn date(rfc3339: &str) -> String {
-    kitty_api::format::date(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string())
+    let text =
+        kitty_api::format::date(rfc3339, offset_minutes()).unwrap_or_else(|| rfc3339.to_string());
+    crate::i18n::digits(&text)
 }
 
 /// `5 min ago`, or the date once it is older than a week.

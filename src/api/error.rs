@@ -6,6 +6,8 @@ use std::fmt;
 pub enum ApiError {
     /// No answer: offline, or the server is down.
     Network,
+    /// A change attempted while the browser is offline: not sent.
+    Offline,
     /// The person stopped waiting for a slow answer ([`super::cancel_slow_reads`]).
     Cancelled,
     /// 400: the request itself was malformed.
@@ -40,9 +42,17 @@ pub enum ApiError {
 impl ApiError {
     /// Maps an HTTP status and the server's error body (when it sent one).
     pub fn from_status(status: u16, body: Option<ErrorBody>, retry_after: Option<u64>) -> ApiError {
-        let (message, fields) = match body {
-            Some(b) => (b.message, b.fields),
-            None => (String::new(), FieldErrors::new()),
+        let (code, message, fields) = match body {
+            Some(b) => (Some(b.error), b.message, b.fields),
+            None => (None, String::new(), FieldErrors::new()),
+        };
+        // In Swahili or Persian, the phrase for the server's code, with its English words after
+        // it (they name the detail); in English the server's words as they are.
+        let lang = crate::i18n::lang();
+        let message = if lang == crate::i18n::Lang::En {
+            message
+        } else {
+            crate::i18n::errors::Errors::of(lang).say(lang, code.as_deref(), status, &message)
         };
         let or = |fallback: &str| {
             if message.is_empty() {
@@ -77,10 +87,9 @@ impl ApiError {
     /// A sentence to show a person.
     pub fn message(&self) -> String {
         match self {
-            ApiError::Network => "Can't reach Kitty. Check your connection and try again.".into(),
-            ApiError::Cancelled => {
-                "You stopped waiting for this. Try again when you are ready.".into()
-            }
+            ApiError::Network => crate::i18n::errors::Errors::get().network.into(),
+            ApiError::Offline => crate::i18n::errors::Errors::get().offline.into(),
+            ApiError::Cancelled => crate::i18n::errors::Errors::get().cancelled.into(),
             ApiError::BadRequest(m)
             | ApiError::Unauthorized(m)
             | ApiError::Forbidden(m)
@@ -108,6 +117,7 @@ impl ApiError {
         matches!(
             self,
             ApiError::Network
+                | ApiError::Offline
                 | ApiError::Cancelled
                 | ApiError::Server(_)
                 | ApiError::RateLimited { .. }

@@ -349,7 +349,10 @@ pub async fn login(req: &EmailLoginRequest) -> Result<(), ApiError> {
 
 /// "Logout user.": ends this browser's session and clears its cookies.
 pub async fn logout() -> Result<(), ApiError> {
-    post_empty(Ktti, "/api/v2/auth/logout").await
+    post_empty(Ktti, "/api/v2/auth/logout").await?;
+    // What was kept for reading offline is this person's: it goes with the session.
+    super::offline::forget();
+    Ok(())
 }
 
 pub async fn finish_registration(req: &FinishRegistrationRequest) -> Result<(), ApiError> {

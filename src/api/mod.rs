@@ -9,6 +9,9 @@ mod error;
 pub mod kotani;
 pub mod kpay;
 pub mod ktti;
+pub mod offline;
+#[cfg(all(test, target_arch = "wasm32"))]
+mod offline_check;
 
 pub use error::ApiError;
 
@@ -199,6 +202,12 @@ impl<'a> Call<'a> {
     }
 
     async fn attempt(&self) -> Result<Response, ApiError> {
+        // A change cannot wait for the connection: it fails at once, and the form keeps what
+        // was typed. (Reads are still tried: the browser may be wrong, and offline they are
+        // answered from their kept copies.)
+        if self.method != Method::Get && !offline::navigator_online() {
+            return Err(ApiError::Offline);
+        }
         let mut builder = self.builder().header("accept", "application/json");
         let read = (self.method == Method::Get).then(InFlight::start).flatten();
         if let Some(r) = &read {
@@ -218,6 +227,7 @@ impl<'a> Call<'a> {
         };
         request.send().await.map_err(|_| match &read {
             Some(r) if r.aborted() => ApiError::Cancelled,
+            None if !offline::navigator_online() => ApiError::Offline,
             _ => ApiError::Network,
         })
     }
@@ -235,6 +245,8 @@ impl<'a> Call<'a> {
                 return Ok(retried);
             }
         }
+        // The session is over: nothing kept for offline reading stays behind.
+        offline::forget();
         ON_SIGNED_OUT.with(|h| {
             if let Some(hook) = h.borrow().as_ref() {
                 hook()
@@ -341,10 +353,19 @@ fn encode<B: Serialize>(body: &B) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))
 }
 
+/// Reads `path`. A resource (or effect) that reads through here runs again when the connection
+/// comes back ([`offline::track`]). The answers of KttiPay's reads in [`offline::keeps`] are
+/// kept, and a read that finds no network answers with its kept copy ([`offline::recall`]).
 pub(crate) async fn get<T: DeserializeOwned>(
     provider: Provider,
     path: &str,
 ) -> Result<T, ApiError> {
+    // Generic only in the last step: everything before is one function for every answer type.
+    read_json(&get_text(provider, path).await?)
+}
+
+async fn get_text(provider: Provider, path: &str) -> Result<String, ApiError> {
+    offline::track();
     let call = Call {
         method: Method::Get,
         provider,
@@ -352,7 +373,31 @@ pub(crate) async fn get<T: DeserializeOwned>(
         body: None,
         keepalive: false,
     };
-    decode(call.send().await?).await
+    let kept = provider == Provider::Ktti && offline::keeps(path);
+    let response = match call.send().await {
+        Err(ApiError::Network) if kept => {
+            return offline::recall(&url(provider, path), path).ok_or(ApiError::Network);
+        }
+        other => {
+            // An answer, even an error, means the server can be reached again.
+            let response = other?;
+            offline::reached();
+            into_result(response).await?
+        }
+    };
+    let body = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Unexpected(format!("unreadable response: {e}")))?;
+    if kept {
+        offline::remember(&url(provider, path), path, &body);
+    }
+    Ok(body)
+}
+
+fn read_json<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body)
+        .map_err(|e| ApiError::Unexpected(format!("unreadable response: {e}")))
 }
 
 pub(crate) async fn post<B: Serialize, T: DeserializeOwned>(

@@ -3,6 +3,7 @@
 
 fn main() {
     console_error_panic_hook::set_once();
+    kitty::i18n::init();
     leptos::mount::mount_to_body(kitty::pages::auth::PublicApp);
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();

@@ -1,6 +1,7 @@
 //! Loading, error and empty states, and the page title.
 
 use crate::api::ApiError;
+use crate::i18n::shell::CommonText;
 use leptos::prelude::*;
 
 /// Sets `document.title` for the page: "Inbox · Kitty".
@@ -45,11 +46,12 @@ impl Wait {
 
     /// What the placeholder says at this stage (the live region's text).
     pub fn message(self) -> &'static str {
+        let t = CommonText::get();
         match self {
             Wait::Loading => "",
-            Wait::Slow => "Still loading…",
-            Wait::TooLong => "This is taking longer than usual.",
-            Wait::Stopped => "Stopped waiting.",
+            Wait::Slow => t.still_loading,
+            Wait::TooLong => t.taking_long,
+            Wait::Stopped => t.stopped,
         }
     }
 }
@@ -106,16 +108,16 @@ pub fn Skeleton(
             <div class="skeleton__wait" role="status">
                 <span class=move || if wait.get() == Wait::Loading { "visually-hidden" } else { "skeleton__message" }>
                     {move || match wait.get() {
-                        Wait::Loading => "Loading…",
+                        Wait::Loading => CommonText::get().loading,
                         w => w.message(),
                     }}
                 </span>
                 {move || match wait.get() {
                     Wait::TooLong => Some(view! {
-                        <button type="button" class="btn btn--secondary btn--small" on:click=cancel>"Cancel"</button>
+                        <button type="button" class="btn btn--secondary btn--small" on:click=cancel>{CommonText::get().cancel}</button>
                     }.into_any()),
                     Wait::Stopped => Some(view! {
-                        <button type="button" class="btn btn--secondary btn--small" on:click=again>"Try again"</button>
+                        <button type="button" class="btn btn--secondary btn--small" on:click=again>{CommonText::get().try_again}</button>
                     }.into_any()),
                     _ => None,
                 }}
@@ -130,20 +132,22 @@ pub fn ErrorPanel(
     error: ApiError,
     #[prop(optional, into)] retry: Option<Callback<()>>,
 ) -> impl IntoView {
+    let t = CommonText::get();
     let title = match &error {
-        ApiError::Network => "You seem to be offline",
-        ApiError::Cancelled => "Stopped waiting",
-        ApiError::NotFound(_) => "Not found",
-        ApiError::Forbidden(_) => "No access",
-        ApiError::Server(_) => "Something went wrong",
-        _ => "Could not load this",
+        ApiError::Network => t.seem_offline,
+        ApiError::Offline => t.offline,
+        ApiError::Cancelled => t.stopped_title,
+        ApiError::NotFound(_) => t.not_found,
+        ApiError::Forbidden(_) => t.no_access,
+        ApiError::Server(_) => t.went_wrong,
+        _ => t.could_not_load,
     };
     view! {
         <div class="panel panel--error" role="alert">
             <h2 class="panel__title">{title}</h2>
             <p>{error.message()}</p>
             {retry.map(|r| view! {
-                <button type="button" class="btn btn--secondary" on:click=move |_| r.run(())>"Try again"</button>
+                <button type="button" class="btn btn--secondary" on:click=move |_| r.run(())>{t.try_again}</button>
             })}
         </div>
     }

@@ -72,7 +72,7 @@ pub fn TextField(
                     aria-controls=id.clone()
                     on:click=move |_| revealed.update(|r| *r = !*r)
                 >
-                    {move || if revealed.get() { "Hide" } else { "Show" }}
+                    {move || { let t = crate::i18n::auth::AuthText::get(); if revealed.get() { t.hide } else { t.show } }}
                     <span class="visually-hidden">" password"</span>
                 </button>
             })}
@@ -203,7 +203,7 @@ pub fn show_failure(e: &ApiError, errors: RwSignal<FieldErrors>, alert: RwSignal
         .map(|(_, message)| message.clone())
         .collect();
     if summary.len() < fields.len() {
-        summary.push("Check the highlighted fields.".into());
+        summary.push(crate::i18n::auth::AuthText::get().check_fields.into());
     }
     errors.set(fields);
     alert.set(Some(summary.join(" ")));

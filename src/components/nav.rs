@@ -8,7 +8,6 @@ use leptos_router::components::A;
 /// One destination in the main navigation.
 pub struct NavItem {
     pub href: &'static str,
-    pub label: &'static str,
     pub icon: Icon,
     /// Phones show five items at most; the rest are reached from the header.
     pub phone: bool,
@@ -17,37 +16,31 @@ pub struct NavItem {
 pub const NAV_ITEMS: [NavItem; 6] = [
     NavItem {
         href: "/",
-        label: "Home",
         icon: Icon::Home,
         phone: true,
     },
     NavItem {
         href: "/kitties",
-        label: "Kitties",
         icon: Icon::Kitty,
         phone: true,
     },
     NavItem {
         href: "/merchant",
-        label: "Merchant",
         icon: Icon::Merchant,
         phone: true,
     },
     NavItem {
         href: "/ramp",
-        label: "Ramp",
         icon: Icon::Ramp,
         phone: true,
     },
     NavItem {
         href: "/inbox",
-        label: "Inbox",
         icon: Icon::Inbox,
         phone: true,
     },
     NavItem {
         href: "/account",
-        label: "Account",
         icon: Icon::Account,
         phone: false,
     },
@@ -56,8 +49,9 @@ pub const NAV_ITEMS: [NavItem; 6] = [
 /// The main navigation. `unread` puts a count on the Inbox item.
 #[component]
 pub fn Nav(#[prop(into)] unread: Signal<i64>) -> impl IntoView {
+    let t = crate::i18n::shell::ShellText::get();
     view! {
-        <nav class="nav" aria-label="Main">
+        <nav class="nav" aria-label=t.nav_main>
             <ul class="nav__list">
                 {NAV_ITEMS
                     .iter()
@@ -68,12 +62,12 @@ pub fn Nav(#[prop(into)] unread: Signal<i64>) -> impl IntoView {
                                 <A href=item.href exact=item.href == "/" attr:class="nav__link"
                                     attr:rel=crate::bundles::rel_for(item.href)>
                                     <IconSvg icon=item.icon />
-                                    <span class="nav__label">{item.label}</span>
+                                    <span class="nav__label">{t.nav_label(item.href)}</span>
                                     {is_inbox.then(|| view! {
                                         <Show when=move || { unread.get() > 0 }>
                                             <span class="nav__badge">
-                                                {move || unread.get().min(99)}
-                                                <span class="visually-hidden">" unread"</span>
+                                                {move || crate::i18n::digits(&unread.get().min(99).to_string())}
+                                                <span class="visually-hidden">{t.unread.replace("{n}", "")}</span>
                                             </span>
                                         </Show>
                                     })}

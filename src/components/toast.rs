@@ -94,6 +94,7 @@ pub fn ToastHost(
     view! {
         {children()}
         <div class="toasts" role="region" aria-label="Notifications">
+            <crate::pwa::UpdatePrompt />
             <For each=move || toasts.list.get() key=|t| t.id let:toast>
                 <div
                     class=format!("toast toast--{}", toast.kind.as_str())

@@ -7,6 +7,7 @@ use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
 use crate::device;
 use crate::fmt;
+use crate::i18n::account::AccountText;
 use crate::session::{use_session, Auth};
 use crate::theme::{self, Theme};
 use kitty_api::account::{
@@ -18,7 +19,8 @@ use web_sys::NotificationPermission;
 
 #[component]
 pub fn Account() -> impl IntoView {
-    use_title("Account");
+    let t = AccountText::get();
+    use_title(crate::i18n::shell::ShellText::get().account);
     let session = use_session();
     let toasts = use_toasts();
     let sign_out = Action::new_local(|_: &()| api::ktti::logout());
@@ -28,26 +30,26 @@ pub fn Account() -> impl IntoView {
             // The shell then sends the person to plain /login, with no way back here.
             session.signed_out_by_choice.set(true);
             session.auth.set(Auth::SignedOut);
-            toasts.success("You are signed out.");
+            toasts.success(t.signed_out);
         },
         Failure::Toast,
     );
 
     view! {
         <div class="page">
-            <header class="page__header"><h1>"Account"</h1></header>
+            <header class="page__header"><h1>{crate::i18n::shell::ShellText::get().account}</h1></header>
             {move || session.user().map(|u| view! {
                 <section class="card" aria-labelledby="profile-heading">
-                    <h2 id="profile-heading">"Profile"</h2>
+                    <h2 id="profile-heading">{t.profile}</h2>
                     <dl class="details">
-                        <dt>"Name"</dt><dd>{u.name.clone()}</dd>
-                        <dt>"Mobile"</dt>{match u.mobile.clone() {
+                        <dt>{t.name}</dt><dd>{u.name.clone()}</dd>
+                        <dt>{t.mobile}</dt>{match u.mobile.clone() {
                             Some(m) => view! { <dd class="mono">{m}</dd> }.into_any(),
-                            None => view! { <dd class="muted">"Not added"</dd> }.into_any(),
+                            None => view! { <dd class="muted">{t.not_added}</dd> }.into_any(),
                         }}
-                        <dt>"Email"</dt><dd>{u.email.clone().unwrap_or_else(|| "Not set".into())}</dd>
-                        <dt>"Merchant ID"</dt><dd class="mono">{u.merchant_id.clone()}</dd>
-                        <dt>"Member since"</dt><dd>{fmt::date(&u.created_at)}</dd>
+                        <dt>{t.email}</dt><dd>{u.email.clone().unwrap_or_else(|| t.not_set.into())}</dd>
+                        <dt>{t.merchant_id}</dt><dd class="mono">{u.merchant_id.clone()}</dd>
+                        <dt>{t.member_since}</dt><dd>{fmt::date(&u.created_at)}</dd>
                     </dl>
                 </section>
             })}
@@ -59,11 +61,11 @@ pub fn Account() -> impl IntoView {
             <Devices />
             {move || session.user().is_some_and(|u| u.is_platform_admin).then(|| view! { <BlockCustomers /> })}
             <section class="card">
-                <h2>"Session"</h2>
-                <p class="muted">"Signing out ends this session on the server, not just in this browser."</p>
+                <h2>{t.session}</h2>
+                <p class="muted">{t.session_note}</p>
                 <button type="button" class="btn btn--danger" disabled=move || sign_out.pending().get()
                     on:click=move |_| { sign_out.dispatch(()); }>
-                    {move || if sign_out.pending().get() { "Signing out…" } else { "Sign out" }}
+                    {move || if sign_out.pending().get() { t.signing_out } else { t.sign_out }}
                 </button>
             </section>
         </div>
@@ -78,7 +80,7 @@ fn Kyc() -> impl IntoView {
     let retry = Callback::new(move |_| kyc.refetch());
     view! {
         <section class="card" aria-labelledby="kyc-heading" data-testid="kyc">
-            <h2 id="kyc-heading">"Identity checks (KYC)"</h2>
+            <h2 id="kyc-heading">{AccountText::get().kyc}</h2>
             <Loaded lines=4 retry view=move || async move {
                 let details = kyc.await?;
                 Ok(kyc_view(details))
@@ -92,11 +94,12 @@ fn kyc_view(k: KycDetails) -> impl IntoView {
         KycStatus::Verified => "status status--verified",
         KycStatus::Unverified => "status status--unverified",
     };
-    let or_none = |v: Option<String>| v.unwrap_or_else(|| "Not added".into());
+    let t = AccountText::get();
+    let or_none = |v: Option<String>| v.unwrap_or_else(|| t.not_added.into());
     let documents = if k.documents.is_empty() {
         view! {
-            <EmptyState title="No KYC records on file with a ramp partner.">
-                <p>"A ramp partner's record is listed here when it holds your account's email."</p>
+            <EmptyState title=t.kyc_none_title>
+                <p>{t.kyc_none_body}</p>
             </EmptyState>
         }
         .into_any()
@@ -104,15 +107,15 @@ fn kyc_view(k: KycDetails) -> impl IntoView {
         view! {
             <div class="table-wrap">
                 <table class="table" data-testid="kyc-documents">
-                    <caption class="visually-hidden">"KYC records on file with ramp partners"</caption>
+                    <caption class="visually-hidden">{t.kyc_caption}</caption>
                     <thead><tr>
-                        <th scope="col">"Source"</th>
-                        <th scope="col">"Phone number"</th>
-                        <th scope="col">"First name"</th>
-                        <th scope="col">"Last name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Verified"</th>
-                        <th scope="col">"Date"</th>
+                        <th scope="col">{t.source}</th>
+                        <th scope="col">{t.phone_number}</th>
+                        <th scope="col">{t.first_name}</th>
+                        <th scope="col">{t.last_name}</th>
+                        <th scope="col">{t.email}</th>
+                        <th scope="col">{t.verified}</th>
+                        <th scope="col">{t.date}</th>
                     </tr></thead>
                     <tbody>{k.documents.into_iter().map(kyc_row).collect_view()}</tbody>
                 </table>
@@ -126,11 +129,11 @@ fn kyc_view(k: KycDetails) -> impl IntoView {
         </p>
         <p data-testid="kyc-explanation">{k.explanation}</p>
         <dl class="details kyc__details">
-            <dt>"Name"</dt><dd>{k.name}</dd>
-            <dt>"Email"</dt><dd>{or_none(k.email)}</dd>
-            <dt>"Mobile"</dt><dd>{or_none(k.mobile)}</dd>
+            <dt>{t.name}</dt><dd>{k.name}</dd>
+            <dt>{t.email}</dt><dd>{or_none(k.email)}</dd>
+            <dt>{t.mobile}</dt><dd>{or_none(k.mobile)}</dd>
         </dl>
-        <h3 class="kyc__records">"Records on file"</h3>
+        <h3 class="kyc__records">{t.records_on_file}</h3>
         {documents}
     }
 }
@@ -144,9 +147,18 @@ fn kyc_row(d: KycDocument) -> impl IntoView {
             <td>{dash(d.first_name)}</td>
             <td>{dash(d.last_name)}</td>
             <td>{dash(d.email)}</td>
-            <td>{if d.verified { "Yes" } else { "No" }}</td>
+            <td>{if d.verified { AccountText::get().yes } else { AccountText::get().no }}</td>
             <td><time datetime=d.created_at.clone()>{fmt::date(&d.created_at)}</time></td>
         </tr>
+    }
+}
+
+fn theme_label(theme: Theme) -> &'static str {
+    let t = AccountText::get();
+    match theme {
+        Theme::System => t.theme_system,
+        Theme::Light => t.theme_light,
+        Theme::Dark => t.theme_dark,
     }
 }
 
@@ -156,16 +168,17 @@ fn ThemePicker() -> impl IntoView {
     view! {
         <section class="card">
             <fieldset class="choice">
-                <legend><h2>"Appearance"</h2></legend>
+                <legend><h2>{AccountText::get().appearance}</h2></legend>
                 {[Theme::System, Theme::Light, Theme::Dark].into_iter().map(|t| view! {
                     <label class="choice__option">
                         <input type="radio" name="theme" value=t.as_str()
                             prop:checked=move || current.get() == t
                             on:change=move |_| { current.set(t); theme::apply(t); } />
-                        <span>{t.label()}</span>
+                        <span>{theme_label(t)}</span>
                     </label>
                 }).collect_view()}
             </fieldset>
+            <crate::components::language::LanguagePicker />
         </section>
     }
 }
@@ -186,9 +199,7 @@ fn ChangePassword() -> impl IntoView {
         move |_| {
             current.set(String::new());
             new.set(String::new());
-            toasts.success(
-                "Password changed. You stay signed in here; other devices were signed out.",
-            );
+            toasts.success(AccountText::get().password_changed);
         },
         Failure::Fields(errors),
     );
@@ -206,16 +217,17 @@ fn ChangePassword() -> impl IntoView {
             Err(found) => errors.set(found),
         }
     };
+    let t = AccountText::get();
     view! {
         <section class="card" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Password"</h2>
+            <h2 id="password-heading">{t.password}</h2>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField name="current_password" label="Current password" value=current errors kind="password"
+                <TextField name="current_password" label=t.current_password value=current errors kind="password"
                     autocomplete="current-password" required=true />
-                <TextField name="new_password" label="New password" value=new errors kind="password"
-                    autocomplete="new-password" hint="At least 6 characters" required=true />
+                <TextField name="new_password" label=t.new_password value=new errors kind="password"
+                    autocomplete="new-password" hint=t.password_hint required=true />
                 <button class="btn btn--secondary" type="submit" disabled=move || change.pending().get()>
-                    {move || if change.pending().get() { "Changing…" } else { "Change password" }}
+                    {move || if change.pending().get() { t.changing } else { t.change_password }}
                 </button>
             </form>
         </section>
@@ -279,7 +291,7 @@ fn NotificationSettings() -> impl IntoView {
     let retry = Callback::new(move |_| prefs.refetch());
     view! {
         <section class="card" aria-labelledby="notifications-heading">
-            <h2 id="notifications-heading">"Notifications"</h2>
+            <h2 id="notifications-heading">{AccountText::get().notifications}</h2>
             <p class="muted">{counts}</p>
             <Loaded lines=4 retry view=move || async move {
                 let all = prefs.await?.preferences;
@@ -372,12 +384,12 @@ fn PushTest() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="push-heading">
-            <h2 id="push-heading">"Push test"</h2>
+            <h2 id="push-heading">{AccountText::get().push_test}</h2>
             <p class="muted">"In the sandbox, pushes arrive over the app's live connection: they appear as a browser notification when you allow them, otherwise as a message in the app."</p>
             <p role="status">{allowed}</p>
             <div class="actions">
                 <button type="button" class="btn btn--secondary" disabled=move || ping.pending().get()
-                    on:click=move |_| { ping.dispatch(()); }>"Send a test push"</button>
+                    on:click=move |_| { ping.dispatch(()); }>{AccountText::get().send_test_push}</button>
                 <Show when=move || permission.get() == Some(NotificationPermission::Default)>
                     <button type="button" class="btn btn--secondary" on:click=move |_| {
                         device::request_permission(move |p| { permission.try_set(p); });
@@ -408,7 +420,7 @@ fn Devices() -> impl IntoView {
     on_done(
         forget,
         move |_| {
-            toasts.success("Device forgotten.");
+            toasts.success(AccountText::get().device_forgotten);
             devices.refetch();
         },
         Failure::Toast,
@@ -416,14 +428,14 @@ fn Devices() -> impl IntoView {
     let retry = Callback::new(move |_| devices.refetch());
     view! {
         <section class="card" aria-labelledby="devices-heading">
-            <h2 id="devices-heading">"Devices"</h2>
-            <p class="muted">"Where you use Kitty. A forgotten device gets no pushes until Kitty opens on it again."</p>
+            <h2 id="devices-heading">{AccountText::get().devices}</h2>
+            <p class="muted">{AccountText::get().devices_note}</p>
             <Loaded lines=3 retry view=move || async move {
                 let list = devices.await?.devices;
                 Ok(if list.is_empty() {
                     view! {
-                        <EmptyState title="No devices yet">
-                            <p>"Each browser or phone you use Kitty on is listed here."</p>
+                        <EmptyState title=AccountText::get().no_devices>
+                            <p>{AccountText::get().no_devices_body}</p>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -475,15 +487,15 @@ fn DeviceRow(
         <li class="row">
             <div class="row__main">
                 <span class="row__title">{name.clone()}
-                    {is_this.then(|| view! { " " <span class="badge badge--this">"This device"</span> })}</span>
+                    {is_this.then(|| view! { " " <span class="badge badge--this">{AccountText::get().this_device}</span> })}</span>
                 <span class="row__meta">{meta.join(" · ")}</span>
-                <span class="row__meta">"Last seen "
+                <span class="row__meta">{AccountText::get().last_seen}" "
                     <time datetime=d.last_seen_at.clone() title=fmt::datetime(&d.last_seen_at)>{fmt::relative(&d.last_seen_at)}</time></span>
             </div>
             <button type="button" class="btn btn--small btn--danger" disabled=move || forget.pending().get()
                 on:click=move |_| {
                     if window().confirm_with_message(&question).unwrap_or(false) { forget.dispatch(id.clone()); }
-                }>"Forget"<span class="visually-hidden">{format!(" {name}")}</span></button>
+                }>{AccountText::get().forget}<span class="visually-hidden">{format!(" {name}")}</span></button>
         </li>
     }
 }

@@ -5,6 +5,7 @@ use crate::app::SandboxBadge;
 use crate::components::feedback::{on_done, use_title, write, Failure, Loaded, Skeleton};
 use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::{use_toasts, Toasts};
+use crate::i18n::{auth::AuthText, fill, pieces, Piece};
 use crate::session::{safe_next, use_session, Auth};
 use crate::social;
 use kitty_api::account::CoreConfig;
@@ -50,6 +51,7 @@ fn AuthFrame(
                 <h1 class="auth-page__title">{move || title.get()}</h1>
                 {children()}
             </div>
+            <crate::components::language::LanguagePicker />
         </main>
     }
 }
@@ -102,6 +104,7 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
     let query = use_query_map();
     let toasts = use_toasts();
     let busy = RwSignal::new(false);
+    let t = AuthText::get();
     move || {
         // While the configuration loads, the button's room is kept (invisible), so that the
         // links below do not jump when it appears.
@@ -109,8 +112,8 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
             return Some(
                 view! {
                     <div class="auth-social-pending" aria-hidden="true">
-                        <p class="auth-divider"><span>"or"</span></p>
-                        <button type="button" class="btn btn--secondary btn--block" tabindex="-1" disabled=true>"Continue"</button>
+                        <p class="auth-divider"><span>{t.or}</span></p>
+                        <button type="button" class="btn btn--secondary btn--block" tabindex="-1" disabled=true>{t.continue_plain}</button>
                     </div>
                 }
                 .into_any(),
@@ -134,7 +137,7 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
                         busy.set(true);
                         if window().location().assign(&url).is_err() {
                             busy.set(false);
-                            toasts.error("The browser did not open the sign-in page. Try again.");
+                            toasts.error(t.browser_did_not_open);
                         }
                     }
                     Err(m) => toasts.error(m),
@@ -142,10 +145,10 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
             });
         };
         Some(view! {
-            <p class="auth-divider"><span>"or"</span></p>
+            <p class="auth-divider"><span>{t.or}</span></p>
             <button type="button" class="btn btn--secondary btn--block" data-testid="social-sign-in"
                 disabled=move || busy.get() aria-busy=move || busy.get().then_some("true") on:click=go>
-                {move || if busy.get() { format!("Opening {name}…") } else { format!("Continue with {name}") }}
+                {move || fill(if busy.get() { t.opening } else { t.continue_with }, &[("name", &name)])}
             </button>
         }.into_any())
     }
@@ -153,7 +156,8 @@ fn SocialSignIn(core: LocalResource<Result<CoreConfig, ApiError>>) -> impl IntoV
 
 #[component]
 pub fn Login() -> impl IntoView {
-    use_title("Sign in");
+    let t = AuthText::get();
+    use_title(t.sign_in);
     let session = use_session();
     let query = use_query_map();
     let username = RwSignal::new(String::new());
@@ -181,13 +185,10 @@ pub fn Login() -> impl IntoView {
         alert.set(None);
         let mut found = FieldErrors::new();
         if username.get_untracked().trim().is_empty() {
-            found.insert(
-                "username".into(),
-                "Enter your mobile number or email.".into(),
-            );
+            found.insert("username".into(), t.username_missing.into());
         }
         if password.get_untracked().is_empty() {
-            found.insert("password".into(), "Enter your password.".into());
+            found.insert("password".into(), t.password_missing.into());
         }
         errors.set(found.clone());
         if found.is_empty() {
@@ -201,30 +202,30 @@ pub fn Login() -> impl IntoView {
     let core = LocalResource::new(api::ktti::core_config);
 
     view! {
-        <AuthFrame title="Sign in">
+        <AuthFrame title=t.sign_in>
             {move || query.with(|q| q.get("ended").is_some()).then(|| view! {
                 <p class="banner banner--info" role="status">
-                    "Your session ended, so you were signed out. Sign in again to go back to where you were, with what you had typed."
+                    {t.session_ended}
                 </p>
             })}
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
-                <TextField name="username" label="Mobile number or email" value=username errors
-                    autocomplete="username" hint="For example 09121234567 or name@example.com" required=true />
-                <TextField name="password" label="Password" value=password errors kind="password"
+                <TextField name="username" label=t.username_label value=username errors
+                    autocomplete="username" hint=t.username_hint required=true />
+                <TextField name="password" label=t.password_label value=password errors kind="password"
                     autocomplete="current-password" required=true />
                 <button class="btn btn--primary btn--block" type="submit" disabled=move || sign_in.pending().get()
                     aria-busy=move || sign_in.pending().get().then_some("true")>
-                    {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || if sign_in.pending().get() { t.signing_in } else { t.sign_in }}
                 </button>
             </form>
             <SocialSignIn core />
             // Below the form, so that the form does not move when the demo's details arrive.
             <DemoHint username password />
             <p class="auth-page__switch">
-                <A href=move || format!("/forgot-password?username={}", js_sys::encode_uri_component(username.get().trim()))>"Forgot your password?"</A>
+                <A href=move || format!("/forgot-password?username={}", js_sys::encode_uri_component(username.get().trim()))>{t.forgot}</A>
             </p>
-            <p class="auth-page__switch">"New to Kitty? " <A href=register_href>"Create an account"</A></p>
+            <p class="auth-page__switch">{t.new_to_kitty}" " <A href=register_href>{t.create_an_account}</A></p>
         </AuthFrame>
     }
 }
@@ -233,7 +234,8 @@ pub fn Login() -> impl IntoView {
 /// the same whether or not the account exists; in the sandbox it points to the outbox.
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
-    use_title("Reset your password");
+    let t = AuthText::get();
+    use_title(t.reset_title);
     let session = use_session();
     let query = use_query_map();
     let username = RwSignal::new(
@@ -259,10 +261,7 @@ pub fn ForgotPassword() -> impl IntoView {
         let typed = username.get_untracked().trim().to_string();
         if typed.is_empty() {
             let mut e = FieldErrors::new();
-            e.insert(
-                "username".into(),
-                "Enter your mobile number or email.".into(),
-            );
+            e.insert("username".into(), t.username_missing.into());
             errors.set(e);
             return;
         }
@@ -270,31 +269,30 @@ pub fn ForgotPassword() -> impl IntoView {
         send.dispatch(typed);
     };
     view! {
-        <AuthFrame title="Reset your password">
+        <AuthFrame title=t.reset_title>
             {move || match sent_to.get() {
                 Some(to) => view! {
                     <div class="form" role="status">
-                        <p>"If an account has " <strong>{to.clone()}</strong>
-                           ", we sent it a link to choose a new password. It works once, for 30 minutes."</p>
+                        <p>{fill(t.reset_sent, &[("to", &to)])}</p>
                         {session.is_sandbox().then(|| view! {
-                            <p>"This is the sandbox, so nothing really leaves the server: "
-                               <A href=format!("/outbox?to={}", js_sys::encode_uri_component(&to))>"open the sandbox outbox"</A>
-                               " to read the message."</p>
+                            <p>{t.sandbox_nothing_leaves}" "
+                               <A href=format!("/outbox?to={}", js_sys::encode_uri_component(&to))>{t.open_outbox}</A>
+                               " "{t.to_read_message}</p>
                         })}
                     </div>
                 }.into_any(),
                 None => view! {
                     <form class="form" on:submit=on_submit novalidate>
                         <FormAlert message=alert.into() />
-                        <TextField name="username" label="Mobile number or email" value=username errors
-                            autocomplete="username" hint="The one you sign in with" required=true />
+                        <TextField name="username" label=t.username_label value=username errors
+                            autocomplete="username" hint=t.reset_hint required=true />
                         <button class="btn btn--primary btn--block" type="submit" disabled=move || send.pending().get()>
-                            {move || if send.pending().get() { "Sending…" } else { "Send me a link" }}
+                            {move || if send.pending().get() { t.sending } else { t.send_link }}
                         </button>
                     </form>
                 }.into_any(),
             }}
-            <p class="auth-page__switch"><A href="/login">"Back to sign in"</A></p>
+            <p class="auth-page__switch"><A href="/login">{t.back_to_sign_in}</A></p>
         </AuthFrame>
     }
 }
@@ -302,7 +300,8 @@ pub fn ForgotPassword() -> impl IntoView {
 /// The page a reset link opens: choose the new password.
 #[component]
 pub fn ResetPassword() -> impl IntoView {
-    use_title("Choose a new password");
+    let t = AuthText::get();
+    use_title(t.new_password_title);
     let query = use_query_map();
     let token = move || query.with(|q| q.get("token")).unwrap_or_default();
     let password = RwSignal::new(String::new());
@@ -323,7 +322,7 @@ pub fn ResetPassword() -> impl IntoView {
         alert.set(None);
         if let Err(m) = kitty_api::validate::password(&password.get_untracked()) {
             let mut e = FieldErrors::new();
-            e.insert("password".into(), m.into());
+            e.insert("password".into(), t.password_problem(m));
             errors.set(e);
             return;
         }
@@ -334,25 +333,25 @@ pub fn ResetPassword() -> impl IntoView {
         });
     };
     view! {
-        <AuthFrame title="Choose a new password">
+        <AuthFrame title=t.new_password_title>
             {move || if done.get() {
                 view! {
                     <div class="form" role="status">
-                        <p>"Your password is changed, and every device that was signed in has been signed out."</p>
-                        <A href="/login" attr:class="btn btn--primary btn--block">"Sign in"</A>
+                        <p>{t.password_changed}</p>
+                        <A href="/login" attr:class="btn btn--primary btn--block">{t.sign_in}</A>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <form class="form" on:submit=on_submit novalidate>
                         <FormAlert message=alert.into() />
-                        <TextField name="password" label="New password" value=password errors kind="password"
-                            autocomplete="new-password" hint="At least 6 characters" required=true />
+                        <TextField name="password" label=t.new_password_label value=password errors kind="password"
+                            autocomplete="new-password" hint=t.password_hint required=true />
                         <button class="btn btn--primary btn--block" type="submit" disabled=move || finish.pending().get()>
-                            {move || if finish.pending().get() { "Saving…" } else { "Save the new password" }}
+                            {move || if finish.pending().get() { t.saving } else { t.save_new_password }}
                         </button>
                     </form>
-                    <p class="auth-page__switch">"Link not working? " <A href="/forgot-password">"Ask for a new one"</A></p>
+                    <p class="auth-page__switch">{t.link_not_working}" " <A href="/forgot-password">{t.ask_new_one}</A></p>
                 }.into_any()
             }}
         </AuthFrame>
@@ -362,7 +361,8 @@ pub fn ResetPassword() -> impl IntoView {
 /// The sandbox outbox: what the server "sent" to an email or mobile number.
 #[component]
 pub fn Outbox() -> impl IntoView {
-    use_title("Sandbox outbox");
+    let t = AuthText::get();
+    use_title(t.outbox_title);
     let query = use_query_map();
     let to = Memo::new(move |_| query.with(|q| q.get("to")).unwrap_or_default());
     let messages = LocalResource::new(move || {
@@ -371,12 +371,12 @@ pub fn Outbox() -> impl IntoView {
     });
     let retry = Callback::new(move |_| messages.refetch());
     view! {
-        <AuthFrame title="Sandbox outbox">
-            <p class="muted">{move || format!("Messages sent to {}, newest first. In the sandbox nothing leaves the server; this is where it lands.", to.get())}</p>
+        <AuthFrame title=t.outbox_title>
+            <p class="muted">{move || fill(t.outbox_intro, &[("to", &to.get())])}</p>
             <Loaded lines=3 retry view=move || async move {
                 let list = messages.await?;
                 Ok(if list.messages.is_empty() {
-                    view! { <p>"Nothing was sent here yet."</p> }.into_any()
+                    view! { <p>{t.outbox_empty}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="rows">{list.messages.into_iter().map(|m| view! {
@@ -389,7 +389,7 @@ pub fn Outbox() -> impl IntoView {
                     }.into_any()
                 })
             } />
-            <p class="auth-page__switch"><A href="/login">"Back to sign in"</A></p>
+            <p class="auth-page__switch"><A href="/login">{t.back_to_sign_in}</A></p>
         </AuthFrame>
     }
 }
@@ -401,7 +401,7 @@ fn linkified(text: &str) -> Vec<AnyView> {
         .map(|word| {
             if !origin.is_empty() && word.starts_with(&origin) {
                 let path = word.trim_start_matches(&origin).to_string();
-                view! { <A href=path>"this link"</A>" " }.into_any()
+                view! { <A href=path>{AuthText::get().this_link}</A>" " }.into_any()
             } else {
                 format!("{word} ").into_any()
             }
@@ -414,23 +414,35 @@ fn linkified(text: &str) -> Vec<AnyView> {
 fn DemoHint(username: RwSignal<String>, password: RwSignal<String>) -> impl IntoView {
     let session = use_session();
     let demo = move || session.config.get().and_then(|c| c.demo);
+    let t = AuthText::get();
     move || {
         demo().map(|d| {
             let fill = d.clone();
             view! {
-                <aside class="demo-hint" aria-label="Demo account">
-                    <p>
-                        "Try the demo: mobile " <strong class="mono">{d.username.clone()}</strong>
-                        ", password " <strong class="mono">{d.password.clone()}</strong>"."
-                    </p>
+                <aside class="demo-hint" aria-label=t.demo_account>
+                    <p>{demo_sentence(t.demo_try, &d.username, &d.password)}</p>
                     <button type="button" class="btn btn--secondary btn--small" on:click=move |_| {
                         username.set(fill.username.clone());
                         password.set(fill.password.clone());
-                    }>"Fill in the demo account"</button>
+                    }>{t.demo_fill}</button>
                 </aside>
             }
         })
     }
+}
+
+/// "Try the demo: mobile {mobile}, password {password}." with the two values in bold.
+fn demo_sentence(template: &str, mobile: &str, password: &str) -> Vec<AnyView> {
+    pieces(template)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(text) => text.to_string().into_any(),
+            Piece::Slot(slot) => {
+                let value = if slot == "mobile" { mobile } else { password };
+                view! { <strong class="mono">{value.to_string()}</strong> }.into_any()
+            }
+        })
+        .collect()
 }
 
 /// Where the registration code goes.
@@ -444,7 +456,8 @@ enum ContactKind {
 /// there), then the code and a password. The second step signs the person in.
 #[component]
 pub fn Register() -> impl IntoView {
-    use_title("Create account");
+    let t = AuthText::get();
+    use_title(t.create_account);
     let session = use_session();
     let query = use_query_map();
     let toasts = use_toasts();
@@ -497,9 +510,9 @@ pub fn Register() -> impl IntoView {
                     found.insert(
                         if by_mobile { "mobile" } else { "email" }.into(),
                         if by_mobile {
-                            "Enter your mobile number: the code goes there."
+                            t.mobile_missing
                         } else {
-                            "Enter your email address: the code goes there."
+                            t.email_missing
                         }
                         .into(),
                     );
@@ -538,13 +551,10 @@ pub fn Register() -> impl IntoView {
             .collect();
         let mut found = FieldErrors::new();
         if typed_code.len() != 6 || !typed_code.bytes().all(|b| b.is_ascii_digit()) {
-            found.insert(
-                "code".into(),
-                "Enter the 6-digit code from the message.".into(),
-            );
+            found.insert("code".into(), t.code_invalid.into());
         }
         if let Err(m) = kitty_api::validate::password(&password.get_untracked()) {
-            found.insert("password".into(), m.into());
+            found.insert("password".into(), t.password_problem(m));
         }
         let no_errors = found.is_empty();
         errors.set(found);
@@ -608,27 +618,27 @@ pub fn Register() -> impl IntoView {
     let step_one = move || {
         view! {
             <form class="form" on:submit=on_start novalidate data-testid="register-start">
-                <TextField name="name" label="Full name" value=name errors autocomplete="name" required=true />
+                <TextField name="name" label=t.full_name value=name errors autocomplete="name" required=true />
                 <fieldset class="choice">
-                    <legend class="field__label">"Where should we send your code?"</legend>
+                    <legend class="field__label">{t.where_code}</legend>
                     <div class="choice__options">
-                        {kind_option(ContactKind::Email, "email", "Email")}
-                        {kind_option(ContactKind::Mobile, "mobile", "Mobile number")}
+                        {kind_option(ContactKind::Email, "email", t.email)}
+                        {kind_option(ContactKind::Mobile, "mobile", t.mobile)}
                     </div>
                 </fieldset>
                 {move || match kind.get() {
                     ContactKind::Email => view! {
-                        <TextField name="email" label="Your email address" value=email errors kind="email"
-                            autocomplete="email" hint="We email you a 6-digit code. You sign in with this address." required=true />
+                        <TextField name="email" label=t.your_email value=email errors kind="email"
+                            autocomplete="email" hint=t.your_email_hint required=true />
                     }.into_any(),
                     ContactKind::Mobile => view! {
-                        <TextField name="mobile" label="Your mobile number" value=mobile errors kind="tel" inputmode="tel"
-                            autocomplete="tel" hint="We text you a 6-digit code. You sign in with it. Format: 09121234567" required=true />
+                        <TextField name="mobile" label=t.your_mobile value=mobile errors kind="tel" inputmode="tel"
+                            autocomplete="tel" hint=t.your_mobile_hint required=true />
                     }.into_any(),
                 }}
                 <button class="btn btn--primary btn--block" type="submit" disabled=move || sending.get()
                     aria-busy=move || sending.get().then_some("true")>
-                    {move || if sending.get() { "Sending the code…" } else { "Send me a code" }}
+                    {move || if sending.get() { t.sending_code } else { t.send_code }}
                 </button>
             </form>
             <SocialSignIn core />
@@ -640,52 +650,70 @@ pub fn Register() -> impl IntoView {
         view! {
             <form class="form" on:submit=on_finish novalidate data-testid="register-finish"
                 aria-labelledby="register-code-heading" aria-describedby="register-code-sent">
-                <h2 id="register-code-heading" class="auth-page__step">"Enter your code"</h2>
+                <h2 id="register-code-heading" class="auth-page__step">{t.enter_code}</h2>
                 <p id="register-code-sent" data-testid="register-code-sent">
-                    "We sent a 6-digit code to " <strong>{s.to.clone()}</strong> ". It works until "
-                    <time datetime=s.expires_at.clone() title=crate::fmt::datetime(&s.expires_at)>{crate::fmt::time(&s.expires_at)}</time> "."
+                    {code_sent(t.code_sent, &s.to, &s.expires_at)}
                 </p>
                 {move || sandbox().then(|| view! {
                     <p class="muted">
-                        "This is the sandbox, so nothing really leaves the server: "
+                        {t.sandbox_nothing_leaves}" "
                         <a href=outbox.clone() target="_blank" rel="noopener" data-testid="register-outbox-link">
-                            "Open the sandbox outbox"<span class="visually-hidden">" (opens in a new tab)"</span>
+                            {t.open_outbox_tab}<span class="visually-hidden">{t.new_tab}</span>
                         </a>
-                        " to read the code."
+                        " "{t.to_read_code}
                     </p>
                 })}
-                <TextField name="code" label="6-digit code" value=code errors inputmode="numeric"
+                <TextField name="code" label=t.code_label value=code errors inputmode="numeric"
                     autocomplete="one-time-code" required=true />
-                <TextField name="password" label="Password" value=password errors kind="password"
-                    autocomplete="new-password" hint="At least 6 characters" required=true />
+                <TextField name="password" label=t.password_label value=password errors kind="password"
+                    autocomplete="new-password" hint=t.password_hint required=true />
                 <button class="btn btn--primary btn--block" type="submit" disabled=move || creating.get()
                     aria-busy=move || creating.get().then_some("true")>
-                    {move || if creating.get() { "Creating your account…" } else { "Create account" }}
+                    {move || if creating.get() { t.creating } else { t.create_account }}
                 </button>
                 <button class="btn btn--secondary btn--block" type="button" data-testid="register-change-contact"
                     disabled=move || creating.get() on:click=change_contact>
-                    "Use a different email or number"
+                    {t.different_contact}
                 </button>
             </form>
         }
     };
 
     view! {
-        <AuthFrame title="Create your account">
+        <AuthFrame title=t.register_title>
             {move || match started.get() {
                 None => step_one().into_any(),
                 Some(s) => step_two(s).into_any(),
             }}
-            <p class="auth-page__switch">"Already have an account? " <A href=login_href>"Sign in"</A></p>
+            <p class="auth-page__switch">{t.have_account}" " <A href=login_href>{t.sign_in}</A></p>
         </AuthFrame>
     }
+}
+
+/// "We sent a 6-digit code to {to}. It works until {time}." with the address in bold and the
+/// time as a `<time>`.
+fn code_sent(template: &str, to: &str, expires_at: &str) -> Vec<AnyView> {
+    pieces(template)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(text) => text.to_string().into_any(),
+            Piece::Slot("to") => view! { <strong>{to.to_string()}</strong> }.into_any(),
+            Piece::Slot(_) => view! {
+                <time datetime=expires_at.to_string() title=crate::fmt::datetime(expires_at)>
+                    {crate::fmt::time(expires_at)}
+                </time>
+            }
+            .into_any(),
+        })
+        .collect()
 }
 
 /// Where the identity provider sends the browser back (`/login/social#id_token=…&state=…`):
 /// checks the return against the sign-in this tab started, then signs in with the ID token.
 #[component]
 pub fn SocialCallback() -> impl IntoView {
-    use_title("Signing in");
+    let t = AuthText::get();
+    use_title(t.social_title_working);
     let session = use_session();
     // Read once and removed: the token must not stay in the address or the history, and a state
     // works once.
@@ -723,9 +751,9 @@ pub fn SocialCallback() -> impl IntoView {
     }
     let title = move || {
         if failed.with(Option::is_some) {
-            "Sign-in did not finish"
+            t.social_title_failed
         } else {
-            "Signing you in"
+            t.social_title_working
         }
     };
     view! {
@@ -735,12 +763,12 @@ pub fn SocialCallback() -> impl IntoView {
                     <div class="form" data-testid="social-failed">
                         <p class=if is_error { "form-alert" } else { "banner banner--info" } role="alert"
                             data-testid="social-message">{message}</p>
-                        <A href=login_href.clone() attr:class="btn btn--primary btn--block">"Back to sign in"</A>
+                        <A href=login_href.clone() attr:class="btn btn--primary btn--block">{t.back_to_sign_in}</A>
                     </div>
                 }.into_any(),
                 None => view! {
                     <div class="form" role="status" aria-busy="true" data-testid="social-working">
-                        <p>"Signing you in…"</p>
+                        <p>{t.social_working}</p>
                         <Skeleton lines=2 />
                     </div>
                 }.into_any(),

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::components::feedback::{use_title, Loaded};
-use crate::fmt::plural;
+use crate::i18n::{fill, shell::ShellText};
 use crate::pages::inbox::{inbox_resource, NotificationItem};
 use crate::session::use_session;
 use kitty_api::kitty::{Kitty, KittyStatus};
@@ -16,7 +16,8 @@ const SHOWN: usize = 6;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    use_title("Home");
+    let t = ShellText::get();
+    use_title(t.home);
     let session = use_session();
     let inbox = inbox_resource();
     let kitties = LocalResource::new(|| api::ktti::kitties("", None));
@@ -31,13 +32,13 @@ pub fn Home() -> impl IntoView {
     let retry_inbox = Callback::new(move |_| inbox.refetch());
     let unread = move || {
         let n = session.unread.get();
-        (n > 0).then(|| view! { <span class="section__count" data-testid="home-unread">{format!("{n} unread")}</span> })
+        (n > 0).then(|| view! { <span class="section__count" data-testid="home-unread">{ShellText::count(n, t.unread, t.unread)}</span> })
     };
 
     view! {
         <div class="page">
             <header class="page__header">
-                <h1>{move || format!("Hi, {}", first_name())}</h1>
+                <h1>{move || fill(t.hi, &[("name", &first_name())])}</h1>
             </header>
             <crate::pages::kitties::Invitations invitations on_answer=Callback::new(move |_| {
                 invitations.refetch();
@@ -46,8 +47,8 @@ pub fn Home() -> impl IntoView {
             }) />
             <section class="section" aria-labelledby="kitties-heading">
                 <div class="section__header">
-                    <h2 id="kitties-heading">"Your kitties"</h2>
-                    <A href="/kitties" attr:class="link" attr:rel=crate::bundles::rel_for("/kitties")>"All kitties"</A>
+                    <h2 id="kitties-heading">{t.your_kitties}</h2>
+                    <A href="/kitties" attr:class="link" attr:rel=crate::bundles::rel_for("/kitties")>{t.all_kitties}</A>
                 </div>
                 <Loaded lines=3 retry=retry_kitties view=move || async move {
                     kitties.await.map(|list| {
@@ -62,7 +63,7 @@ pub fn Home() -> impl IntoView {
                             {(more > 0).then(|| view! {
                                 <p class="home__more">
                                     <A href="/kitties" attr:class="link" attr:rel=crate::bundles::rel_for("/kitties")>
-                                        {format!("and {} more", plural(more as i64, "kitty", "kitties"))}
+                                        {ShellText::count(more as i64, t.and_more_one, t.and_more_other)}
                                     </A>
                                 </p>
                             })}
@@ -74,15 +75,15 @@ pub fn Home() -> impl IntoView {
             <section class="section" aria-labelledby="inbox-heading">
                 <div class="section__header">
                     <h2 id="inbox-heading">
-                        "Inbox"
+                        {t.inbox}
                         {unread}
                     </h2>
-                    <A href="/inbox" attr:class="link">"Open inbox"</A>
+                    <A href="/inbox" attr:class="link">{t.open_inbox}</A>
                 </div>
                 <Loaded lines=3 retry=retry_inbox view=move || async move {
                     inbox.await.map(|list| {
                         if list.notifications.is_empty() {
-                            view! { <p class="muted">"Nothing new. Deposits, card payments and invitations will appear here."</p> }.into_any()
+                            view! { <p class="muted">{t.nothing_new}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="notice-list">
@@ -111,8 +112,10 @@ pub fn on_home(mut kitties: Vec<Kitty>) -> (Vec<Kitty>, usize) {
 fn HomeKitty(k: Kitty) -> impl IntoView {
     let href = format!("/kitties/{}", k.id);
     let rel = crate::bundles::rel_for(&href);
-    let balance = Money::new(k.available_balance, k.currency).to_string();
-    let members = (!k.is_personal).then(|| plural(k.member_count, "member", "members"));
+    let t = ShellText::get();
+    let balance = crate::i18n::digits(&Money::new(k.available_balance, k.currency).to_string());
+    let members =
+        (!k.is_personal).then(|| ShellText::count(k.member_count, t.members_one, t.members_other));
     let status = (k.status != KittyStatus::Active).then(|| k.status.label());
     // "Personal" once: the personal kitty is usually called that.
     let personal = k.is_personal && !k.name.eq_ignore_ascii_case("personal");
@@ -121,12 +124,12 @@ fn HomeKitty(k: Kitty) -> impl IntoView {
             <A href=href attr:class="kitty-card" attr:rel=rel>
                 <span class="kitty-card__top">
                     <span class="kitty-card__name">{k.name.clone()}</span>
-                    {personal.then(|| view! { <span class="badge badge--soon">"Personal"</span> })}
+                    {personal.then(|| view! { <span class="badge badge--soon">{t.personal}</span> })}
                     {status.map(|s| view! { <span class="status status--expired">{s}</span> })}
                 </span>
                 <span class="kitty-card__balance">{balance}</span>
                 <span class="row__meta">
-                    "available"
+                    {t.available}
                     {members.map(|m| format!(" · {m}"))}
                 </span>
             </A>
@@ -137,11 +140,12 @@ fn HomeKitty(k: Kitty) -> impl IntoView {
 /// For someone with no kitty to share yet: what a kitty is for, and the way to start one.
 #[component]
 fn StartKitty() -> impl IntoView {
+    let t = ShellText::get();
     view! {
         <div class="card card--callout home__start">
-            <h3 class="home__start-title">"Pool money with friends"</h3>
-            <p>"Start a kitty for a trip, a flat or a gift: everyone pays in, the kitty's card pays, and every cost is split exactly."</p>
-            <A href="/kitties" attr:class="btn btn--primary" attr:rel=crate::bundles::rel_for("/kitties")>"Start a kitty"</A>
+            <h3 class="home__start-title">{t.start_title}</h3>
+            <p>{t.start_body}</p>
+            <A href="/kitties" attr:class="btn btn--primary" attr:rel=crate::bundles::rel_for("/kitties")>{t.start_kitty}</A>
         </div>
     }
 }

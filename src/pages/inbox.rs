@@ -4,6 +4,10 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, use_title, write, EmptyState, Failure, Loaded};
 use crate::components::toast::use_toasts;
 use crate::fmt;
+use crate::i18n::{
+    digits, fill,
+    shell::{InboxText, ShellText},
+};
 use crate::session::use_session;
 use kitty_api::notifications::{InboxAction, Notification, NotificationKind, NotificationList};
 use leptos::prelude::*;
@@ -22,12 +26,13 @@ pub fn inbox_resource() -> LocalResource<Result<NotificationList, ApiError>> {
 }
 
 fn kind_label(kind: NotificationKind) -> &'static str {
+    let t = InboxText::get();
     match kind {
-        NotificationKind::Deposit => "Deposit",
-        NotificationKind::Expense => "Expense",
-        NotificationKind::Payment => "Payment",
-        NotificationKind::Invitation => "Invitation",
-        NotificationKind::System => "Kitty",
+        NotificationKind::Deposit => t.deposit,
+        NotificationKind::Expense => t.expense,
+        NotificationKind::Payment => t.payment,
+        NotificationKind::Invitation => t.invitation,
+        NotificationKind::System => t.kitty,
     }
 }
 
@@ -54,7 +59,7 @@ fn ActionButton(action: InboxAction) -> impl IntoView {
         run,
         move |_| {
             done.set(true);
-            toasts.success("Done.");
+            toasts.success(InboxText::get().done);
         },
         Failure::Toast,
     );
@@ -124,7 +129,8 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
     };
     let title = n.title.clone();
     // Named with its item ("Mark as read: Deposit received"), since each unread item has one.
-    let label = format!("Mark as read: {title}");
+    let t = InboxText::get();
+    let label = fill(t.mark_read_named, &[("title", &title)]);
     let heading = match n.link.clone() {
         Some(href) => {
             let rel = crate::bundles::rel_for(&href);
@@ -141,7 +147,7 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
             <span class=kind_class(n.kind) aria-hidden="true"></span>
             <div class="notice__text">
                 <p class="notice__title">
-                    {move || (!read.get()).then(|| view! { <span class="visually-hidden">"Unread: "</span> })}
+                    {move || (!read.get()).then(|| view! { <span class="visually-hidden">{t.unread_prefix}</span> })}
                     {heading}
                 </p>
                 <p class="notice__body">{n.body.clone()}</p>
@@ -155,7 +161,7 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
                     <Show when=move || !read.get()>
                         <button type="button" class="btn btn--secondary btn--small notice__mark"
                             aria-label=label.clone() disabled=move || busy.get() on:click=mark>
-                            "Mark as read"
+                            {t.mark_read}
                         </button>
                     </Show>
                 </div>
@@ -166,7 +172,8 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
 
 #[component]
 pub fn Inbox() -> impl IntoView {
-    use_title("Inbox");
+    let t = InboxText::get();
+    use_title(ShellText::get().inbox);
     let toasts = use_toasts();
     let session = use_session();
     let inbox = inbox_resource();
@@ -174,7 +181,7 @@ pub fn Inbox() -> impl IntoView {
     on_done(
         mark_read,
         move |_| {
-            toasts.success("All caught up: every notification is marked as read.");
+            toasts.success(t.all_caught_up);
             inbox.refetch();
         },
         Failure::Toast,
@@ -185,14 +192,14 @@ pub fn Inbox() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page__header">
-                <h1>"Inbox"</h1>
+                <h1>{ShellText::get().inbox}</h1>
                 <button
                     type="button"
                     class="btn btn--secondary"
                     disabled=move || mark_read.pending().get() || session.unread.get() == 0
                     on:click=move |_| { mark_read.dispatch(()); }
                 >
-                    "Mark all as read"
+                    {t.mark_all_read}
                 </button>
             </header>
             <crate::pages::kitties::Invitations invitations on_answer=Callback::new(move |_| { invitations.refetch(); inbox.refetch(); }) />
@@ -200,18 +207,20 @@ pub fn Inbox() -> impl IntoView {
                         inbox.await.map(|list| {
                             if list.notifications.is_empty() {
                                 view! {
-                                    <EmptyState title="No notifications yet">
-                                        <p>"Deposits, card payments, paid links and invitations will show up here."</p>
+                                    <EmptyState title=t.empty_title>
+                                        <p>{t.empty_body}</p>
                                     </EmptyState>
                                 }.into_any()
                             } else {
                                 view! {
                                     <p class="page__lede" data-testid="inbox-count">
-                                        {move || format!(
-                                            "{}, {} unread",
-                                            fmt::plural(list.total, "notification", "notifications"),
-                                            session.unread.get(),
-                                        )}
+                                        {move || {
+                                            let form = if list.total == 1 { t.count_one } else { t.count_other };
+                                            digits(&fill(form, &[
+                                                ("n", &list.total.to_string()),
+                                                ("unread", &session.unread.get().to_string()),
+                                            ]))
+                                        }}
                                     </p>
                                     <ul class="notice-list">
                                         {list.notifications.into_iter().map(|n| view! { <NotificationItem n /> }).collect_view()}

@@ -54,6 +54,8 @@ where
         if let Some(r) = reload {
             r.track();
         }
+        // Back online: from the first page again.
+        crate::api::offline::track();
         more.dispatch(1);
     });
     view! {
@@ -173,7 +175,7 @@ pub fn AllTransactions() -> impl IntoView {
     use_title("All transactions");
     view! {
         <div class="page">
-            <A href="/kitties" attr:class="back">"← Kitties"</A>
+            <A href="/kitties" attr:class="back">"Kitties"</A>
             <header class="page__header"><h1>"All transactions"</h1></header>
             <Paged load=|p| api::ktti::all_transactions(p) show_kitty=true />
         </div>

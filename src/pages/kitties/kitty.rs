@@ -36,6 +36,8 @@ impl KittyCtx {
     /// The kitty's id, for a resource that must reload whenever the kitty changes.
     pub fn watch(&self) -> String {
         self.version.track();
+        // Back online: read again.
+        crate::api::offline::track();
         self.id.get()
     }
 
@@ -170,7 +172,12 @@ pub fn KittyLayout() -> impl IntoView {
             version.update(|v| *v += 1)
         }));
     };
-    Effect::new(move || open(&id.get()));
+    Effect::new(move || {
+        // Opened again when the connection comes back, rather than whenever the browser next
+        // retries the one that failed.
+        crate::api::offline::track();
+        open(&id.get())
+    });
     // A stream refused (its session's access token had expired) opens again: the page's other
     // requests refresh the session meanwhile, and the reopened stream's first change reloads all.
     if let Ok(h) = set_interval_with_handle(
@@ -203,9 +210,9 @@ pub fn KittyLayout() -> impl IntoView {
         if on_tx.get() {
             let href = format!("/kitties/{}", id.get());
             let rel = crate::bundles::rel_for(&href);
-            view! { <a href=href class="back" rel=rel>"← Activity"</a> }.into_any()
+            view! { <a href=href class="back" rel=rel>"Activity"</a> }.into_any()
         } else {
-            view! { <A href="/kitties" attr:class="back">"← Kitties"</A> }.into_any()
+            view! { <A href="/kitties" attr:class="back">"Kitties"</A> }.into_any()
         }
     };
     view! {

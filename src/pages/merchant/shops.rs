@@ -189,7 +189,7 @@ pub fn ShopDetail() -> impl IntoView {
     let retry = Callback::new(move |_| shops.refetch());
     view! {
         <div class="page">
-            <A href="/merchant/shops" attr:class="back">"← Shops"</A>
+            <A href="/merchant/shops" attr:class="back">"Shops"</A>
             <Loaded lines=4 retry view=move || {
                         let origin = origin.clone();
                 async move {

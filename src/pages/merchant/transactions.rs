@@ -166,7 +166,7 @@ pub fn TransactionDetail() -> impl IntoView {
     );
     view! {
         <div class="page">
-            <A href="/merchant/transactions" attr:class="back">"← Transactions"</A>
+            <A href="/merchant/transactions" attr:class="back">"Transactions"</A>
             <PolledView polled=tx lines=6 body=move || move || tx.data.get().map(|t| view! {
                 <header class="page__header">
                     <h1>{rials(t.amount)}</h1>

@@ -20,7 +20,7 @@ pub fn HandsetPage() -> impl IntoView {
     let params = use_params_map();
     let number = Memo::new(move |_| params.with(|p| p.get("phone").unwrap_or_default()));
     view! {
-        <A href="/ramp/deposit" attr:class="back">"← Deposit"</A>
+        <A href="/ramp/deposit" attr:class="back">"Deposit"</A>
         {move || if session.is_sandbox() {
             view! { <Phone number=number.get() /> }.into_any()
         } else {

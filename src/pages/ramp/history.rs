@@ -328,7 +328,7 @@ pub fn RampTransactionDetail() -> impl IntoView {
     let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
     let watch = watch_transaction(id);
     view! {
-        <A href="/ramp/history" attr:class="back">"← History"</A>
+        <A href="/ramp/history" attr:class="back">"History"</A>
         {move || watch.tx.get().map(|t| view! {
             <header class="page__header">
                 <h2>{money(t.amount, t.currency)}</h2>

@@ -81,7 +81,7 @@ pub fn CryptoPaymentDetail() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <A href="/merchant/crypto" attr:class="back">"← Crypto"</A>
+            <A href="/merchant/crypto" attr:class="back">"Crypto"</A>
             <PolledView polled=payment lines=6 body=move || view! {
                 <header class="page__header">
                     <h1>{move || shown.with(|p| p.as_ref().map(|p| with_symbol(&p.requested_amount, &p.symbol)))}</h1>
