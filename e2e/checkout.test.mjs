@@ -117,12 +117,39 @@ test("a merchant creates a link, a buyer pays it, the merchant sees it paid", as
   assert.equal(await b.getByRole("heading", { level: 1 }).count(), 1);
   await checkAxe(b, "the checkout page");
 
-  // Persian, right to left.
-  await b.getByRole("button", { name: "فارسی" }).click();
+  // Persian, right to left, from the language picker; and back to English.
+  await b.getByLabel("Language").selectOption("fa");
   assert.equal(await b.evaluate(() => document.documentElement.dir), "rtl");
   await b.getByText("پرداخت به").waitFor();
   assert.match(await b.locator(".checkout__cardno").textContent(), /^[۰-۹ ]+$/);
-  await b.getByRole("button", { name: "English" }).click();
+  await b.getByLabel("زبان").selectOption("en");
+  await b.getByRole("heading", { name: "Pay to Reza Books" }).waitFor();
+  assert.equal(await b.evaluate(() => document.documentElement.dir), "ltr");
+
+  // A buyer whose phone speaks Swahili gets the page in Swahili, with nothing chosen yet.
+  const swahili = await browser.newContext({ ...phone, locale: "sw-KE" });
+  const s = await swahili.newPage();
+  const swahiliProblems = watchProblems(s);
+  await s.goto(link);
+  await s.getByRole("heading", { name: "Malipo kwa Reza Books" }).waitFor();
+  assert.equal(await s.evaluate(() => document.documentElement.lang), "sw");
+  assert.equal(await s.getByLabel("Lugha").inputValue(), "sw");
+  assert.equal(await s.title(), "Lipa kwa kuhamisha pesa kwenye kadi");
+  assert.match(await s.locator(".checkout__big").textContent(), /^1,25\d,\d{3} Riali$/);
+  await s.screenshot({ path: "e2e/artifacts/checkout-phone-sw.png" }).catch(() => {});
+  await checkAxe(s, "the checkout in Swahili");
+  // They pick Persian: right to left at once, and remembered on the next visit.
+  await s.getByLabel("Lugha").selectOption("fa");
+  await s.getByRole("heading", { name: "پرداخت به Reza Books" }).waitFor();
+  assert.equal(await s.evaluate(() => document.documentElement.dir), "rtl");
+  assert.equal(await s.evaluate(() => localStorage.getItem("kitty-lang")), "fa");
+  await s.screenshot({ path: "e2e/artifacts/checkout-phone-fa.png" }).catch(() => {});
+  await checkAxe(s, "the checkout in Persian");
+  await s.reload();
+  await s.getByRole("heading", { name: "پرداخت به Reza Books" }).waitFor();
+  assert.equal(await s.getByLabel("زبان").inputValue(), "fa");
+  assert.deepEqual(swahiliProblems, []);
+  await swahili.close();
 
   // The status comes over the server's event stream, so the page has not needed to poll.
   assert.deepEqual(polls, [], "the status came over the event stream");

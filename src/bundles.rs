@@ -1,8 +1,9 @@
 //! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
 //! signed-in app must stay small: the public bundle (sign-in, registration, password reset: what
 //! a first visit loads), the main bundle (join links, home, inbox, account), and one per large
-//! area (Kitties, Merchant, Ramp), plus two split off their
-//! areas: the Ramp's developer pages (with a secp256k1 signer for the sign-in demo) and a kitty's
+//! area (Kitties, Merchant, Ramp), plus three split off their
+//! areas: the Ramp's developer pages (with a secp256k1 signer for the sign-in demo), the Ramp's
+//! on-chain pages (wallets and cash-outs, verification, UBI) and a kitty's
 //! moments and transaction pages (with the photo uploads and the receipt editor). The checkout page is a bundle of
 //! its own too.
 //!
@@ -21,6 +22,9 @@ pub enum Bundle {
     Ramp,
     /// The Ramp's pages for the partner's developers (`/ramp/developers/...`).
     Developers,
+    /// The Ramp's on-chain pages: wallets and cash-outs, verification, UBI
+    /// (`/ramp/wallets`, `/ramp/verify`, `/ramp/ubi`).
+    RampChain,
     /// A kitty's moments and transaction pages, with the photo uploads
     /// (`/kitties/{id}/moments`, `/kitties/{id}/transactions/{tx}`).
     KittyMedia,
@@ -35,6 +39,7 @@ pub fn owner(path: &str) -> Bundle {
         Some("kittymedia") => Bundle::KittyMedia,
         Some("merchant") => Bundle::Merchant,
         Some("developers") => Bundle::Developers,
+        Some("rampchain") => Bundle::RampChain,
         Some("ramp") => Bundle::Ramp,
         Some("public") => Bundle::Public,
         _ => Bundle::Main,

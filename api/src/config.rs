@@ -55,18 +55,20 @@ pub struct DemoLogin {
 /// The app's areas built as bundles of their own, by the folder each is built into under
 /// `dist/areas/`: the one rule by which the server answers a page with its bundle's entry page
 /// and the app tells which bundle routes a link.
-pub const AREAS: [&str; 6] = [
+pub const AREAS: [&str; 7] = [
     "developers",
     "kittymedia",
     "kitties",
     "merchant",
     "public",
     "ramp",
+    "rampchain",
 ];
 
 /// The area whose pages `path` is (`/ramp/deposit` → `ramp`), or `None` for the main bundle's.
 /// A query or fragment is ignored. The Ramp's developer pages, and a kitty's moments and
-/// transaction pages (the photo uploads), are bundles apart from their areas. The signed-out
+/// transaction pages (the photo uploads), and the Ramp's on-chain pages (wallets and cash-outs,
+/// verification, UBI: `rampchain`) are bundles apart from their areas. The signed-out
 /// pages (sign-in, registration, password reset, the sandbox outbox) are the small `public`
 /// bundle, so that a first visit moves as little as it can.
 pub fn area_of(path: &str) -> Option<&'static str> {
@@ -75,6 +77,7 @@ pub fn area_of(path: &str) -> Option<&'static str> {
     let (first, second, third) = (segments.next(), segments.next(), segments.next());
     match (first, second, third) {
         (Some("ramp"), Some("developers"), _) => Some("developers"),
+        (Some("ramp"), Some("wallets" | "verify" | "ubi"), _) => Some("rampchain"),
         (Some("kitties"), Some(id), Some("moments" | "transactions")) if !id.is_empty() => {
             Some("kittymedia")
         }
@@ -110,6 +113,10 @@ mod tests {
             ("/ramp/developers", Some("developers")),
             ("/ramp/developers/fiatconnect", Some("developers")),
             ("/ramp/developersx", Some("ramp")),
+            ("/ramp/wallets", Some("rampchain")),
+            ("/ramp/verify?phone=1", Some("rampchain")),
+            ("/ramp/ubi", Some("rampchain")),
+            ("/ramp/walletsx", Some("ramp")),
             ("/rampage", None),
             ("/kitties", Some("kitties")),
             ("/kitties/all", Some("kitties")),

@@ -7,7 +7,7 @@ pub(crate) mod net;
 
 use crate::api::ApiError;
 use crate::components::copy::CopyButton;
-use i18n::{clock, number, Lang, Text};
+use i18n::{clock, number, Lang, LangPicker, Text};
 use kitty_api::merchant::{group_card, CardTransfer, PaymentInfo, TransactionStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,21 +19,6 @@ const POLL: Duration = Duration::from_secs(3);
 const MAX_BACKOFF_SECS: u32 = 30;
 /// How long the outcome stays on screen before the buyer is sent back to the shop.
 const REDIRECT_AFTER: Duration = Duration::from_secs(5);
-const LANG_KEY: &str = "kitty-lang";
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// The saved choice, else Persian for browsers that prefer it.
-fn initial_lang() -> Lang {
-    let saved = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-    let preferred = saved.or_else(|| window().navigator().language());
-    match preferred.as_deref() {
-        Some(l) if l.starts_with("fa") => Lang::Fa,
-        _ => Lang::En,
-    }
-}
 
 /// `callback_url` with the outcome appended, as the merchant's server expects it.
 pub fn return_url(callback: &str, authority: &str, status: TransactionStatus) -> String {
@@ -47,7 +32,7 @@ pub fn return_url(callback: &str, authority: &str, status: TransactionStatus) ->
 
 #[component]
 pub fn Checkout(authority: String) -> impl IntoView {
-    let lang = RwSignal::new(initial_lang());
+    let lang = RwSignal::new(Lang::initial());
     let persian_digits = RwSignal::new(true);
     let info = RwSignal::new(None::<Result<PaymentInfo, ApiError>>);
     let status = RwSignal::new(None::<TransactionStatus>);
@@ -216,18 +201,6 @@ pub fn Checkout(authority: String) -> impl IntoView {
         }
     };
     let fa_digits = move || lang.get() == Lang::Fa && persian_digits.get();
-    let switch_lang = move |_| {
-        let next = if lang.get_untracked() == Lang::En {
-            Lang::Fa
-        } else {
-            Lang::En
-        };
-        lang.set(next);
-        if let Some(s) = storage() {
-            let _ = s.set_item(LANG_KEY, next.code());
-        }
-    };
-
     view! {
         <main class="checkout">
             <div class="checkout__bar">
@@ -239,10 +212,7 @@ pub fn Checkout(authority: String) -> impl IntoView {
                         {move || t().persian_digits}
                     </label>
                 </Show>
-                <button type="button" class="link-button" on:click=switch_lang
-                    lang=move || if lang.get() == Lang::En { "fa" } else { "en" }>
-                    {move || t().other_lang}
-                </button>
+                <LangPicker lang />
             </div>
             {move || match info.get() {
                 None => view! { <p class="checkout__loading" role="status">{t().loading}</p> }.into_any(),

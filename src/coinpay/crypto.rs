@@ -120,7 +120,8 @@ fn Live(
         let (n, of) = confirmations();
         let (l, t) = (lang.get(), t.get());
         format!(
-            "{} {} {} {}",
+            "{}{} {} {}{}",
+            t.confirmations_before,
             count(n, l),
             t.of,
             count(of, l),

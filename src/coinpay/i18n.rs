@@ -1,4 +1,4 @@
-//! The words of the crypto and order pages, in English and Persian (right to left). The
+//! The words of the crypto and order pages, in English, Swahili and Persian (right to left). The
 //! language itself is the checkout page's [`Lang`]: one choice, saved once, for every buyer page.
 //!
 //! Sentences with an amount in them are split around it (`received` + amount), so the amount can
@@ -30,14 +30,12 @@ pub struct Text {
     pub redirecting: &'static str,
     pub paid: &'static str,
     pub paid_body: &'static str,
-    pub other_lang: &'static str,
     pub sandbox_note: &'static str,
     pub amount_label: &'static str,
     // The crypto page.
     pub send_exactly: &'static str,
     pub exact_note: &'static str,
     pub network: &'static str,
-    pub rate: &'static str,
     pub address: &'static str,
     pub memo: &'static str,
     pub memo_warning: &'static str,
@@ -53,6 +51,9 @@ pub struct Text {
     pub send_remaining: &'static str,
     /// x "of" y.
     pub of: &'static str,
+    /// Before and after "x of y", each with its space: "" and " confirmations" make
+    /// "2 of 6 confirmations"; "Uthibitisho " and "" make "Uthibitisho 2 kati ya 6".
+    pub confirmations_before: &'static str,
     pub confirmations: &'static str,
     pub confirmations_label: &'static str,
     /// "You sent" amount "more than asked…".
@@ -90,6 +91,7 @@ pub struct Text {
 pub fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::En => &EN,
+        Lang::Sw => &SW,
         Lang::Fa => &FA,
     }
 }
@@ -116,13 +118,11 @@ pub static EN: Text = Text {
     redirecting: "Returning to the shop in a few seconds…",
     paid: "Paid",
     paid_body: "Thank you. The shop has been told.",
-    other_lang: "فارسی",
     sandbox_note: "Sandbox: no real money moves.",
     amount_label: "Amount",
     send_exactly: "Send exactly",
     exact_note: "Network fees are yours: the amount that arrives must be at least this.",
     network: "Network",
-    rate: "Rate",
     address: "Deposit address",
     memo: "Destination tag (memo)",
     memo_warning: "Required: enter this tag in your wallet as well. Without it your payment cannot be matched to this order.",
@@ -135,7 +135,8 @@ pub static EN: Text = Text {
     received: "Received:",
     send_remaining: "Send the remaining:",
     of: "of",
-    confirmations: "confirmations",
+    confirmations_before: "",
+    confirmations: " confirmations",
     confirmations_label: "Confirmations",
     surplus_before: "You sent",
     surplus_after: "more than asked. Contact the shop to get the difference back.",
@@ -165,6 +166,78 @@ pub static EN: Text = Text {
     payment_sent: "Payment sent.",
 };
 
+pub static SW: Text = Text {
+    title_crypto: "Lipa kwa sarafu za kidijitali",
+    title_order: "Lipia agizo lako",
+    title_missing: "Malipo hayakupatikana",
+    missing: "Hakuna malipo kwenye anwani hii. Kagua kiungo ulichopewa na duka.",
+    loading: "Inapakia malipo…",
+    not_found: "Kiungo hiki cha malipo si sahihi. Kagua kiungo ulichopewa na duka.",
+    offline:
+        "Huduma ya malipo haipatikani. Kagua muunganisho wako; ukurasa huu utaendelea kujaribu.",
+    retry: "Jaribu tena",
+    retrying_in: "Tunajaribu tena baada ya",
+    seconds: "s",
+    retrying: "Tunajaribu tena…",
+    reconnecting: "Muunganisho umekatika. Bado tunafuatilia malipo yako…",
+    offline_notice: "Huna mtandao. Mtandao ukirudi, tutaendelea kufuatilia malipo yako.",
+    copy: "Nakili",
+    copied: "Imenakiliwa",
+    pay_to: "Malipo kwa",
+    time_left: "Muda uliobaki",
+    back_to_shop: "Rudi dukani",
+    redirecting: "Unarudishwa dukani baada ya sekunde chache…",
+    paid: "Imelipwa",
+    paid_body: "Asante. Duka limearifiwa.",
+    sandbox_note: "Sandbox: hakuna pesa halisi zinazohamishwa.",
+    amount_label: "Kiasi",
+    send_exactly: "Tuma kiasi hiki kamili",
+    exact_note: "Ada za mtandao ni juu yako: kiasi kitakachofika lazima kiwe angalau hiki.",
+    network: "Mtandao",
+    address: "Anwani ya malipo",
+    memo: "Lebo ya mpokeaji (memo)",
+    memo_warning:
+        "Lazima: weka lebo hii pia kwenye pochi yako. Bila lebo hii, malipo yako hayawezi kuhusishwa na agizo hili.",
+    only_network: "Tuma kupitia mtandao huu pekee: pesa zinazotumwa kupitia mtandao mwingine hupotea.",
+    open_wallet: "Fungua kwenye pochi",
+    scan_wallet: "Changanua kwa programu ya pochi yako",
+    qr_alt: "Msimbo wa QR wa malipo haya",
+    waiting: "Tunasubiri uhamisho wako…",
+    seen: "Uhamisho umeonekana. Tunasubiri uthibitisho…",
+    received: "Kilichopokelewa:",
+    send_remaining: "Tuma kiasi kilichobaki:",
+    of: "kati ya",
+    confirmations_before: "Uthibitisho ",
+    confirmations: "",
+    confirmations_label: "Uthibitisho",
+    surplus_before: "Umetuma",
+    surplus_after: "zaidi ya kiasi kilichoombwa. Wasiliana na duka ili urudishiwe tofauti.",
+    late_after: "zilifika baada ya muda wa malipo kuisha. Duka linaziona; wasiliana nalo ili kulitatua suala hili.",
+    expired_title: "Muda wa malipo haya umekwisha",
+    expired_body: "Muda wake uliisha kabla uhamisho haujafika. Ikiwa ulituma pesa, wasiliana na duka.",
+    failed_title: "Umelipa sehemu, kisha muda ukaisha",
+    failed_body: "Ni sehemu tu ya kiasi iliyofika kwa wakati. Wasiliana na duka ili ulipe kiasi kilichobaki au urudishiwe pesa zako.",
+    simulate_transfer: "Iga uhamisho",
+    send_full: "Tuma kiasi chote",
+    send_part: "Tuma sehemu",
+    mine: "Chimba bloku",
+    transfer_sent: "Uhamisho umetumwa:",
+    mined: "Bloku imechimbwa.",
+    sandbox_failed: "Haikufanikiwa. Jaribu tena.",
+    order_amount: "Kiasi cha kulipa",
+    paid_so_far: "Kilicholipwa hadi sasa:",
+    scan_order: "Changanua ili ulipe kwa simu yako",
+    order_waiting: "Tunasubiri malipo yako…",
+    closed_title: "Duka limefunga agizo hili",
+    closed_body: "Haliwezi kulipwa tena. Ikiwa tayari umelipa, wasiliana na duka.",
+    order_expired_title: "Muda wa agizo hili umekwisha",
+    order_expired_body: "Halikulipwa kwa wakati. Rudi dukani uagize tena.",
+    simulate_payment: "Iga malipo",
+    pay_full: "Lipa kiasi chote",
+    pay_part: "Lipa sehemu",
+    payment_sent: "Malipo yametumwa.",
+};
+
 pub static FA: Text = Text {
     title_crypto: "پرداخت با رمزارز",
     title_order: "پرداخت سفارش",
@@ -188,13 +261,11 @@ pub static FA: Text = Text {
     redirecting: "تا چند ثانیه دیگر به فروشگاه برمی‌گردید…",
     paid: "پرداخت شد",
     paid_body: "سپاسگزاریم. به فروشگاه اطلاع داده شد.",
-    other_lang: "English",
     sandbox_note: "محیط آزمایشی: پول واقعی جابه‌جا نمی‌شود.",
     amount_label: "مبلغ",
     send_exactly: "دقیقاً این مبلغ را بفرستید",
     exact_note: "کارمزد شبکه با شماست: مبلغی که می‌رسد باید دست‌کم همین باشد.",
     network: "شبکه",
-    rate: "نرخ",
     address: "نشانی واریز",
     memo: "برچسب مقصد (memo)",
     memo_warning:
@@ -208,7 +279,8 @@ pub static FA: Text = Text {
     received: "دریافت شد:",
     send_remaining: "باقی‌مانده را بفرستید:",
     of: "از",
-    confirmations: "تأیید",
+    confirmations_before: "",
+    confirmations: " تأیید",
     confirmations_label: "تأییدها",
     surplus_before: "شما",
     surplus_after:

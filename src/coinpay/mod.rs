@@ -1,14 +1,15 @@
 //! The buyer's crypto payment page (`/pay/crypto/{id}`) and Binance-style order page
 //! (`/pay/order/{prepayId}`). Like the card checkout, they are a small trunk target of their own
 //! (`coinpay.html`, `src/bin/coinpay.rs`) for buyers on slow mobile data: no JSON parser in the
-//! wasm, English and Persian, polling, retry with back-off when offline, and a return to the shop.
+//! wasm, English, Swahili and Persian, polling, retry with back-off when offline, and a return to
+//! the shop.
 
 mod crypto;
 pub mod i18n;
 pub mod net;
 mod order;
 
-use crate::checkout::i18n::Lang;
+use crate::checkout::i18n::{Lang, LangPicker};
 use i18n::{text, Text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,8 +24,6 @@ const POLL: Duration = Duration::from_secs(3);
 const MAX_BACKOFF_SECS: u32 = 30;
 /// How long the outcome stays on screen before the buyer is sent back to the shop.
 const REDIRECT_AFTER: Duration = Duration::from_secs(5);
-/// Shared with the card checkout: one choice of language for every buyer page.
-const LANG_KEY: &str = "kitty-lang";
 
 /// Which page a path asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,24 +76,10 @@ pub fn safe_wallet_link(uri: &str) -> bool {
         && !matches!(scheme.as_str(), "javascript" | "data" | "vbscript" | "file")
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// The saved choice, else Persian for browsers that prefer it.
-fn initial_lang() -> Lang {
-    let saved = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-    let preferred = saved.or_else(|| window().navigator().language());
-    match preferred.as_deref() {
-        Some(l) if l.starts_with("fa") => Lang::Fa,
-        _ => Lang::En,
-    }
-}
-
-/// The page for `route`, under the bar with the language switch.
+/// The page for `route`, under the bar with the language picker.
 #[component]
 pub fn CoinPay(route: Route) -> impl IntoView {
-    let lang = RwSignal::new(initial_lang());
+    let lang = RwSignal::new(Lang::initial());
     let t = Signal::derive(move || text(lang.get()));
     let title: fn(&Text) -> &'static str = match route {
         Route::Crypto(_) => |t| t.title_crypto,
@@ -109,17 +94,6 @@ pub fn CoinPay(route: Route) -> impl IntoView {
         }
         document().set_title(title(text(l)));
     });
-    let switch_lang = move |_| {
-        let next = if lang.get_untracked() == Lang::En {
-            Lang::Fa
-        } else {
-            Lang::En
-        };
-        lang.set(next);
-        if let Some(s) = storage() {
-            let _ = s.set_item(LANG_KEY, next.code());
-        }
-    };
     let page = match route {
         Route::Crypto(id) => view! { <crypto::CryptoPage id lang t /> }.into_any(),
         Route::Order(id) => view! { <order::OrderPage id lang t /> }.into_any(),
@@ -135,10 +109,7 @@ pub fn CoinPay(route: Route) -> impl IntoView {
         <main class="pay">
             <div class="pay__bar">
                 <span class="pay__brand">"Kitty Pay"</span>
-                <button type="button" class="pay__lang" on:click=switch_lang
-                    lang=move || if lang.get() == Lang::En { "fa" } else { "en" }>
-                    {move || t.get().other_lang}
-                </button>
+                <LangPicker lang />
             </div>
             {page}
         </main>
