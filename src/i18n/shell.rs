@@ -109,3 +109,29 @@ crate::catalogue! {
             "آفلاین هستید. تغییرات به اتصال نیاز دارند.";
     }
 }
+
+crate::catalogue! {
+    /// The page a referral link opens (`/join/{code}`).
+    pub struct JoinText {
+        title: "Join a kitty", "Jiunge na kitty", "پیوستن به کیتی";
+        eyebrow: "Kitty", "Kitty", "کیتی";
+        heading: "Join {name}", "Jiunge na {name}", "پیوستن به {name}";
+        about: "{starter} started this kitty. It has {members} and keeps its money in {currency}.",
+            "{starter} alianzisha kitty hii. Ina {members} na huhifadhi pesa zake kwa {currency}.",
+            "{starter} این کیتی را ساخته است. {members} دارد و پولش را به {currency} نگه می‌دارد.";
+        what_is_it: "A kitty is money a group holds together, with its own account and card. Joining lets you see its balance and activity, and your deposits and shares of card payments count toward it.",
+            "Kitty ni pesa ambazo kikundi hushikilia pamoja, yenye akaunti na kadi yake. Ukijiunga utaona salio na shughuli zake, na amana zako na sehemu zako za malipo ya kadi zitahesabiwa humo.",
+            "کیتی پولی است که گروهی با هم نگه می‌دارند، با حساب و کارت خودش. با پیوستن، موجودی و فعالیت آن را می‌بینید و واریزها و سهم شما از پرداخت‌های کارتی در آن حساب می‌شود.";
+        closing: "This kitty is closing, so it takes no new members.",
+            "Kitty hii inafungwa, kwa hiyo haipokei wanachama wapya.",
+            "این کیتی در حال بسته شدن است و عضو تازه نمی‌پذیرد.";
+        checking: "Checking your session…", "Inakagua kikao chako…", "در حال بررسی نشست شما…";
+        join_as: "Join as {name}", "Jiunge kama {name}", "پیوستن با نام {name}";
+        create_to_join: "Create an account to join", "Fungua akaunti ili ujiunge", "برای پیوستن حساب بسازید";
+        sign_in: "Sign in", "Ingia", "ورود";
+        not_now: "Not now", "Si sasa", "اکنون نه";
+        nothing_shared: " — nothing is shared with the kitty until you join.",
+            " — hakuna kinachoshirikiwa na kitty hadi ujiunge.",
+            " — تا وقتی نپیوندید چیزی با کیتی به اشتراک گذاشته نمی‌شود.";
+    }
+}

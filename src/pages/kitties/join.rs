@@ -4,8 +4,9 @@
 
 use crate::api;
 use crate::components::feedback::{use_title, Loaded};
+use crate::i18n::shell::{JoinText, ShellText};
+use crate::i18n::{fill, pieces, Piece};
 use crate::session::{use_session, Auth};
-use kitty_api::format::count;
 use kitty_api::kitty::{JoinPreview, KittyStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -13,7 +14,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 #[component]
 pub fn Join() -> impl IntoView {
-    use_title("Join a kitty");
+    let t = JoinText::get();
+    use_title(t.title);
     let params = use_params_map();
     let code = move || params.with(|p| p.get("code").unwrap_or_default());
     let preview = LocalResource::new(move || {
@@ -24,11 +26,12 @@ pub fn Join() -> impl IntoView {
     view! {
         <main class="centered-page">
             <div class="card card--narrow join-card">
-                <p class="eyebrow">"Kitty"</p>
+                <p class="eyebrow">{t.eyebrow}</p>
                 <Loaded lines=3 retry view=move || async move {
                     preview.await.map(|p| view! { <Invitation p code=code() /> })
                 } />
             </div>
+            <crate::components::language::LanguagePicker />
         </main>
     }
 }
@@ -51,20 +54,29 @@ fn Invitation(p: JoinPreview, code: String) -> impl IntoView {
         .as_string()
         .unwrap_or_default();
     let open = p.status == KittyStatus::Active;
-    let members = count(p.member_count, "member", "members");
+    let t = JoinText::get();
+    let s = ShellText::get();
+    let members = ShellText::count(p.member_count, s.members_one, s.members_other);
+    let about = pieces(t.about)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_string().into_any(),
+            Piece::Slot("starter") => view! { <strong>{p.started_by.clone()}</strong> }.into_any(),
+            Piece::Slot("members") => members.clone().into_any(),
+            Piece::Slot(_) => p.currency.code().into_any(),
+        })
+        .collect_view();
     view! {
-        <h1>{format!("Join {}", p.ktti_name)}</h1>
-        <p data-testid="join-about">
-            <strong>{p.started_by.clone()}</strong>" started this kitty. It has "{members}" and keeps its money in "{p.currency.code()}"."
-        </p>
+        <h1>{fill(t.heading, &[("name", &p.ktti_name)])}</h1>
+        <p data-testid="join-about">{about}</p>
         {p.description.clone().filter(|d| !d.trim().is_empty()).map(|d| view! { <p class="muted">{d}</p> })}
-        <p class="muted">"A kitty is money a group holds together, with its own account and card. Joining lets you see its balance and activity, and your deposits and shares of card payments count toward it."</p>
+        <p class="muted">{t.what_is_it}</p>
         {move || error.get().map(|m| view! { <div class="form-alert" role="alert">{m}</div> })}
         {(!open).then(|| view! {
-            <p class="form-alert" role="status">"This kitty is closing, so it takes no new members."</p>
+            <p class="form-alert" role="status">{t.closing}</p>
         })}
         {move || match (open, session.auth.get()) {
-            (_, Auth::Checking) => view! { <p class="muted">"Checking your session…"</p> }.into_any(),
+            (_, Auth::Checking) => view! { <p class="muted">{t.checking}</p> }.into_any(),
             (false, _) => ().into_any(),
             (true, Auth::SignedIn(u)) => {
                 let code = code.clone();
@@ -72,20 +84,20 @@ fn Invitation(p: JoinPreview, code: String) -> impl IntoView {
                     <div class="actions">
                         <button type="button" class="btn btn--primary" disabled=move || join.pending().get()
                             aria-busy=move || join.pending().get().then_some("true")
-                            on:click=move |_| { join.dispatch(code.clone()); }>{format!("Join as {}", u.name)}</button>
+                            on:click=move |_| { join.dispatch(code.clone()); }>{fill(t.join_as, &[("name", &u.name)])}</button>
                     </div>
                 }.into_any()
             }
             (true, Auth::SignedOut) => view! {
                 <div class="actions">
-                    <A href=format!("/register?next={next}") attr:class="btn btn--primary" attr:rel=crate::bundles::rel_for("/register")>"Create an account to join"</A>
-                    <A href=format!("/login?next={next}") attr:class="btn btn--secondary" attr:rel=crate::bundles::rel_for("/login")>"Sign in"</A>
+                    <A href=format!("/register?next={next}") attr:class="btn btn--primary" attr:rel=crate::bundles::rel_for("/register")>{t.create_to_join}</A>
+                    <A href=format!("/login?next={next}") attr:class="btn btn--secondary" attr:rel=crate::bundles::rel_for("/login")>{t.sign_in}</A>
                 </div>
             }.into_any(),
         }}
         <p class="auth-page__switch">
-            <A href="/" attr:class="link" attr:data-testid="join-decline">"Not now"</A>
-            " — nothing is shared with the kitty until you join."
+            <A href="/" attr:class="link" attr:data-testid="join-decline">{t.not_now}</A>
+            {t.nothing_shared}
         </p>
     }
 }
