@@ -78,8 +78,9 @@ fn initials_of_names() {
 
 #[wasm_bindgen_test]
 fn checkout_numbers_clock_and_return_address() {
-    use kitty::checkout::i18n::{clock, digits_fa, number};
+    use kitty::checkout::i18n::{clock, number};
     use kitty::checkout::return_url;
+    use kitty::i18n::to_persian_digits as digits_fa;
     use kitty_api::merchant::TransactionStatus;
     assert_eq!(number(1_262_513, false), "1,262,513");
     assert_eq!(number(1_262_513, true), "۱٬۲۶۲٬۵۱۳");

@@ -132,8 +132,7 @@ async fn transfer(conn: &mut Conn, tx_hash: &str) -> AppResult<Option<ChainTrans
 /// payments and withdrawals they settle change for one writer at a time (on PostgreSQL; SQLite's
 /// writers take turns anyway).
 pub async fn lock_network(conn: &mut Conn, network: Network) -> AppResult<()> {
-    let name = format!("chain:{}", network.as_str());
-    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    crate::db::lock(conn, crate::db::Lock::Name("chain", network.as_str())).await?;
     Ok(())
 }
 

@@ -282,10 +282,10 @@ pub enum Lock<'a> {
     Kitty(&'a str),
     /// A person's account (`users` row): their details, password and sessions.
     User(&'a str),
-    /// Anything else, by a name that says what it is: a card (`card:…`), a sandbox chain network
-    /// (`chain:…`), a merchant's crypto balances, an address about to register. Names with no row
-    /// of their own yet take a transaction-scoped advisory lock on the name.
-    Name(&'a str),
+    /// Anything else, by a kind and a key (`("card", number)`, `("chain", network)`): a card, a
+    /// sandbox chain network, a merchant's crypto balances, an address about to register. Things
+    /// with no row of their own yet take a transaction-scoped advisory lock on `kind:key`.
+    Name(&'static str, &'a str),
 }
 
 impl std::ops::Deref for Tx {
@@ -320,11 +320,17 @@ pub async fn lock(conn: &mut Conn, what: Lock<'_>) -> Result<(), sqlx::Error> {
         return Ok(());
     }
     let (sql, key) = match what {
-        Lock::Kitty(id) => ("SELECT 1 FROM ktties WHERE id = $1 FOR UPDATE", id),
-        Lock::User(id) => ("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", id),
-        Lock::Name(name) => (
+        Lock::Kitty(id) => (
+            "SELECT 1 FROM ktties WHERE id = $1 FOR UPDATE",
+            id.to_string(),
+        ),
+        Lock::User(id) => (
+            "SELECT 1 FROM users WHERE id = $1 FOR UPDATE",
+            id.to_string(),
+        ),
+        Lock::Name(kind, key) => (
             "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended($1, 7226))) AS l",
-            name,
+            format!("{kind}:{key}"),
         ),
     };
     sqlx::query(sql).bind(key).execute(conn).await?;

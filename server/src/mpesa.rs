@@ -57,8 +57,7 @@ pub async fn ensure_handset(conn: &mut Conn, phone: &str, currency: Currency) ->
 /// Locks a handset for the caller's write (PostgreSQL): its balance is checked and changed by
 /// one writer at a time.
 async fn lock_handset(conn: &mut Conn, phone: &str) -> AppResult<()> {
-    let name = format!("handset:{phone}");
-    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    crate::db::lock(conn, crate::db::Lock::Name("handset", phone)).await?;
     Ok(())
 }
 

@@ -6,82 +6,25 @@
 
 use leptos::prelude::*;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Sw,
-    Fa,
+/// The app's languages; the buyer pages read and save the same choice ([`crate::i18n::preferred`],
+/// [`crate::i18n::save`]).
+pub use crate::i18n::Lang;
+
+/// "Language", in `lang`: the picker's label.
+fn picker_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Language",
+        Lang::Sw => "Lugha",
+        Lang::Fa => "زبان",
+    }
 }
 
-/// Where the choice is saved: the same key (and values, `en`, `sw`, `fa`) as the rest of the app.
-const LANG_KEY: &str = "kitty-lang";
-
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Sw, Lang::Fa];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Sw => "sw",
-            Lang::Fa => "fa",
-        }
-    }
-
-    pub fn dir(self) -> &'static str {
-        match self {
-            Lang::Fa => "rtl",
-            _ => "ltr",
-        }
-    }
-
-    /// "Language", in this language: the picker's label.
-    fn label(self) -> &'static str {
-        match self {
-            Lang::En => "Language",
-            Lang::Sw => "Lugha",
-            Lang::Fa => "زبان",
-        }
-    }
-
-    /// The language of a tag such as `sw-KE` or `fa`, by its primary subtag; `None` for one the
-    /// pages do not speak.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        // Both codes are two letters: `fa`, `fa-IR`, `sw_KE`, but not `fil`.
-        if !matches!(tag.as_bytes().get(2), None | Some(b'-' | b'_')) {
-            return None;
-        }
-        let primary = tag.get(..2)?;
-        Lang::ALL
-            .into_iter()
-            .find(|l| primary.eq_ignore_ascii_case(l.code()))
-    }
-
-    /// The choice saved on this device, else the browser's first language the pages speak, else
-    /// English.
-    pub fn initial() -> Lang {
-        let saved = window()
-            .local_storage()
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-        saved
-            .and_then(|t| Lang::from_tag(&t))
-            .or_else(|| {
-                window()
-                    .navigator()
-                    .languages()
-                    .iter()
-                    .find_map(|t| Lang::from_tag(&t.as_string()?))
-            })
-            .unwrap_or(Lang::En)
-    }
-
-    pub fn text(self) -> &'static Text {
-        match self {
-            Lang::En => &EN,
-            Lang::Sw => &SW,
-            Lang::Fa => &FA,
-        }
+/// The page's words in `lang`.
+pub fn text(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::En => &EN,
+        Lang::Sw => &SW,
+        Lang::Fa => &FA,
     }
 }
 
@@ -95,16 +38,14 @@ pub fn LangPicker(lang: RwSignal<Lang>) -> impl IntoView {
     let current = lang.get_untracked();
     view! {
         <label class="lang-picker">
-            <span class="visually-hidden">{move || lang.get().label()}</span>
+            <span class="visually-hidden">{move || picker_label(lang.get())}</span>
             // Static options, set before the value; and `input`, which the crypto and order pages
             // already listen for, rather than `change`. Measured on the coinpay bundle, the two
             // save about 700 bytes of brotli next to one `<option>` view per language.
             <select inner_html=OPTIONS prop:value=current.code() on:input=move |ev| {
                 if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
                     lang.set(l);
-                    if let Ok(Some(s)) = window().local_storage() {
-                        let _ = s.set_item(LANG_KEY, l.code());
-                    }
+                    crate::i18n::save(l);
                 }
             }>
             </select>
@@ -293,20 +234,10 @@ pub fn number(n: i64, persian: bool) -> String {
         .to_string()
         .replace("IRR ", "");
     if persian {
-        digits_fa(&grouped).replace(',', "٬")
+        crate::i18n::to_persian_digits(&grouped).replace(',', "٬")
     } else {
         grouped
     }
-}
-
-/// ASCII digits to Persian ones; everything else stays.
-pub fn digits_fa(s: &str) -> String {
-    s.chars()
-        .map(|c| match c.to_digit(10) {
-            Some(d) => char::from_u32(0x06F0 + d).unwrap_or(c),
-            None => c,
-        })
-        .collect()
 }
 
 /// `mm:ss`.
@@ -314,7 +245,7 @@ pub fn clock(seconds: i64, persian: bool) -> String {
     let s = seconds.max(0);
     let text = format!("{:02}:{:02}", s / 60, s % 60);
     if persian {
-        digits_fa(&text)
+        crate::i18n::to_persian_digits(&text)
     } else {
         text
     }

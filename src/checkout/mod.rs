@@ -7,7 +7,7 @@ pub(crate) mod net;
 
 use crate::api::ApiError;
 use crate::components::copy::CopyButton;
-use i18n::{clock, number, Lang, LangPicker, Text};
+use i18n::{clock, number, text, Lang, LangPicker, Text};
 use kitty_api::merchant::{group_card, CardTransfer, PaymentInfo, TransactionStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,7 +32,7 @@ pub fn return_url(callback: &str, authority: &str, status: TransactionStatus) ->
 
 #[component]
 pub fn Checkout(authority: String) -> impl IntoView {
-    let lang = RwSignal::new(Lang::initial());
+    let lang = RwSignal::new(crate::i18n::preferred());
     let persian_digits = RwSignal::new(true);
     let info = RwSignal::new(None::<Result<PaymentInfo, ApiError>>);
     let status = RwSignal::new(None::<TransactionStatus>);
@@ -46,7 +46,7 @@ pub fn Checkout(authority: String) -> impl IntoView {
             let _ = root.set_attribute("lang", l.code());
             let _ = root.set_attribute("dir", l.dir());
         }
-        document().set_title(l.text().title);
+        document().set_title(text(l).title);
     });
 
     let loader = Loader {
@@ -191,7 +191,7 @@ pub fn Checkout(authority: String) -> impl IntoView {
         );
     });
 
-    let t = move || lang.get().text();
+    let t = move || text(lang.get());
     // Why the page is not hearing from the server right now, if it is not.
     let notice = move || {
         if offline.get() {
@@ -334,7 +334,7 @@ fn PayNow(
         let g = card_grouped.clone();
         move || {
             if fa_digits.get() {
-                i18n::digits_fa(&g)
+                crate::i18n::to_persian_digits(&g)
             } else {
                 g.clone()
             }

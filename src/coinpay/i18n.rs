@@ -4,7 +4,8 @@
 //! Sentences with an amount in them are split around it (`received` + amount), so the amount can
 //! be isolated left to right inside Persian text; each language orders its words to suit.
 
-use crate::checkout::i18n::{digits_fa, Lang};
+use crate::checkout::i18n::Lang;
+use crate::i18n::to_persian_digits;
 
 pub struct Text {
     pub title_crypto: &'static str,
@@ -317,7 +318,7 @@ pub static FA: Text = Text {
 pub fn count(n: i64, lang: Lang) -> String {
     let s = n.to_string();
     if lang == Lang::Fa {
-        digits_fa(&s)
+        to_persian_digits(&s)
     } else {
         s
     }
@@ -332,7 +333,7 @@ pub fn clock(seconds: i64, lang: Lang) -> String {
         format!("{:02}:{:02}", s / 60, s % 60)
     };
     if lang == Lang::Fa {
-        digits_fa(&text)
+        to_persian_digits(&text)
     } else {
         text
     }

@@ -79,7 +79,7 @@ pub fn safe_wallet_link(uri: &str) -> bool {
 /// The page for `route`, under the bar with the language picker.
 #[component]
 pub fn CoinPay(route: Route) -> impl IntoView {
-    let lang = RwSignal::new(Lang::initial());
+    let lang = RwSignal::new(crate::i18n::preferred());
     let t = Signal::derive(move || text(lang.get()));
     let title: fn(&Text) -> &'static str = match route {
         Route::Crypto(_) => |t| t.title_crypto,

@@ -124,11 +124,17 @@ fn set_current(lang: Lang) {
     }
 }
 
-/// Saves `lang` as this device's choice and reloads the page in it.
-pub fn switch(lang: Lang) {
+/// Saves `lang` as this device's choice (the buyer pages, whose text follows a signal, apply it
+/// at once).
+pub fn save(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, lang.code());
     }
+}
+
+/// Saves `lang` as this device's choice and reloads the page in it.
+pub fn switch(lang: Lang) {
+    save(lang);
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
     }

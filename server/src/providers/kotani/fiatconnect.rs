@@ -371,8 +371,7 @@ impl axum::extract::FromRequestParts<AppState> for Wallet {
 /// Locks a FiatConnect wallet's side for a write (PostgreSQL): its KYC, fiat accounts,
 /// transfers and idempotency keys change for one writer at a time.
 async fn lock_wallet(conn: &mut crate::db::Conn, wallet: &Wallet) -> AppResult<()> {
-    let name = format!("fiatconnect:{}", wallet.address);
-    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    crate::db::lock(conn, crate::db::Lock::Name("fiatconnect", &wallet.address)).await?;
     Ok(())
 }
 

@@ -37,8 +37,7 @@ pub async fn lock_partner(
     conn: &mut crate::db::Conn,
     user_id: &str,
 ) -> crate::error::AppResult<()> {
-    let name = format!("kotani:{user_id}");
-    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    crate::db::lock(conn, crate::db::Lock::Name("kotani", user_id)).await?;
     Ok(())
 }
 

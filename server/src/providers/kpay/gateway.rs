@@ -489,8 +489,11 @@ async fn currencies() -> Json<CurrenciesResponse> {
 /// Locks a merchant's crypto side for a write: their order ids and their balances change for
 /// one writer at a time.
 async fn lock_merchant(conn: &mut Conn, merchant: &Merchant) -> AppResult<()> {
-    let name = format!("crypto-merchant:{}", merchant.user_id);
-    crate::db::lock(conn, crate::db::Lock::Name(&name)).await?;
+    crate::db::lock(
+        conn,
+        crate::db::Lock::Name("crypto-merchant", &merchant.user_id),
+    )
+    .await?;
     Ok(())
 }
 

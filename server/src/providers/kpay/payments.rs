@@ -86,8 +86,7 @@ async fn create_transaction(
     // Take the smallest free offset. Two creates racing for the same one: the partial unique
     // index refuses the second, which tries the next offset.
     let mut tx = crate::db::write(&state.db).await?;
-    tx.lock(crate::db::Lock::Name(&format!("card:{card_number}")))
-        .await?;
+    tx.lock(crate::db::Lock::Name("card", &card_number)).await?;
     let taken: Vec<(i64,)> = sqlx::query_as(
         "SELECT final_amount FROM transactions WHERE status = 'pending' AND card_number = $1 AND final_amount BETWEEN $2 AND $3",
     )

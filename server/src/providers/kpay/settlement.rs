@@ -30,11 +30,8 @@ pub async fn settle_transfer(db: &Db, transfer: &CardTransfer) -> AppResult<Card
     expire_due(db).await?;
     let t = now();
     let mut tx = crate::db::write(db).await?;
-    tx.lock(crate::db::Lock::Name(&format!(
-        "card:{}",
-        transfer.card_number
-    )))
-    .await?;
+    tx.lock(crate::db::Lock::Name("card", &transfer.card_number))
+        .await?;
     let paid: Option<(String, String)> = sqlx::query_as(
         "UPDATE transactions SET status = 'paid', paid_at = $1
          WHERE id = (SELECT id FROM transactions WHERE status = 'pending' AND card_number = $2 AND final_amount = $3 AND expires_at > $4)

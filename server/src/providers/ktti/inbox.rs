@@ -40,8 +40,7 @@ async fn execute_action(
     axum::extract::Path(action_id): axum::extract::Path<String>,
 ) -> AppResult<StatusCode> {
     let mut tx = crate::db::write(&state.db).await?;
-    tx.lock(crate::db::Lock::Name(&format!("action:{action_id}")))
-        .await?;
+    tx.lock(crate::db::Lock::Name("action", &action_id)).await?;
     let row: Option<(String, String, Option<i64>)> = sqlx::query_as(
         "SELECT action_kind, action_ref, action_done_at FROM notifications WHERE action_id = $1 AND user_id = $2",
     )

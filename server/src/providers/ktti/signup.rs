@@ -74,7 +74,7 @@ async fn register(
     let code_key = format!("{col}:{to}");
     CODES.check(&state.db, &code_key).await?;
     let mut w = crate::db::write(&state.db).await?;
-    w.lock(crate::db::Lock::Name(&format!("registration:{code_key}")))
+    w.lock(crate::db::Lock::Name("registration", &code_key))
         .await?;
     let taken: Option<(String,)> =
         sqlx::query_as(&format!("SELECT id FROM users WHERE {col} = $1"))
@@ -177,11 +177,8 @@ async fn finish_registration(
     // Hashing takes tens of milliseconds: done before the write lock is taken.
     let password_hash = accounts::hash_password(req.password.clone()).await?;
     let mut w = crate::db::write(&state.db).await?;
-    w.lock(crate::db::Lock::Name(&format!(
-        "registration:{}",
-        req.registration_id
-    )))
-    .await?;
+    w.lock(crate::db::Lock::Name("registration", &req.registration_id))
+        .await?;
     let pending: Option<Pending> = sqlx::query_as(
         "SELECT name, email, mobile, code_hash, expires_at, attempts, finished_at FROM registrations WHERE id = $1",
     )
@@ -319,11 +316,8 @@ async fn social_login(
     .bind(hash_token(&req.nonce))
     .execute(&mut *w)
     .await?;
-    w.lock(crate::db::Lock::Name(&format!(
-        "social:{}:{}",
-        claims.iss, claims.sub
-    )))
-    .await?;
+    let identity = format!("{}:{}", claims.iss, claims.sub);
+    w.lock(crate::db::Lock::Name("social", &identity)).await?;
     if used.rows_affected() != 1 {
         return Err(AppError::Unauthorized(
             "The sign-in was refused: its nonce was used already or has expired. Start the sign-in again.".into(),
