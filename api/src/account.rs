@@ -24,6 +24,23 @@ crate::vocabulary! {
     }
 }
 
+crate::vocabulary! {
+    /// The language a person reads Kitty in: the app's, and the one the server writes their
+    /// notifications, pushes and emails in.
+    pub enum Language {
+        En = "en" / "English",
+        Sw = "sw" / "Kiswahili",
+        Fa = "fa" / "فارسی",
+    }
+}
+
+impl Default for Language {
+    /// English, for an account that never said.
+    fn default() -> Self {
+        Language::En
+    }
+}
+
 impl NotificationChannel {
     /// Whether a category sends on this channel when the person has not chosen: the inbox and
     /// push yes, email no.
@@ -58,6 +75,11 @@ schema! {
         pub title: String,
         pub body: String,
         pub created_at: String,
+    }
+
+    /// The language the server writes to the current user in.
+    pub struct LanguageRequest {
+        pub language: Language,
     }
 
     /// "Save fcm token for user device."

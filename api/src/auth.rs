@@ -116,6 +116,9 @@ pub struct User {
     /// A platform admin may block and unblock customers.
     #[serde(default)]
     pub is_platform_admin: bool,
+    /// The language of their notifications, pushes and emails (the app sets it to its own).
+    #[serde(default)]
+    pub language: crate::account::Language,
 }
 
 /// Name of the header that carries the CSRF token on state-changing requests made with the

@@ -20,6 +20,7 @@ struct UserRow {
     merchant_id: String,
     created_at: i64,
     is_platform_admin: crate::db::Flag,
+    language: String,
 }
 
 impl From<UserRow> for User {
@@ -32,6 +33,8 @@ impl From<UserRow> for User {
             merchant_id: r.merchant_id,
             created_at: rfc3339(r.created_at),
             is_platform_admin: r.is_platform_admin.0,
+            // A word this version does not know reads as English rather than failing sign-in.
+            language: kitty_api::account::Language::parse(&r.language).unwrap_or_default(),
         }
     }
 }
@@ -135,7 +138,7 @@ pub async fn insert(conn: &mut crate::db::Conn, account: &NewAccount<'_>) -> App
 
 pub async fn by_id(db: &Db, id: &str) -> AppResult<User> {
     sqlx::query_as::<_, UserRow>(
-        "SELECT id, name, mobile, email, merchant_id, created_at, is_platform_admin FROM users WHERE id = $1",
+        "SELECT id, name, mobile, email, merchant_id, created_at, is_platform_admin, language FROM users WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(db)

@@ -22,6 +22,7 @@ pub mod ratelimit;
 pub mod session;
 pub mod settings;
 pub mod web;
+pub mod words;
 
 use axum::extract::State;
 use axum::routing::get;

@@ -193,6 +193,39 @@ async fn preferences_decide_what_is_sent() {
     assert_eq!(info["total"], 1, "no new inbox item");
     assert_eq!(outbox("amina@kitty.test").await, 1, "one email instead");
 
+    // The app says the person reads Swahili: what the server writes to them follows.
+    let me = expect(p.b.get("/ktti/api/v2/users/me").await, StatusCode::OK).await;
+    assert_eq!(me["language"], "en", "English until the app says otherwise");
+    let set = |language: &'static str| {
+        p.send(
+            reqwest::Method::PUT,
+            "/ktti/api/v2/users/me/language",
+            Some(json!({ "language": language })),
+        )
+    };
+    assert_eq!(set("sw").await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        set("klingon").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let me = expect(p.b.get("/ktti/api/v2/users/me").await, StatusCode::OK).await;
+    assert_eq!(me["language"], "sw", "the refused word changed nothing");
+    assert_eq!(deposit(3_000).await, StatusCode::OK);
+    let mail = expect(
+        reqwest::get(server.url("/sandbox/outbox?to=amina@kitty.test"))
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let mail = mail["messages"].as_array().unwrap();
+    assert_eq!(mail.len(), 2);
+    let swahili = mail
+        .iter()
+        .find(|m| m["subject"] == "Amana imepokelewa")
+        .expect("the new email is in Swahili");
+    assert_eq!(swahili["body"], "A$30.00 imeingia kwenye Trip.");
+
     // The test ping arrives at once on the live channel, whatever the preferences.
     let ping = expect(
         p.send(

@@ -194,8 +194,10 @@ pub async fn deposit(db: &crate::db::Db, d: &KittyDeposit) -> AppResult<KittyTra
             Note {
                 kind: NotificationKind::Deposit,
                 category: kitty_api::account::NotificationCategory::Deposits,
-                title: "Deposit received",
-                body: &format!("{amount} arrived in {}.", t.ktti_name),
+                say: crate::words::Say::DepositReceived {
+                    amount,
+                    kitty: &t.ktti_name,
+                },
                 link: Some(transaction_link(&t)),
             },
         )
@@ -233,27 +235,15 @@ async fn tell_admins_unassigned(
         .collect();
     let suggestion = kitty_api::notifications::looks_like(sender, &named);
     let amount = kitty_api::Money::new(t.amount, t.currency);
-    let (body, target) = match suggestion {
+    let (looks_like, target) = match suggestion {
         Some(member) => {
             let name = named
                 .iter()
                 .find(|(id, _)| id == member)
                 .map_or("", |(_, n)| n.as_str());
-            (
-                format!(
-                    "{amount} from {sender} arrived in {} and matched nobody by name. It looks like {name}'s.",
-                    t.ktti_name
-                ),
-                Some(format!("{}:{}:{member}", t.ktti_id, t.id)),
-            )
+            (Some(name), Some(format!("{}:{}:{member}", t.ktti_id, t.id)))
         }
-        None => (
-            format!(
-                "{amount} from {sender} arrived in {} and matched nobody. Assign it on the kitty's Activity tab.",
-                t.ktti_name
-            ),
-            None,
-        ),
+        None => (None, None),
     };
     for (admin, _, role) in &members {
         if role != kitty_api::kitty::Role::Admin.as_str() {
@@ -265,8 +255,12 @@ async fn tell_admins_unassigned(
             Note {
                 kind: NotificationKind::Deposit,
                 category: kitty_api::account::NotificationCategory::Deposits,
-                title: "A deposit needs a member",
-                body: &body,
+                say: crate::words::Say::DepositUnmatched {
+                    amount,
+                    sender,
+                    kitty: &t.ktti_name,
+                    looks_like,
+                },
                 link: Some(transaction_link(t)),
             },
             target
@@ -376,27 +370,20 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
     let shares = ledger::shares_of(&mut tx, &id).await?;
     let total = kitty_api::Money::new(t.amount, t.currency);
     for share in shares.iter().filter(|s| s.share != 0) {
-        let (title, body) = if kind == TxKind::Refund {
-            (
-                "Refund split",
-                format!(
-                    "{total} from {} came back to {}; {} of it is yours.",
-                    t.description,
-                    t.ktti_name,
-                    kitty_api::Money::new(share.share, t.currency)
-                ),
-            )
+        let say = if kind == TxKind::Refund {
+            crate::words::Say::RefundSplit {
+                total,
+                from: &t.description,
+                kitty: &t.ktti_name,
+                share: kitty_api::Money::new(share.share, t.currency),
+            }
         } else {
-            (
-                "Card payment split",
-                format!(
-                    "{total} at {} was split between {} member{}; your part is {}.",
-                    t.description,
-                    shares.len(),
-                    if shares.len() == 1 { "" } else { "s" },
-                    kitty_api::Money::new(-share.share, t.currency)
-                ),
-            )
+            crate::words::Say::CardPaymentSplit {
+                total,
+                at: &t.description,
+                members: shares.len(),
+                share: kitty_api::Money::new(-share.share, t.currency),
+            }
         };
         notify(
             &mut tx,
@@ -404,8 +391,7 @@ pub async fn card_payment(db: &crate::db::Db, s: &CardSpend) -> AppResult<KittyT
             Note {
                 kind: NotificationKind::Expense,
                 category: kitty_api::account::NotificationCategory::Spends,
-                title,
-                body: &body,
+                say,
                 link: Some(transaction_link(&t)),
             },
         )

@@ -9,7 +9,7 @@ use crate::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use kitty_api::account::{NotificationCategory, NotificationChannel};
+use kitty_api::account::{LanguageRequest, NotificationCategory, NotificationChannel};
 use kitty_api::auth::User;
 use kitty_api::notifications::{
     ActionKind, InboxAction, Notification, NotificationKind, NotificationList,
@@ -21,6 +21,7 @@ use utoipa_axum::routes;
 pub fn routes(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
     router
         .routes(routes!(current_user))
+        .routes(routes!(set_language))
         .routes(routes!(inbox))
         .routes(routes!(mark_all_read))
         .routes(routes!(mark_read))
@@ -143,6 +144,27 @@ async fn current_user(State(state): State<AppState>, user: CurrentUser) -> AppRe
     Ok(Json(accounts::by_id(&state.db, &user.user_id).await?))
 }
 
+#[utoipa::path(
+    put, path = "/api/v2/users/me/language", tag = "KttiPay",
+    summary = "Set the language of the current user's notifications and emails.",
+    description = "English (`en`), Swahili (`sw`) or Persian (`fa`). The app sends its own language when it starts.",
+    request_body = LanguageRequest,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("bearer" = []))
+)]
+async fn set_language(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    crate::error::ApiJson(req): crate::error::ApiJson<LanguageRequest>,
+) -> AppResult<StatusCode> {
+    sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+        .bind(req.language.as_str())
+        .bind(&user.user_id)
+        .execute(&state.db)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(sqlx::FromRow)]
 struct NotificationRow {
     id: String,
@@ -252,12 +274,12 @@ async fn mark_read(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// What an inbox item is about: its words, and the app page it leads to.
+/// What an inbox item is about: what it says (written in the recipient's language), and the app
+/// page it leads to.
 pub struct Note<'a> {
     pub kind: NotificationKind,
     pub category: NotificationCategory,
-    pub title: &'a str,
-    pub body: &'a str,
+    pub say: crate::words::Say<'a>,
     /// An app path such as `/kitties/{id}`.
     pub link: Option<String>,
 }
@@ -280,10 +302,16 @@ pub async fn notify_with(
     let Note {
         kind,
         category,
-        title,
-        body,
+        say,
         link,
     } = note;
+    let (language,): (String,) = sqlx::query_as("SELECT language FROM users WHERE id = $1")
+        .bind(user_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let language = kitty_api::account::Language::parse(&language).unwrap_or_default();
+    let (title, body) = (say.title(language), say.body(language));
+    let body = body.as_str();
     let choices = super::account::Choices::of(conn, user_id, Some(category)).await?;
     if choices.wants(category, NotificationChannel::InApp) {
         sqlx::query(

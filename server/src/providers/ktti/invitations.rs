@@ -137,11 +137,10 @@ async fn invite(
             Note {
                 kind: NotificationKind::Invitation,
                 category: kitty_api::account::NotificationCategory::Invitations,
-                title: "You were invited",
-                body: &format!(
-                    "{} invited you to join {}.",
-                    invitation.invited_by, invitation.ktti_name
-                ),
+                say: crate::words::Say::Invited {
+                    by: &invitation.invited_by,
+                    kitty: &invitation.ktti_name,
+                },
                 // The kitty list shows the invitation with Accept and Decline.
                 link: Some("/kitties".into()),
             },

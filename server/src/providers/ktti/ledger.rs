@@ -327,7 +327,11 @@ async fn set_rule_values(
 }
 
 /// Tells the kitty's admins that `event` rebuilt the default rule, and how it stands now.
-async fn tell_admins_rule(conn: &mut Conn, ktti_id: &str, event: &str) -> AppResult<()> {
+async fn tell_admins_rule(
+    conn: &mut Conn,
+    ktti_id: &str,
+    event: crate::words::RuleEvent<'_>,
+) -> AppResult<()> {
     let rule = default_rule(conn, ktti_id).await?;
     let mut named = Vec::with_capacity(rule.proportions.len());
     for p in &rule.proportions {
@@ -341,10 +345,6 @@ async fn tell_admins_rule(conn: &mut Conn, ktti_id: &str, event: &str) -> AppRes
         .bind(ktti_id)
         .fetch_one(&mut *conn)
         .await?;
-    let body = format!(
-        "{event} The default split of {kitty} is now {}. You can change it on the Split tab.",
-        rules::describe_rule(rule.mode, &named)
-    );
     let admins: Vec<(String,)> = sqlx::query_as(
         "SELECT user_id FROM ktti_members WHERE ktti_id = $1 AND role = 'admin' AND status = 'active'",
     )
@@ -358,8 +358,12 @@ async fn tell_admins_rule(conn: &mut Conn, ktti_id: &str, event: &str) -> AppRes
             Note {
                 kind: NotificationKind::System,
                 category: kitty_api::account::NotificationCategory::Splits,
-                title: "Split rule updated",
-                body: &body,
+                say: crate::words::Say::SplitChanged {
+                    event,
+                    kitty: &kitty,
+                    mode: rule.mode,
+                    named: &named,
+                },
                 link: Some(format!("/kitties/{ktti_id}/split")),
             },
         )
@@ -740,7 +744,7 @@ pub async fn add_member(
             .bind(user_id)
             .fetch_one(&mut *conn)
             .await?;
-        tell_admins_rule(conn, ktti_id, &format!("{name} joined.")).await?;
+        tell_admins_rule(conn, ktti_id, crate::words::RuleEvent::Joined(&name)).await?;
     }
     Ok(())
 }
@@ -787,11 +791,11 @@ pub async fn drop_member(
     set_rule_values(conn, ktti_id, &others).await?;
     if mode != SplitMode::Even && !others.is_empty() {
         let event = if own {
-            format!("{name} left.")
+            crate::words::RuleEvent::Left(&name)
         } else {
-            format!("{name} was removed.")
+            crate::words::RuleEvent::Removed(&name)
         };
-        tell_admins_rule(conn, ktti_id, &event).await?;
+        tell_admins_rule(conn, ktti_id, event).await?;
     }
     Ok(())
 }

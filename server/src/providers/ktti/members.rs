@@ -250,8 +250,10 @@ async fn request_admin(
             Note {
                 kind: NotificationKind::System,
                 category: kitty_api::account::NotificationCategory::Invitations,
-                title: "Admin access requested",
-                body: &format!("{name} asked to be an admin of {kitty}."),
+                say: crate::words::Say::AdminRequested {
+                    name: &name,
+                    kitty: &kitty,
+                },
                 link: Some(format!("/kitties/{id}/members")),
             },
             Some((
