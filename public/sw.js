@@ -40,7 +40,9 @@ function bundleOf(path) {
   if (path.startsWith("/pay/")) return "checkout";
   const [first, second, third] = path.replace(/^\//, "").split("/");
   if (first === "ramp" && second === "developers") return "developers";
-  if (first === "kitties" && second && (third === "moments" || third === "transactions")) return "kittymedia";
+  if (first === "ramp" && ["wallets", "verify", "ubi"].includes(second)) return "rampchain";
+  if (first === "merchant" && (second === "crypto" || second === "orders")) return "merchantcrypto";
+  if (first === "kitties" && second && ["moments", "transactions", "card"].includes(third)) return "kittymedia";
   if (first === "kitties" || first === "merchant" || first === "ramp") return first;
   if (["login", "register", "forgot-password", "reset-password", "outbox"].includes(first)) return "public";
   return "main";

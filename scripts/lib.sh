@@ -71,14 +71,14 @@ build_app() {
   trunk build coinpay.html --release --dist dist/coinpay --public-url /coinpay/
   # The areas of kitty_api::config::AREAS, each from its own <area>.html.
   local area
-  for area in public kitties kittymedia merchant ramp rampchain developers; do
+  for area in public kitties kittymedia merchant merchantcrypto ramp rampchain developers; do
     log "Building the ${area} area (trunk, release)"
     trunk build "$area.html" --release --dist "dist/areas/$area" --public-url "/areas/$area/"
   done
   node scripts/precompress.mjs dist
   node scripts/precompress.mjs dist/checkout
   node scripts/precompress.mjs dist/coinpay
-  for area in public kitties kittymedia merchant ramp rampchain developers; do
+  for area in public kitties kittymedia merchant merchantcrypto ramp rampchain developers; do
     node scripts/precompress.mjs "dist/areas/$area"
   done
 }

@@ -1,9 +1,10 @@
 //! The app is built as several bundles, because trunk 0.21 cannot split one wasm file and the
 //! signed-in app must stay small: the public bundle (sign-in, registration, password reset: what
 //! a first visit loads), the main bundle (join links, home, inbox, account), and one per large
-//! area (Kitties, Merchant, Ramp), plus three split off their
+//! area (Kitties, Merchant, Ramp), plus four split off their
 //! areas: the Ramp's developer pages (with a secp256k1 signer for the sign-in demo), the Ramp's
-//! on-chain pages (wallets and cash-outs, verification, UBI) and a kitty's
+//! on-chain pages (wallets and cash-outs, verification, UBI), the Merchant's crypto payments and
+//! Binance-style orders, and a kitty's
 //! moments and transaction pages (with the photo uploads and the receipt editor). The checkout page is a bundle of
 //! its own too.
 //!
@@ -25,8 +26,11 @@ pub enum Bundle {
     /// The Ramp's on-chain pages: wallets and cash-outs, verification, UBI
     /// (`/ramp/wallets`, `/ramp/verify`, `/ramp/ubi`).
     RampChain,
-    /// A kitty's moments and transaction pages, with the photo uploads
-    /// (`/kitties/{id}/moments`, `/kitties/{id}/transactions/{tx}`).
+    /// The Merchant's crypto payments and Binance-style orders (`/merchant/crypto`,
+    /// `/merchant/orders`).
+    MerchantCrypto,
+    /// A kitty's moments and transaction pages, with the photo uploads, and its card tab
+    /// (`/kitties/{id}/moments`, `/kitties/{id}/transactions/{tx}`, `/kitties/{id}/card`).
     KittyMedia,
     /// The signed-out pages: sign-in, registration, password reset and the sandbox outbox.
     Public,
@@ -40,6 +44,7 @@ pub fn owner(path: &str) -> Bundle {
         Some("merchant") => Bundle::Merchant,
         Some("developers") => Bundle::Developers,
         Some("rampchain") => Bundle::RampChain,
+        Some("merchantcrypto") => Bundle::MerchantCrypto,
         Some("ramp") => Bundle::Ramp,
         Some("public") => Bundle::Public,
         _ => Bundle::Main,
@@ -80,7 +85,7 @@ pub fn Handover(current: Bundle) -> impl IntoView {
         return view! {
             <div class="boot" role="status">
                 <span class="brand__mark" aria-hidden="true">"K"</span>
-                <span>"Loading…"</span>
+                <span>{crate::i18n::shell::CommonText::get().loading}</span>
             </div>
         }
         .into_any();
@@ -91,15 +96,16 @@ pub fn Handover(current: Bundle) -> impl IntoView {
 /// A page of another bundle, opened offline before it was ever opened online here.
 #[component]
 fn NotOffline() -> impl IntoView {
-    crate::components::feedback::use_title("Offline");
+    let t = crate::i18n::shell::CommonText::get();
+    crate::components::feedback::use_title(t.offline_title);
     view! {
         <main class="centered-page">
             <div class="card card--narrow" role="status">
-                <h1>"You're offline"</h1>
-                <p>"This page has not been opened on this device yet, so it needs a connection. Pages you have opened before still work."</p>
+                <h1>{t.offline}</h1>
+                <p>{t.never_opened_here}</p>
                 <button type="button" class="btn btn--primary" on:click=|_| {
                     let _ = window().location().reload();
-                }>"Try again"</button>
+                }>{t.try_again}</button>
             </div>
         </main>
     }

@@ -61,7 +61,10 @@ impl Session {
             return;
         }
         let auth = match api::ktti::me().await {
-            Ok(user) => Auth::SignedIn(user),
+            Ok(user) => {
+                follow_language(&user);
+                Auth::SignedIn(user)
+            }
             Err(ApiError::Unauthorized(_)) => Auth::SignedOut,
             // The person stopped waiting: still unknown (the placeholder offers to ask again).
             Err(ApiError::Cancelled) => return,
@@ -75,6 +78,7 @@ impl Session {
 
     /// The person just signed in or registered.
     pub fn signed_in(&self, user: User) {
+        follow_language(&user);
         self.signed_out_by_choice.set(false);
         self.ended.set(false);
         self.auth.set(Auth::SignedIn(user));
@@ -91,6 +95,22 @@ impl Session {
         self.config
             .get()
             .is_some_and(|c| c.mode == kitty_api::config::Mode::Sandbox)
+    }
+}
+
+/// Tells the server the language this page is in, when the account has another: what it writes
+/// to the person (inbox items, pushes, emails) follows the app they last used. A failure only
+/// leaves the old language; it is tried again on the next start.
+fn follow_language(user: &User) {
+    let Some(language) = kitty_api::account::Language::parse(crate::i18n::lang().code()) else {
+        return;
+    };
+    if user.language != language {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = api::ktti::set_language(language).await {
+                leptos::logging::warn!("language: {e}");
+            }
+        });
     }
 }
 

@@ -55,11 +55,12 @@ pub struct DemoLogin {
 /// The app's areas built as bundles of their own, by the folder each is built into under
 /// `dist/areas/`: the one rule by which the server answers a page with its bundle's entry page
 /// and the app tells which bundle routes a link.
-pub const AREAS: [&str; 7] = [
+pub const AREAS: [&str; 8] = [
     "developers",
     "kittymedia",
     "kitties",
     "merchant",
+    "merchantcrypto",
     "public",
     "ramp",
     "rampchain",
@@ -67,8 +68,9 @@ pub const AREAS: [&str; 7] = [
 
 /// The area whose pages `path` is (`/ramp/deposit` → `ramp`), or `None` for the main bundle's.
 /// A query or fragment is ignored. The Ramp's developer pages, and a kitty's moments and
-/// transaction pages (the photo uploads), and the Ramp's on-chain pages (wallets and cash-outs,
-/// verification, UBI: `rampchain`) are bundles apart from their areas. The signed-out
+/// transaction pages (the photo uploads), the Ramp's on-chain pages (wallets and cash-outs,
+/// verification, UBI: `rampchain`) and the Merchant's crypto payments and Binance-style orders
+/// (`merchantcrypto`) are bundles apart from their areas. The signed-out
 /// pages (sign-in, registration, password reset, the sandbox outbox) are the small `public`
 /// bundle, so that a first visit moves as little as it can.
 pub fn area_of(path: &str) -> Option<&'static str> {
@@ -78,9 +80,12 @@ pub fn area_of(path: &str) -> Option<&'static str> {
     match (first, second, third) {
         (Some("ramp"), Some("developers"), _) => Some("developers"),
         (Some("ramp"), Some("wallets" | "verify" | "ubi"), _) => Some("rampchain"),
-        (Some("kitties"), Some(id), Some("moments" | "transactions")) if !id.is_empty() => {
+        (Some("kitties"), Some(id), Some("moments" | "transactions" | "card"))
+            if !id.is_empty() =>
+        {
             Some("kittymedia")
         }
+        (Some("merchant"), Some("crypto" | "orders"), _) => Some("merchantcrypto"),
         (Some("kitties"), ..) => Some("kitties"),
         (Some("merchant"), ..) => Some("merchant"),
         (Some("ramp"), ..) => Some("ramp"),
@@ -117,6 +122,11 @@ mod tests {
             ("/ramp/verify?phone=1", Some("rampchain")),
             ("/ramp/ubi", Some("rampchain")),
             ("/ramp/walletsx", Some("ramp")),
+            ("/merchant/crypto", Some("merchantcrypto")),
+            ("/merchant/crypto/abc", Some("merchantcrypto")),
+            ("/merchant/orders?page=2", Some("merchantcrypto")),
+            ("/merchant/cryptox", Some("merchant")),
+            ("/merchant/transactions", Some("merchant")),
             ("/rampage", None),
             ("/kitties", Some("kitties")),
             ("/kitties/all", Some("kitties")),
@@ -124,6 +134,8 @@ mod tests {
             ("/kitties/k1/chat", Some("kitties")),
             ("/kitties/k1/moments", Some("kittymedia")),
             ("/kitties/k1/transactions/t1", Some("kittymedia")),
+            ("/kitties/k1/card", Some("kittymedia")),
+            ("/kitties/k1/cardx", Some("kitties")),
             ("/kitties/k1/momentsx", Some("kitties")),
             ("/merchant/shops", Some("merchant")),
             ("/areas/ramp/ramp-1a2b3c4d5e6f7a8b.js", None),

@@ -106,7 +106,17 @@ impl ApiError {
     pub fn fields(&self) -> FieldErrors {
         match self {
             ApiError::Conflict { fields, .. } | ApiError::Validation { fields, .. } => {
-                fields.clone()
+                // The server writes a field's message in English: in another language it is
+                // marked as the server's words, as a whole error's detail is.
+                let lang = crate::i18n::lang();
+                if lang == crate::i18n::Lang::En {
+                    return fields.clone();
+                }
+                let said = crate::i18n::errors::Errors::of(lang).server_said;
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.clone(), format!("{said} {v}")))
+                    .collect()
             }
             _ => FieldErrors::new(),
         }

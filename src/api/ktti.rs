@@ -339,6 +339,12 @@ pub async fn me() -> Result<kitty_api::auth::User, ApiError> {
     get(Ktti, "/api/v2/users/me").await
 }
 
+/// Our own: the language the server writes this person's notifications, pushes and emails in.
+pub async fn set_language(language: kitty_api::account::Language) -> Result<(), ApiError> {
+    let body = kitty_api::account::LanguageRequest { language };
+    super::send_json_empty(super::Method::Put, Ktti, "/api/v2/users/me/language", &body).await
+}
+
 /// "Login user using email & password." (a mobile number works too). The browser keeps the
 /// session in cookies; the token body is for API clients, so it is dropped.
 pub async fn login(req: &EmailLoginRequest) -> Result<(), ApiError> {

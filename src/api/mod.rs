@@ -448,6 +448,17 @@ pub(crate) async fn send_empty(
     into_result(call.send().await?).await.map(|_| ())
 }
 
+/// A request with a JSON body whose success has no body (204).
+pub(crate) async fn send_json_empty<B: Serialize>(
+    method: Method,
+    provider: Provider,
+    path: &str,
+    body: &B,
+) -> Result<(), ApiError> {
+    let call = Call::json(method, provider, path, body)?;
+    into_result(call.send().await?).await.map(|_| ())
+}
+
 /// A POST whose success has no body (204).
 pub(crate) async fn post_empty(provider: Provider, path: &str) -> Result<(), ApiError> {
     let call = Call {

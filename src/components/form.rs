@@ -73,7 +73,7 @@ pub fn TextField(
                     on:click=move |_| revealed.update(|r| *r = !*r)
                 >
                     {move || { let t = crate::i18n::auth::AuthText::get(); if revealed.get() { t.hide } else { t.show } }}
-                    <span class="visually-hidden">" password"</span>
+                    <span class="visually-hidden">{crate::i18n::media::FrameText::get().password_suffix}</span>
                 </button>
             })}
             </div>

@@ -91,9 +91,10 @@ pub fn ToastHost(
         lifetime: StoredValue::new(lifetime.unwrap_or(Duration::from_secs(5))),
     };
     provide_context(toasts);
+    let t = crate::i18n::media::FrameText::get();
     view! {
         {children()}
-        <div class="toasts" role="region" aria-label="Notifications">
+        <div class="toasts" role="region" aria-label=t.notifications>
             <crate::pwa::UpdatePrompt />
             <For each=move || toasts.list.get() key=|t| t.id let:toast>
                 <div
@@ -104,7 +105,7 @@ pub fn ToastHost(
                     <button
                         type="button"
                         class="toast__close"
-                        aria-label="Dismiss"
+                        aria-label=t.dismiss
                         on:click=move |_| toasts.dismiss(toast.id)
                     >
                         "×"

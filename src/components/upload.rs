@@ -6,6 +6,9 @@
 //! drop zone, and [`UploadStatus`] one photo's row.
 
 use crate::api;
+use crate::i18n::media::UploadText;
+use crate::i18n::shell::{CommonText, ShellText};
+use crate::i18n::{digits, fill};
 use kitty_api::media::{Image, ImageType, MAX_IMAGE_BYTES, THUMBNAIL_SIDE};
 use kitty_api::ErrorBody;
 use leptos::prelude::*;
@@ -17,10 +20,6 @@ use web_sys::{File, XmlHttpRequest};
 /// What the file inputs offer (phones also offer the camera for these).
 pub const ACCEPT: &str = "image/jpeg,image/png,image/webp";
 const TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
-
-const TOO_BIG: &str =
-    "This photo is larger than 5 MB. Choose a smaller photo, or shrink this one and add it again.";
-const NOT_A_PHOTO: &str = "Only JPEG, PNG or WebP photos can be added. Save the photo in one of those formats and add it again.";
 
 /// Where one photo's upload is.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,7 +77,7 @@ impl Upload {
         self.percent.set(None);
         let file = self.file.get_value();
         if let Some(problem) = check(&file) {
-            self.phase.set(Phase::Failed(problem.into(), false));
+            self.phase.set(Phase::Failed(digits(problem), false));
             return;
         }
         self.phase.set(Phase::Starting);
@@ -110,11 +109,7 @@ impl Upload {
                         }
                         Phase::Done(image)
                     }
-                    Err(_) => Phase::Failed(
-                        "The photo was sent, but the answer could not be read. Press Try again."
-                            .into(),
-                        true,
-                    ),
+                    Err(_) => Phase::Failed(UploadText::get().unreadable.into(), true),
                 },
                 Ok((status, body)) => {
                     Phase::Failed(refusal(status, &body), status != 413 && status != 415)
@@ -144,14 +139,15 @@ impl Upload {
 
 /// Why a file cannot be uploaded, before anything is sent.
 fn check(file: &File) -> Option<&'static str> {
+    let t = UploadText::get();
     let kind = file.type_();
     // Some systems give no type; the server then tells by the bytes.
     if !kind.is_empty() && !TYPES.contains(&kind.as_str()) {
-        Some(NOT_A_PHOTO)
+        Some(t.not_a_photo)
     } else if file.size() > MAX_IMAGE_BYTES as f64 {
-        Some(TOO_BIG)
+        Some(t.too_big)
     } else if file.size() == 0.0 {
-        Some("This file is empty. Choose another photo.")
+        Some(t.empty_file)
     } else {
         None
     }
@@ -163,16 +159,18 @@ fn refusal(status: u16, body: &str) -> String {
         .ok()
         .map(|b| b.message)
         .filter(|m| !m.is_empty());
+    let t = UploadText::get();
     match status {
-        0 => "The upload stopped because Kitty could not be reached. Check your connection, then press Try again.".into(),
-        413 => TOO_BIG.into(),
-        415 => NOT_A_PHOTO.into(),
-        401 => "Your session has ended. Sign in again, then add the photo.".into(),
-        403 => "The upload link has expired or was refused. Press Try again to get a new one.".into(),
-        409 => "This upload link was already used. Press Try again to upload the photo once more.".into(),
-        429 => said.unwrap_or_else(|| "Too many uploads at once. Wait a moment, then press Try again.".into()),
-        500..=599 => "The server could not store the photo. Press Try again in a moment.".into(),
-        _ => said.unwrap_or_else(|| format!("The photo could not be uploaded (error {status}). Press Try again.")),
+        0 => t.unreachable.into(),
+        413 => digits(t.too_big),
+        415 => t.not_a_photo.into(),
+        401 => t.session_ended.into(),
+        403 => t.link_refused.into(),
+        409 => t.link_used.into(),
+        429 => said.unwrap_or_else(|| t.too_many.into()),
+        500..=599 => t.server_failed.into(),
+        _ => said
+            .unwrap_or_else(|| digits(&fill(t.failed_status, &[("status", &status.to_string())]))),
     }
 }
 
@@ -335,7 +333,7 @@ pub fn thumbnail_size(image: &Image) -> (u32, u32) {
 pub fn Thumbnail(image: Image, alt: String) -> impl IntoView {
     let (w, h) = thumbnail_size(&image);
     view! {
-        <a class="thumb" href=image.url target="_blank" rel="noopener" title="Open the full-size photo">
+        <a class="thumb" href=image.url target="_blank" rel="noopener" title=UploadText::get().open_full>
             <img src=image.thumbnail_url loading="lazy" decoding="async" width=w.to_string() height=h.to_string() alt=alt />
         </a>
     }
@@ -374,18 +372,21 @@ pub fn PhotoPicker(
         let (good, bad): (Vec<File>, Vec<File>) =
             files.into_iter().partition(|f| check(f).is_none());
         let left_out = good.len().saturating_sub(room);
+        let t = UploadText::get();
         note.set(match (left_out, room) {
             (0, _) => None,
-            (_, 0) => Some("There is no room for more photos: remove one first.".into()),
-            (n, r) => Some(format!(
-                "There was room for {r} more, so {n} {} left out.",
-                if n == 1 { "was" } else { "were" }
+            (_, 0) => Some(t.no_room.into()),
+            (n, r) => Some(ShellText::count(
+                n as i64,
+                &fill(t.left_out_one, &[("r", &r.to_string())]),
+                &fill(t.left_out_other, &[("r", &r.to_string())]),
             )),
         });
         uploads.add(bad.into_iter().chain(good.into_iter().take(room)).collect());
     };
     let full = move || room.get() == 0;
     let described_by = format!("{hint_id} {error_id}");
+    let t = UploadText::get();
     view! {
         <div class="dropzone" class:dropzone--over=move || over.get()
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); if !over.get_untracked() { over.set(true); } }
@@ -407,8 +408,8 @@ pub fn PhotoPicker(
                 } />
             <label for=id class="btn btn--secondary dropzone__button">{label}</label>
             <p class="dropzone__hint" id=hint_id>
-                <span class="dropzone__drop">{if multiple { "or drop photos here. " } else { "or drop it here. " }}</span>
-                {if multiple { "JPEG, PNG or WebP, up to 5 MB each." } else { "JPEG, PNG or WebP, up to 5 MB." }}
+                <span class="dropzone__drop">{if multiple { t.drop_many } else { t.drop_one }}</span>
+                {digits(if multiple { t.formats_many } else { t.formats_one })}
             </p>
             <p class="field__error" id=error_id role="alert">{move || error.get().or_else(|| note.get())}</p>
         </div>
@@ -424,26 +425,29 @@ pub fn UploadStatus(
     #[prop(optional)]
     on_remove: Option<Callback<u64>>,
 ) -> impl IntoView {
+    let t = UploadText::get();
+    let c = CommonText::get();
     let name = upload.name();
     // Announced as it changes: the start, every quarter and the outcome.
     let said = {
         let name = name.clone();
         move || match upload.phase.get() {
-            Phase::Starting => format!("Uploading {name}."),
+            Phase::Starting => fill(t.said_uploading, &[("name", &name)]),
             Phase::Sending => {
                 let pct = upload.percent.get().unwrap_or(0) / 25 * 25;
-                format!("Uploading {name}: {pct}%.")
+                let text = fill(t.said_percent, &[("pct", &digits(&pct.to_string()))]);
+                fill(&text, &[("name", &name)])
             }
-            Phase::Done(_) => format!("{name} uploaded."),
-            Phase::Cancelled => format!("Upload of {name} cancelled."),
+            Phase::Done(_) => fill(t.said_uploaded, &[("name", &name)]),
+            Phase::Cancelled => fill(t.said_cancelled, &[("name", &name)]),
             Phase::Failed(..) => String::new(),
         }
     };
     let remove = move || {
         let name = name.clone();
         on_remove.map(|r| view! {
-            <button type="button" class="btn btn--secondary btn--small" aria-label=format!("Remove {name}")
-                on:click=move |_| r.run(upload.key)>"Remove"</button>
+            <button type="button" class="btn btn--secondary btn--small" aria-label=fill(t.remove_named, &[("name", &name)])
+                on:click=move |_| r.run(upload.key)>{t.remove}</button>
         })
     };
     let name = upload.name();
@@ -454,17 +458,17 @@ pub fn UploadStatus(
                 <div class="upload__bar">
                     <progress class="upload__progress" max="100"
                         value=move || upload.percent.get().map(|p| p.to_string())
-                        aria-label=format!("Uploading {name}")></progress>
+                        aria-label=fill(t.uploading_named, &[("name", &name)])></progress>
                     <span class="upload__percent" aria-hidden="true">
-                        {move || upload.percent.get().map_or("Starting…".to_string(), |p| format!("{p}%"))}
+                        {move || upload.percent.get().map_or(t.starting.to_string(), |p| digits(&fill(t.percent, &[("n", &p.to_string())])))}
                     </span>
-                    <button type="button" class="btn btn--secondary btn--small" aria-label=format!("Cancel uploading {name}")
-                        on:click=move |_| upload.cancel()>"Cancel"</button>
+                    <button type="button" class="btn btn--secondary btn--small" aria-label=fill(t.cancel_named, &[("name", &name)])
+                        on:click=move |_| upload.cancel()>{c.cancel}</button>
                 </div>
             }.into_any(),
             Phase::Done(image) => view! {
                 <div class="upload__done">
-                    <Thumbnail image alt=format!("{name} (uploaded)") />
+                    <Thumbnail image alt=fill(t.uploaded_alt, &[("name", &name)]) />
                     {remove()}
                 </div>
             }.into_any(),
@@ -472,12 +476,12 @@ pub fn UploadStatus(
             phase => {
                 let (message, retry, failed) = match phase {
                     Phase::Failed(m, retry) => (m, retry, true),
-                    _ => ("Upload cancelled.".to_string(), true, false),
+                    _ => (t.cancelled.to_string(), true, false),
                 };
                 view! {
                     <p class=if failed { "field__error" } else { "muted upload__note" } role=failed.then_some("alert")>{message}</p>
                     <div class="actions">
-                        {retry.then(|| view! { <button type="button" class="btn btn--secondary btn--small" on:click=move |_| upload.start()>"Try again"</button> })}
+                        {retry.then(|| view! { <button type="button" class="btn btn--secondary btn--small" on:click=move |_| upload.start()>{c.try_again}</button> })}
                         {remove()}
                     </div>
                 }.into_any()

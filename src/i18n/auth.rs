@@ -65,6 +65,11 @@ crate::catalogue! {
             "Jumbe zilizotumwa kwa {to}, za karibuni kwanza. Kwenye sandbox hakuna kinachotoka kwenye seva; huishia hapa.",
             "پیام‌های فرستاده‌شده به {to}، تازه‌ترین در بالا. در محیط آزمایشی چیزی از سرور بیرون نمی‌رود؛ همه اینجا می‌آیند.";
         outbox_empty: "Nothing was sent here yet.", "Hakuna kilichotumwa hapa bado.", "هنوز چیزی به اینجا فرستاده نشده است.";
+        outbox_pick: "Whose messages? Enter the email address or mobile number they were sent to.",
+            "Jumbe za nani? Weka barua pepe au namba ya simu zilipotumwa.",
+            "پیام‌های چه کسی؟ نشانی ایمیل یا شمارهٔ موبایلی را که پیام‌ها به آن فرستاده شده وارد کنید.";
+        outbox_to: "Email or mobile number", "Barua pepe au namba ya simu", "ایمیل یا شمارهٔ موبایل";
+        outbox_show: "Show messages", "Onyesha jumbe", "نمایش پیام‌ها";
         this_link: "this link", "kiungo hiki", "این پیوند";
 
         register_title: "Create your account", "Fungua akaunti yako", "حساب خود را بسازید";

@@ -17,6 +17,11 @@
 pub mod account;
 pub mod auth;
 pub mod errors;
+pub mod kitties;
+pub mod media;
+pub mod merchant;
+pub mod ramp;
+pub mod rampchain;
 pub mod shell;
 
 use std::cell::Cell;

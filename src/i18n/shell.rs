@@ -90,6 +90,10 @@ crate::catalogue! {
         try_again: "Try again", "Jaribu tena", "دوباره امتحان کنید";
         seem_offline: "You seem to be offline", "Inaonekana huna mtandao", "به نظر می‌رسد آفلاین هستید";
         offline: "You're offline", "Huna mtandao", "آفلاین هستید";
+        offline_title: "Offline", "Nje ya mtandao", "آفلاین";
+        never_opened_here: "This page has not been opened on this device yet, so it needs a connection. Pages you have opened before still work.",
+            "Ukurasa huu bado haujafunguliwa kwenye kifaa hiki, kwa hiyo unahitaji mtandao. Kurasa ulizowahi kufungua bado zinafanya kazi.",
+            "این صفحه هنوز روی این دستگاه باز نشده است، پس به اینترنت نیاز دارد. صفحه‌هایی که پیش‌تر باز کرده‌اید همچنان کار می‌کنند.";
         stopped_title: "Stopped waiting", "Umeacha kusubiri", "انتظار متوقف شد";
         not_found: "Not found", "Haikupatikana", "پیدا نشد";
         no_access: "No access", "Huna ruhusa", "بدون دسترسی";
@@ -133,5 +137,17 @@ crate::catalogue! {
         nothing_shared: " — nothing is shared with the kitty until you join.",
             " — hakuna kinachoshirikiwa na kitty hadi ujiunge.",
             " — تا وقتی نپیوندید چیزی با کیتی به اشتراک گذاشته نمی‌شود.";
+    }
+}
+
+crate::catalogue! {
+    /// The page for an address that is nobody's.
+    pub struct NotFoundText {
+        title: "Page not found", "Ukurasa haupatikani", "صفحه پیدا نشد";
+        heading: "This page does not exist", "Ukurasa huu haupo", "این صفحه وجود ندارد";
+        body: "The link may be old, or the address mistyped.",
+            "Huenda kiungo ni cha zamani, au anwani imekosewa.",
+            "شاید پیوند قدیمی باشد یا نشانی اشتباه نوشته شده باشد.";
+        home: "Go to your dashboard", "Nenda kwenye dashibodi yako", "رفتن به پیشخوان";
     }
 }

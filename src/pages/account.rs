@@ -125,7 +125,7 @@ fn kyc_view(k: KycDetails) -> impl IntoView {
     };
     view! {
         <p class="kyc__status">
-            <span class=status_class data-testid="kyc-status">{k.status.label()}</span>
+            <span class=status_class data-testid="kyc-status">{t.kyc_status(k.status)}</span>
         </p>
         <p data-testid="kyc-explanation">{k.explanation}</p>
         <dl class="details kyc__details">
@@ -236,12 +236,7 @@ fn ChangePassword() -> impl IntoView {
 
 /// "Deposits by email": one box of the preferences, in words.
 fn pair_label(category: NotificationCategory, channel: NotificationChannel) -> String {
-    let how = match channel {
-        NotificationChannel::InApp => "in the app",
-        NotificationChannel::Push => "by push",
-        NotificationChannel::Email => "by email",
-    };
-    format!("{} {how}", category.label())
+    AccountText::get().pair(category, channel)
 }
 
 /// One preference box and the box it is shown in, for a save that fails to put it back.
@@ -266,39 +261,48 @@ fn NotificationSettings() -> impl IntoView {
             saved.map(|_| p)
         }
     });
+    let t = AccountText::get();
     let status = move || {
         if save.pending().get() {
-            return (None, "Saving…".to_string());
+            return (None, t.saving.to_string());
         }
         match save.value().get() {
             Some(Ok(p)) => (
                 Some(true),
-                format!(
-                    "Saved: {} is {}.",
-                    pair_label(p.category, p.channel),
-                    if p.enabled { "on" } else { "off" }
+                crate::i18n::fill(
+                    if p.enabled { t.saved_on } else { t.saved_off },
+                    &[("what", &pair_label(p.category, p.channel))],
                 ),
             ),
-            Some(Err(e)) => (Some(false), format!("Not saved: {}", e.message())),
+            Some(Err(e)) => (
+                Some(false),
+                crate::i18n::fill(t.not_saved, &[("error", &e.message())]),
+            ),
             None => (None, String::new()),
         }
     };
     let counts = move || match info.get() {
-        None => "Counting your notifications…".to_string(),
-        Some(Ok(i)) => format!("{} unread of {} in your inbox.", i.unread, i.total),
-        Some(Err(e)) => format!("Could not count your notifications: {}", e.message()),
+        None => t.counting.to_string(),
+        Some(Ok(i)) => crate::i18n::fill(
+            t.unread_of,
+            &[
+                ("unread", &crate::i18n::digits(&i.unread.to_string())),
+                ("total", &crate::i18n::digits(&i.total.to_string())),
+            ],
+        ),
+        Some(Err(e)) => crate::i18n::fill(t.count_failed, &[("error", &e.message())]),
     };
     let retry = Callback::new(move |_| prefs.refetch());
     view! {
         <section class="card" aria-labelledby="notifications-heading">
-            <h2 id="notifications-heading">{AccountText::get().notifications}</h2>
+            <h2 id="notifications-heading">{t.notifications}</h2>
             <p class="muted">{counts}</p>
             <Loaded lines=4 retry view=move || async move {
                 let all = prefs.await?.preferences;
                 Ok(if all.is_empty() {
                     view! {
-                        <EmptyState title="Nothing to choose yet">
-                            <p>"The server offers no notification settings right now."</p>
+                        <EmptyState title=t.prefs_empty_title>
+                            <p>{t.prefs_empty_body}</p>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -316,6 +320,7 @@ fn preference_table(
     all: Vec<Preference>,
     save: Action<Change, Result<Preference, ApiError>>,
 ) -> impl IntoView {
+    let t = AccountText::get();
     let enabled = move |category, channel| {
         all.iter()
             .find(|p| p.category == category && p.channel == channel)
@@ -343,16 +348,16 @@ fn preference_table(
                 });
                 view! { <td>{cell}</td> }
             }).collect_view();
-            view! { <tr><th scope="row">{category.label()}</th>{cells}</tr> }
+            view! { <tr><th scope="row">{t.category(category)}</th>{cells}</tr> }
         })
         .collect_view();
     view! {
         <div class="table-wrap">
             <table class="table prefs">
-                <caption class="visually-hidden">"Notifications you get, by topic and channel"</caption>
+                <caption class="visually-hidden">{t.prefs_caption}</caption>
                 <thead><tr>
-                    <th scope="col">"Topic"</th>
-                    {NotificationChannel::ALL.iter().map(|ch| view! { <th scope="col">{ch.label()}</th> }).collect_view()}
+                    <th scope="col">{t.topic}</th>
+                    {NotificationChannel::ALL.iter().map(|ch| view! { <th scope="col">{t.channel(*ch)}</th> }).collect_view()}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -365,35 +370,32 @@ fn preference_table(
 fn PushTest() -> impl IntoView {
     let permission = RwSignal::new(device::permission());
     let ping = Action::new_local(|_: &()| api::ktti::test_ping());
+    let t = AccountText::get();
     let status = move || match ping.value().get() {
-        _ if ping.pending().get() => "Sending…".to_string(),
-        Some(Ok(_)) => "Sent: it should appear in a moment.".to_string(),
-        Some(Err(e)) => format!("Not sent: {}", e.message()),
+        _ if ping.pending().get() => t.sending.to_string(),
+        Some(Ok(_)) => t.push_sent.to_string(),
+        Some(Err(e)) => crate::i18n::fill(t.not_sent, &[("error", &e.message())]),
         None => String::new(),
     };
     let failed = move || ping.value().with(|v| matches!(v, Some(Err(_))));
-    let allowed = move || {
-        match permission.get() {
-        None => "This browser cannot show notifications, so pushes appear as messages in the app.",
-        Some(NotificationPermission::Granted) => "Browser notifications are allowed here.",
-        Some(NotificationPermission::Denied) => {
-            "Browser notifications are blocked for this site; the browser's site settings can allow them."
-        }
-        Some(_) => "Browser notifications are not allowed yet.",
-    }
+    let allowed = move || match permission.get() {
+        None => t.browser_unsupported,
+        Some(NotificationPermission::Granted) => t.browser_granted,
+        Some(NotificationPermission::Denied) => t.browser_denied,
+        Some(_) => t.browser_not_yet,
     };
     view! {
         <section class="card" aria-labelledby="push-heading">
-            <h2 id="push-heading">{AccountText::get().push_test}</h2>
-            <p class="muted">"In the sandbox, pushes arrive over the app's live connection: they appear as a browser notification when you allow them, otherwise as a message in the app."</p>
+            <h2 id="push-heading">{t.push_test}</h2>
+            <p class="muted">{t.push_sandbox}</p>
             <p role="status">{allowed}</p>
             <div class="actions">
                 <button type="button" class="btn btn--secondary" disabled=move || ping.pending().get()
-                    on:click=move |_| { ping.dispatch(()); }>{AccountText::get().send_test_push}</button>
+                    on:click=move |_| { ping.dispatch(()); }>{t.send_test_push}</button>
                 <Show when=move || permission.get() == Some(NotificationPermission::Default)>
                     <button type="button" class="btn btn--secondary" on:click=move |_| {
                         device::request_permission(move |p| { permission.try_set(p); });
-                    }>"Allow browser notifications"</button>
+                    }>{t.allow_browser}</button>
                 </Show>
             </div>
             <p class="save-status" class:save-status--error=failed role="status" aria-live="polite">{status}</p>
@@ -460,42 +462,47 @@ fn DeviceRow(
     is_this: bool,
     forget: Action<String, Result<(), ApiError>>,
 ) -> impl IntoView {
+    let t = AccountText::get();
     let name = d
         .model
         .clone()
         .filter(|m| !m.trim().is_empty())
-        .unwrap_or_else(|| "Unknown device".into());
+        .unwrap_or_else(|| t.unknown_device.into());
     let platform = match d.platform.as_deref() {
-        Some("web") => "Web".to_string(),
+        Some("web") => t.platform_web.to_string(),
         Some("android") => "Android".to_string(),
         Some("ios") => "iOS".to_string(),
         Some(other) => other.to_string(),
-        None => "Unknown platform".to_string(),
+        None => t.unknown_platform.to_string(),
     };
     let mut meta = vec![platform];
-    meta.extend(d.app_version.as_ref().map(|v| format!("version {v}")));
+    meta.extend(
+        d.app_version
+            .as_ref()
+            .map(|v| crate::i18n::fill(t.app_version, &[("v", &crate::i18n::digits(v))])),
+    );
     if d.push {
-        meta.push("push on".into());
+        meta.push(t.push_on.into());
     }
     let question = if is_this {
-        "Forget this device? It is listed again the next time Kitty opens here.".to_string()
+        t.forget_this_question.to_string()
     } else {
-        format!("Forget {name}? It gets no pushes until Kitty opens on it again.")
+        crate::i18n::fill(t.forget_question, &[("name", &name)])
     };
     let id = d.device_id.clone();
     view! {
         <li class="row">
             <div class="row__main">
                 <span class="row__title">{name.clone()}
-                    {is_this.then(|| view! { " " <span class="badge badge--this">{AccountText::get().this_device}</span> })}</span>
+                    {is_this.then(|| view! { " " <span class="badge badge--this">{t.this_device}</span> })}</span>
                 <span class="row__meta">{meta.join(" · ")}</span>
-                <span class="row__meta">{AccountText::get().last_seen}" "
+                <span class="row__meta">{t.last_seen}" "
                     <time datetime=d.last_seen_at.clone() title=fmt::datetime(&d.last_seen_at)>{fmt::relative(&d.last_seen_at)}</time></span>
             </div>
             <button type="button" class="btn btn--small btn--danger" disabled=move || forget.pending().get()
                 on:click=move |_| {
                     if window().confirm_with_message(&question).unwrap_or(false) { forget.dispatch(id.clone()); }
-                }>{AccountText::get().forget}<span class="visually-hidden">{format!(" {name}")}</span></button>
+                }>{t.forget}<span class="visually-hidden">{format!(" {name}")}</span></button>
         </li>
     }
 }
@@ -503,6 +510,7 @@ fn DeviceRow(
 /// Platform admins find customers and block or unblock them.
 #[component]
 fn BlockCustomers() -> impl IntoView {
+    let t = AccountText::get();
     let toasts = use_toasts();
     let query = RwSignal::new(String::new());
     let errors = RwSignal::new(kitty_api::FieldErrors::new());
@@ -526,11 +534,14 @@ fn BlockCustomers() -> impl IntoView {
         block,
         move |c: Customer| {
             alert.set(None);
-            toasts.success(if c.blocked {
-                format!("{} is blocked and signed out everywhere.", c.name)
-            } else {
-                format!("{} can sign in again.", c.name)
-            });
+            toasts.success(crate::i18n::fill(
+                if c.blocked {
+                    t.customer_blocked
+                } else {
+                    t.customer_unblocked
+                },
+                &[("name", &c.name)],
+            ));
             found.refetch();
         },
         Failure::Form(errors, alert),
@@ -541,7 +552,7 @@ fn BlockCustomers() -> impl IntoView {
         alert.set(None);
         if !(3..=100).contains(&q.chars().count()) {
             let mut e = kitty_api::FieldErrors::new();
-            e.insert("query".into(), "Type 3 to 100 characters.".into());
+            e.insert("query".into(), t.customer_query_length.into());
             errors.set(e);
             return;
         }
@@ -551,12 +562,12 @@ fn BlockCustomers() -> impl IntoView {
     let retry = Callback::new(move |_| found.refetch());
     view! {
         <section class="card" aria-labelledby="block-heading">
-            <h2 id="block-heading">"Admin: block customers"</h2>
-            <p class="muted">"A blocked customer is signed out everywhere at once and cannot sign in until unblocked. Their kitties stay readable for the other members."</p>
-            <form class="form" role="search" aria-label="Find customers" on:submit=on_submit novalidate>
-                <TextField name="query" label="Name, mobile or email" value=query errors kind="search"
-                    hint="At least 3 characters" />
-                <button class="btn btn--secondary" type="submit">"Search"</button>
+            <h2 id="block-heading">{t.admin_block}</h2>
+            <p class="muted">{t.admin_block_note}</p>
+            <form class="form" role="search" aria-label=t.find_customers on:submit=on_submit novalidate>
+                <TextField name="query" label=t.customer_query value=query errors kind="search"
+                    hint=t.customer_query_hint />
+                <button class="btn btn--secondary" type="submit">{t.search}</button>
             </form>
             <div class="form--inline"><FormAlert message=alert.into() /></div>
             <Show when=move || searched.get().is_some()>
@@ -565,8 +576,8 @@ fn BlockCustomers() -> impl IntoView {
                         let list = found.await?;
                         Ok(if list.is_empty() {
                             view! {
-                                <EmptyState title="No customers match">
-                                    <p>"Try part of a name, a mobile number or an email address."</p>
+                                <EmptyState title=t.no_customers>
+                                    <p>{t.no_customers_body}</p>
                                 </EmptyState>
                             }.into_any()
                         } else {
@@ -588,16 +599,15 @@ fn CustomerRow(
     c: Customer,
     block: Action<(String, bool), Result<Customer, ApiError>>,
 ) -> impl IntoView {
+    let t = AccountText::get();
     let is_me = use_session().user().is_some_and(|u| u.id == c.id);
     let contact = match (&c.mobile, &c.email) {
         (Some(mobile), Some(email)) => format!("{mobile} · {email}"),
         (Some(only), None) | (None, Some(only)) => only.clone(),
-        (None, None) => "No mobile number or email".to_string(),
+        (None, None) => t.no_contact.to_string(),
     };
     let (id, name, blocked) = (c.id.clone(), c.name.clone(), c.blocked);
-    let question = format!(
-        "Block {name}? They are signed out everywhere at once and cannot sign in until unblocked."
-    );
+    let question = crate::i18n::fill(t.block_question, &[("name", &name)]);
     let on_click = move |_| {
         if blocked || window().confirm_with_message(&question).unwrap_or(false) {
             block.dispatch((id.clone(), !blocked));
@@ -606,13 +616,13 @@ fn CustomerRow(
     view! {
         <li class="row">
             <div class="row__main">
-                <span class="row__title">{c.name.clone()}{is_me.then_some(" (you)")}
-                    {blocked.then(|| view! { " " <span class="status status--blocked">"Blocked"</span> })}</span>
+                <span class="row__title">{c.name.clone()}{is_me.then_some(t.you)}
+                    {blocked.then(|| view! { " " <span class="status status--blocked">{t.blocked}</span> })}</span>
                 <span class="row__meta">{contact}</span>
             </div>
             <button type="button" class=if blocked { "btn btn--small btn--secondary" } else { "btn btn--small btn--danger" }
                 disabled=move || block.pending().get() on:click=on_click>
-                {if blocked { "Unblock" } else { "Block" }}
+                {if blocked { t.unblock } else { t.block }}
                 <span class="visually-hidden">{format!(" {name}")}</span>
             </button>
         </li>

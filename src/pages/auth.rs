@@ -367,18 +367,39 @@ pub fn Outbox() -> impl IntoView {
     let to = Memo::new(move |_| query.with(|q| q.get("to")).unwrap_or_default());
     let messages = LocalResource::new(move || {
         let to = to.get();
-        async move { api::ktti::outbox(&to).await }
+        // No address yet: nothing to ask the server (it would refuse an empty one).
+        async move {
+            if to.trim().is_empty() {
+                Ok(None)
+            } else {
+                api::ktti::outbox(&to).await.map(Some)
+            }
+        }
     });
     let retry = Callback::new(move |_| messages.refetch());
     view! {
         <AuthFrame title=t.outbox_title>
-            <p class="muted">{move || fill(t.outbox_intro, &[("to", &to.get())])}</p>
             <Loaded lines=3 retry view=move || async move {
-                let list = messages.await?;
+                let Some(list) = messages.await? else {
+                    // A plain GET form: the page loads again with `?to=`.
+                    return Ok(view! {
+                        <form class="form" method="get" action="/outbox">
+                            <p class="muted">{t.outbox_pick}</p>
+                            <div class="field">
+                                <label class="field__label" for="field-to">{t.outbox_to}</label>
+                                <input class="field__input" id="field-to" name="to" type="text" required=true
+                                    autocomplete="username" />
+                            </div>
+                            <button type="submit" class="btn btn--primary">{t.outbox_show}</button>
+                        </form>
+                    }.into_any());
+                };
+                let intro = fill(t.outbox_intro, &[("to", &to.get_untracked())]);
                 Ok(if list.messages.is_empty() {
-                    view! { <p>{t.outbox_empty}</p> }.into_any()
+                    view! { <p class="muted">{intro}</p><p>{t.outbox_empty}</p> }.into_any()
                 } else {
                     view! {
+                        <p class="muted">{intro}</p>
                         <ul class="rows">{list.messages.into_iter().map(|m| view! {
                             <li class="outbox__message">
                                 <p class="row__meta">{format!("{} · {}", m.channel.label(), crate::fmt::datetime(&m.created_at))}</p>

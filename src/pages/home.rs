@@ -113,7 +113,7 @@ fn HomeKitty(k: Kitty) -> impl IntoView {
     let href = format!("/kitties/{}", k.id);
     let rel = crate::bundles::rel_for(&href);
     let t = ShellText::get();
-    let balance = crate::i18n::digits(&Money::new(k.available_balance, k.currency).to_string());
+    let balance = crate::fmt::money(Money::new(k.available_balance, k.currency));
     let members =
         (!k.is_personal).then(|| ShellText::count(k.member_count, t.members_one, t.members_other));
     let status = (k.status != KittyStatus::Active).then(|| k.status.label());

@@ -6,6 +6,9 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded, Skeleton};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
+use crate::i18n::kitties::{ActivityText, KittyText};
+use crate::i18n::shell::{CommonText, ShellText};
+use crate::i18n::{fill, pieces, Piece};
 use kitty_api::kitty::{
     KittyStatus, KittyTransaction, KittyTransactionList, Role, SplitRule, TransactionInfo, TxKind,
 };
@@ -58,11 +61,12 @@ where
         crate::api::offline::track();
         more.dispatch(1);
     });
+    let words = ActivityText::get();
     view! {
         {move || match (total.get(), error.get()) {
             (_, Some(e)) => view! { <crate::components::feedback::ErrorPanel error=e retry=Callback::new(move |_| { more.dispatch(page.get_untracked() + 1); }) /> }.into_any(),
             (None, None) => view! { <Skeleton lines=4 /> }.into_any(),
-            (Some(0), None) => view! { <EmptyState title="No activity yet"><p>"Deposits to the account and payments with the card show up here."</p></EmptyState> }.into_any(),
+            (Some(0), None) => view! { <EmptyState title=words.no_activity><p>{words.no_activity_body}</p></EmptyState> }.into_any(),
             (Some(t), None) => view! {
                 <ul class="rows rows--card">
                     <For each=move || items.get() key=|t| t.id.clone() let:t>
@@ -72,7 +76,7 @@ where
                 <Show when=move || { (items.with(Vec::len) as i64) < t }>
                     <button type="button" class="btn btn--secondary load-more" disabled=move || more.pending().get()
                         on:click=move |_| { more.dispatch(page.get_untracked() + 1); }>
-                        {move || if more.pending().get() { "Loading…" } else { "Show more" }}
+                        {move || if more.pending().get() { CommonText::get().loading } else { words.show_more }}
                     </button>
                 </Show>
             }.into_any(),
@@ -88,7 +92,7 @@ pub fn Activity() -> impl IntoView {
             <Unassigned />
         </Show>
         <section aria-labelledby="activity-heading">
-            <h2 id="activity-heading" class="visually-hidden">"Activity"</h2>
+            <h2 id="activity-heading" class="visually-hidden">{KittyText::get().tab_activity}</h2>
             <Paged load=move |p| { let id = ctx.id.get_untracked(); async move { api::ktti::transactions(&id, p).await } } reload=ctx.version />
         </section>
     }
@@ -99,6 +103,7 @@ pub fn Activity() -> impl IntoView {
 fn Unassigned() -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
+    let t = ActivityText::get();
     let list = LocalResource::new(move || {
         let id = ctx.watch();
         async move { api::ktti::unassigned(&id).await }
@@ -114,9 +119,9 @@ fn Unassigned() -> impl IntoView {
     on_done(
         assign,
         move |s| {
-            toasts.success(format!(
-                "Deposit assigned to {}.",
-                s.transaction.assignee_name.unwrap_or_default()
+            toasts.success(fill(
+                t.assigned,
+                &[("name", &s.transaction.assignee_name.unwrap_or_default())],
             ));
             ctx.refresh();
         },
@@ -141,8 +146,8 @@ fn Unassigned() -> impl IntoView {
             .unwrap_or_default();
         (!deposits.is_empty()).then(|| view! {
             <section class="card card--callout" aria-labelledby="unassigned-heading">
-                <h2 id="unassigned-heading">"Unassigned deposits"</h2>
-                <p class="muted">"The sender's name matched no member. Say whose money it is."</p>
+                <h2 id="unassigned-heading">{t.unassigned}</h2>
+                <p class="muted">{t.unassigned_body}</p>
                 <ul class="rows">
                     {deposits.into_iter().map(|d| {
                         let choice = RwSignal::new(String::new());
@@ -151,16 +156,16 @@ fn Unassigned() -> impl IntoView {
                         view! {
                             <li class="row row--wrap">
                                 <div class="row__main">
-                                    <span class="row__title">{Money::new(d.amount, d.currency).to_string()}</span>
-                                    <span class="row__meta">{format!("From {} · {}", d.description, crate::fmt::datetime(&d.created_at))}</span>
+                                    <span class="row__title">{crate::fmt::money(Money::new(d.amount, d.currency))}</span>
+                                    <span class="row__meta">{fill(t.from, &[("sender", &d.description), ("time", &crate::fmt::datetime(&d.created_at))])}</span>
                                 </div>
-                                <label class="visually-hidden" for=select_id.clone()>{format!("Member for the deposit from {}", d.description)}</label>
+                                <label class="visually-hidden" for=select_id.clone()>{fill(t.member_for, &[("sender", &d.description)])}</label>
                                 <select class="field__input" id=select_id on:change=move |ev| choice.set(event_target_value(&ev))>
-                                    <option value="">"Choose member"</option>
+                                    <option value="">{t.choose_member}</option>
                                     {people.iter().map(|(id, n)| view! { <option value=id.clone()>{n.clone()}</option> }).collect_view()}
                                 </select>
                                 <button type="button" class="btn btn--primary btn--small" disabled=move || choice.get().is_empty() || assign.pending().get()
-                                    on:click=move |_| { assign.dispatch((tx.clone(), choice.get_untracked())); }>"Assign"</button>
+                                    on:click=move |_| { assign.dispatch((tx.clone(), choice.get_untracked())); }>{t.assign}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -172,11 +177,12 @@ fn Unassigned() -> impl IntoView {
 
 #[component]
 pub fn AllTransactions() -> impl IntoView {
-    use_title("All transactions");
+    let all = crate::i18n::kitties::ListText::get().all_transactions;
+    use_title(all);
     view! {
         <div class="page">
-            <A href="/kitties" attr:class="back">"Kitties"</A>
-            <header class="page__header"><h1>"All transactions"</h1></header>
+            <A href="/kitties" attr:class="back">{ShellText::get().kitties}</A>
+            <header class="page__header"><h1>{all}</h1></header>
             <Paged load=|p| api::ktti::all_transactions(p) show_kitty=true />
         </div>
     }
@@ -258,6 +264,7 @@ fn TransactionView(
     on_saved: Callback<()>,
 ) -> impl IntoView {
     let toasts = use_toasts();
+    let words = ActivityText::get();
     let t = split.transaction.clone();
     // Splits are frozen once closure starts, and a refund of a named payment follows that
     // payment's split.
@@ -266,17 +273,22 @@ fn TransactionView(
     let signed = t.kind.signed(t.amount);
     let splittable = t.kind.is_split();
     let split_note = match (t.kind, &t.refund_of) {
-        (TxKind::Refund, Some(of)) => Some(view! {
-            <p class="muted">"This refund mirrors the split of "
-                <A href=format!("/kitties/{}/transactions/{}", kitty.id, of)>"the card payment it undoes"</A>
-                ". To change it, change that payment's split."</p>
-        }.into_any()),
+        (TxKind::Refund, Some(of)) => {
+            let href = format!("/kitties/{}/transactions/{}", kitty.id, of);
+            let text = pieces(words.refund_mirrors)
+                .into_iter()
+                .map(|piece| match piece {
+                    Piece::Text(text) => text.into_any(),
+                    Piece::Slot(_) => view! { <A href=href.clone()>{words.the_payment}</A> }.into_any(),
+                })
+                .collect_view();
+            Some(view! { <p class="muted">{text}</p> }.into_any())
+        }
         (TxKind::Refund, None) => Some(view! {
-            <p class="muted">"This refund names no card payment, so it was split by the kitty's default rule on "
-                {crate::fmt::datetime(&t.created_at)}"."</p>
+            <p class="muted">{fill(words.refund_default, &[("time", &crate::fmt::datetime(&t.created_at))])}</p>
         }.into_any()),
         _ if splittable && kitty.status != KittyStatus::Active => Some(view! {
-            <p class="muted">"Closure has started, so the splits are frozen."</p>
+            <p class="muted">{words.frozen}</p>
         }.into_any()),
         _ => None,
     };
@@ -293,7 +305,7 @@ fn TransactionView(
     on_done(
         save_split,
         move |_| {
-            toasts.success("Split saved.");
+            toasts.success(words.split_saved);
             on_saved.run(());
         },
         Failure::Toast,
@@ -309,23 +321,23 @@ fn TransactionView(
     on_done(
         save_info,
         move |_| {
-            toasts.success("Note and category saved.");
+            toasts.success(words.info_saved);
         },
         Failure::Fields(errors),
     );
-    let kind = t.kind.label();
+    let kind = KittyText::get().tx_kind(t.kind);
     view! {
         <section class="card">
             <p class="eyebrow">{kind}</p>
-            <h1 class="tx-heading">{format!("{} · {}", t.description, Money::new(t.amount, t.currency))}</h1>
-            <p class="muted">{crate::fmt::datetime(&t.created_at)}{t.custom_split.then_some(" · custom split")}</p>
+            <h1 class="tx-heading">{format!("{} · {}", t.description, crate::fmt::money(Money::new(t.amount, t.currency)))}</h1>
+            <p class="muted">{crate::fmt::datetime(&t.created_at)}{t.custom_split.then_some(words.custom_split)}</p>
             {(!splittable).then(|| view! {
-                <p>{match &t.assignee_name { Some(n) => format!("Belongs to {n}."), None => "Not assigned to a member yet.".to_string() }}</p>
+                <p>{match &t.assignee_name { Some(n) => fill(words.belongs_to, &[("name", n)]), None => words.not_assigned.to_string() }}</p>
             })}
         </section>
         {splittable.then(|| view! {
             <section class="card" aria-labelledby="tx-split-heading">
-                <h2 id="tx-split-heading">"Split"</h2>
+                <h2 id="tx-split-heading">{KittyText::get().tab_split}</h2>
                 {split_note}
                 <SplitEditor members=people.clone() initial=split.rule.clone().unwrap_or_else(|| SplitRule::even(Vec::new()))
                     currency=t.currency total=signed saving=save_split.pending() editable=can_split
@@ -333,20 +345,20 @@ fn TransactionView(
             </section>
         })}
         <section class="card" aria-labelledby="tx-info-heading">
-            <h2 id="tx-info-heading">"Note and category"</h2>
+            <h2 id="tx-info-heading">{words.note_and_category}</h2>
             {if admin {
                 view! {
                     <form class="form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         save_info.dispatch(TransactionInfo { note: Some(note.get_untracked()), category: Some(category.get_untracked()) });
                     }>
-                        <TextField name="note" label="Note" value=note errors />
-                        <TextField name="category" label="Category" value=category errors hint="For example: Food, Transport" />
-                        <button class="btn btn--secondary" type="submit" disabled=move || save_info.pending().get()>"Save"</button>
+                        <TextField name="note" label=words.note value=note errors />
+                        <TextField name="category" label=words.category value=category errors hint=words.category_hint />
+                        <button class="btn btn--secondary" type="submit" disabled=move || save_info.pending().get()>{words.save}</button>
                     </form>
                 }.into_any()
             } else {
-                view! { <p>{t.note.clone().unwrap_or_else(|| "No note.".into())}</p><p class="muted">{t.category.clone().unwrap_or_default()}</p> }.into_any()
+                view! { <p>{t.note.clone().unwrap_or_else(|| words.no_note.into())}</p><p class="muted">{t.category.clone().unwrap_or_default()}</p> }.into_any()
             }}
         </section>
     }

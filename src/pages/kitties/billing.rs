@@ -9,10 +9,12 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{write, EmptyState, ErrorPanel, Skeleton};
 use crate::components::form::FormAlert;
 use crate::components::toast::use_toasts;
+use crate::i18n::kitties::BillingText;
+use crate::i18n::shell::{CommonText, ShellText};
+use crate::i18n::{digits, fill};
 use kitty_api::billing::{
     BillingEvent, BillingEventKind, BillingPlan, Plan, PlanOffer, PERIOD_DAYS,
 };
-use kitty_api::format::count;
 use kitty_api::kitty::{KittyStatus, Role};
 use kitty_api::{Currency, Money};
 use leptos::either::Either;
@@ -34,23 +36,37 @@ fn keep<T: PartialEq + Send + Sync + 'static>(slot: Slot<T>, r: Result<T, ApiErr
     }
 }
 
+/// The billing period in this page's digits.
+fn days() -> String {
+    digits(&PERIOD_DAYS.to_string())
+}
+
+/// "1 member", "50 members".
+fn members(n: i64) -> String {
+    let s = ShellText::get();
+    ShellText::count(n, s.members_one, s.members_other)
+}
+
 /// "A$4.99 every 30 days", or "No fee".
 fn fee_text(fee: i64, currency: Currency) -> String {
+    let t = BillingText::get();
     if fee == 0 {
-        "No fee".into()
+        t.no_fee.into()
     } else {
-        format!("{} every {PERIOD_DAYS} days", Money::new(fee, currency))
+        let amount = crate::fmt::money(Money::new(fee, currency));
+        fill(t.every, &[("amount", &amount), ("days", &days())])
     }
 }
 
 /// What moving to `to` does, said plainly before it happens.
 fn consequence(to: &PlanOffer, currency: Currency) -> String {
+    let t = BillingText::get();
     match to.plan {
-        Plan::Plus => format!(
-            "Plus takes {} from the kitty now and every {PERIOD_DAYS} days, shared by the kitty's split like a card payment.",
-            Money::new(to.monthly_fee, currency)
-        ),
-        Plan::Free => "Plus ends now; the rest of this period is not refunded.".into(),
+        Plan::Plus => {
+            let amount = crate::fmt::money(Money::new(to.monthly_fee, currency));
+            fill(t.plus_takes, &[("amount", &amount), ("days", &days())])
+        }
+        Plan::Free => t.plus_ends.into(),
     }
 }
 
@@ -64,6 +80,7 @@ fn opener(plan: Plan) -> String {
 pub fn Billing() -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
+    let t = BillingText::get();
     // Loaded by hand, like the moments (a `Loaded` per resource would take the Kitties bundle past
     // its size budget): a skeleton, then the content, kept on screen while it reloads; an error
     // panel with "Try again".
@@ -96,9 +113,9 @@ pub fn Billing() -> impl IntoView {
     let blocked = Memo::new(move |_| {
         ctx.get().map_or(Some(""), |k| {
             if k.my_role != Role::Admin {
-                Some("Only admins can change the plan.")
+                Some(t.only_admins)
             } else if k.status != KittyStatus::Active {
-                Some("The plan cannot change while the kitty closes or after it closed.")
+                Some(t.cannot_change)
             } else {
                 None
             }
@@ -118,14 +135,15 @@ pub fn Billing() -> impl IntoView {
                 confirming.set(None);
                 match r {
                     Ok(p) => {
+                        let plan_name = t.plan_name(p.plan);
                         let message = if p.monthly_fee > 0 {
-                            format!(
-                                "The kitty is on {} now. {} was taken for the first {PERIOD_DAYS} days.",
-                                p.plan.label(),
-                                Money::new(p.monthly_fee, p.currency)
+                            let amount = crate::fmt::money(Money::new(p.monthly_fee, p.currency));
+                            fill(
+                                t.on_plan_fee,
+                                &[("plan", plan_name), ("amount", &amount), ("days", &days())],
                             )
                         } else {
-                            format!("The kitty is on {} now.", p.plan.label())
+                            fill(t.on_plan, &[("plan", plan_name)])
                         };
                         toasts.success(message);
                         plan.set(Some(Ok(p)));
@@ -166,11 +184,11 @@ pub fn Billing() -> impl IntoView {
     };
     view! {
         <section class="card billing" aria-labelledby="billing-heading">
-            <h2 id="billing-heading" tabindex="-1">"Billing"</h2>
+            <h2 id="billing-heading" tabindex="-1">{t.billing}</h2>
             {current}
         </section>
         <section class="card" aria-labelledby="billing-history-heading">
-            <h2 id="billing-history-heading">"Billing history"</h2>
+            <h2 id="billing-history-heading">{t.history}</h2>
             {events}
         </section>
     }
@@ -188,18 +206,19 @@ fn PlanView(
     on_move: Callback<Plan>,
 ) -> impl IntoView {
     let currency = p.currency;
+    let t = BillingText::get();
     let summary = match p.monthly_fee {
-        0 => p.plan.label().to_string(),
-        fee => format!("{} · {}", p.plan.label(), fee_text(fee, currency)),
+        0 => t.plan_name(p.plan).to_string(),
+        fee => format!("{} · {}", t.plan_name(p.plan), fee_text(fee, currency)),
     };
     let next_fee = p.renews_at.clone().filter(|_| p.monthly_fee > 0).map(|at| {
-        format!(
-            "{} on {}",
-            Money::new(p.monthly_fee, currency),
-            crate::fmt::date(&at)
+        let amount = crate::fmt::money(Money::new(p.monthly_fee, currency));
+        fill(
+            t.next_fee_on,
+            &[("amount", &amount), ("date", &crate::fmt::date(&at))],
         )
     });
-    let members = p.members;
+    let member_count = p.members;
     let offers = p.plans.clone();
     let cards = p
         .plans
@@ -209,10 +228,16 @@ fn PlanView(
             let is_current = to == p.plan;
             let paid = o.monthly_fee > 0;
             let expanded = move || confirming.get() == Some(to);
-            let too_many = (members > o.max_members).then(|| {
-                view! {
-                    <p class="plan__note">{format!("{} takes up to {}; this kitty has {members}.", to.label(), count(o.max_members, "member", "members"))}</p>
-                }
+            let too_many = (member_count > o.max_members).then(|| {
+                let text = fill(
+                    t.too_many,
+                    &[
+                        ("plan", t.plan_name(to)),
+                        ("members", &members(o.max_members)),
+                        ("n", &digits(&member_count.to_string())),
+                    ],
+                );
+                view! { <p class="plan__note">{text}</p> }
             });
             let button = move || {
                 (blocked.get().is_none() && !is_current).then(|| {
@@ -225,7 +250,7 @@ fn PlanView(
                                 confirming.set(Some(to));
                                 focus("billing-confirm-heading");
                             }>
-                            {format!("Move to {}", to.label())}
+                            {fill(t.move_to, &[("plan", t.plan_name(to))])}
                         </button>
                     }
                 })
@@ -233,11 +258,11 @@ fn PlanView(
             view! {
                 <li class="plan" class:plan--current=is_current>
                     <div class="plan__head">
-                        <h3 class="plan__name">{to.label()}</h3>
-                        {is_current.then(|| view! { <span class="badge badge--this">"Current plan"</span> })}
+                        <h3 class="plan__name">{t.plan_name(to)}</h3>
+                        {is_current.then(|| view! { <span class="badge badge--this">{t.current}</span> })}
                     </div>
                     <p class="plan__fee">{fee_text(o.monthly_fee, currency)}</p>
-                    <p class="plan__limit">{format!("Up to {}", count(o.max_members, "member", "members"))}</p>
+                    <p class="plan__limit">{fill(t.up_to, &[("members", &members(o.max_members))])}</p>
                     {too_many}
                     {button}
                 </li>
@@ -258,7 +283,7 @@ fn PlanView(
             holds.get().filter(|h| fee > 0 && *h < fee).map(|h| {
                 view! {
                     <p class="form-alert form-alert--info">
-                        {format!("The kitty holds {} now, less than the fee: deposit first.", Money::new(h.max(0), currency))}
+                        {fill(t.holds, &[("amount", &crate::fmt::money(Money::new(h.max(0), currency)))])}
                     </p>
                 }
             })
@@ -267,27 +292,27 @@ fn PlanView(
             <div id="billing-confirm" class="billing-confirm" role="alertdialog"
                 aria-labelledby="billing-confirm-heading" aria-describedby="billing-confirm-text"
                 on:keydown=move |ev| { if ev.key() == "Escape" { cancel(); } }>
-                <h3 id="billing-confirm-heading" tabindex="-1">{format!("Move to {}?", to.label())}</h3>
+                <h3 id="billing-confirm-heading" tabindex="-1">{fill(t.move_to_q, &[("plan", t.plan_name(to))])}</h3>
                 <p id="billing-confirm-text">{consequence(&o, currency)}</p>
                 {short}
                 <div class="actions">
                     <button type="button" class="btn btn--primary" disabled=move || moving.get()
                         aria-busy=move || moving.get().then_some("true")
-                        on:click=move |_| on_move.run(to)>"Confirm"</button>
+                        on:click=move |_| on_move.run(to)>{t.confirm}</button>
                     <button type="button" class="btn btn--secondary" disabled=move || moving.get()
-                        on:click=move |_| cancel()>"Cancel"</button>
+                        on:click=move |_| cancel()>{CommonText::get().cancel}</button>
                 </div>
             </div>
         })
     };
     view! {
         <dl class="details billing__facts">
-            <dt>"Plan"</dt><dd><strong>{summary}</strong></dd>
-            <dt>"Members"</dt><dd>{format!("{members} of {}", count(p.max_members, "member", "members"))}</dd>
-            {next_fee.map(|n| view! { <dt>"Next fee"</dt><dd>{n}</dd> })}
+            <dt>{t.plan}</dt><dd><strong>{summary}</strong></dd>
+            <dt>{crate::i18n::kitties::KittyText::get().tab_members}</dt><dd>{fill(t.of_members, &[("n", &digits(&member_count.to_string())), ("members", &members(p.max_members))])}</dd>
+            {next_fee.map(|n| view! { <dt>{t.next_fee}</dt><dd>{n}</dd> })}
         </dl>
         <FormAlert message=alert.into() />
-        <ul class="plans" aria-label="Plans">{cards}</ul>
+        <ul class="plans" aria-label=t.plans>{cards}</ul>
         {confirm}
         {move || blocked.get().filter(|b| !b.is_empty()).map(|b| view! { <p class="muted billing__note">{b}</p> })}
     }
@@ -296,10 +321,11 @@ fn PlanView(
 /// Plan changes and fees, newest first; a fee links to its transaction.
 #[component]
 fn History(events: Vec<BillingEvent>, kitty_id: String, currency: Currency) -> impl IntoView {
+    let t = BillingText::get();
     if events.is_empty() {
         return view! {
-            <EmptyState title="No plan changes or fees yet.">
-                <p>"Moving to Plus, back to Free, and every fee Plus takes show here."</p>
+            <EmptyState title=t.none>
+                <p>{t.none_body}</p>
             </EmptyState>
         }
         .into_any();
@@ -307,12 +333,13 @@ fn History(events: Vec<BillingEvent>, kitty_id: String, currency: Currency) -> i
     let rows = events
         .into_iter()
         .map(|e| {
+            let plan = t.plan_name(e.plan);
             let title = match e.kind {
-                BillingEventKind::PlanChanged => format!("Plan changed to {}", e.plan.label()),
-                kind => format!("{} · {} plan", kind.label(), e.plan.label()),
+                BillingEventKind::PlanChanged => fill(t.changed_to, &[("plan", plan)]),
+                kind => fill(t.kind_plan, &[("kind", t.event_kind(kind)), ("plan", plan)]),
             };
             let meta = match &e.by_name {
-                Some(n) => format!("by {n} · {}", crate::fmt::datetime(&e.at)),
+                Some(n) => fill(t.by, &[("name", n), ("time", &crate::fmt::datetime(&e.at))]),
                 None => crate::fmt::datetime(&e.at),
             };
             let text = view! {
@@ -329,10 +356,10 @@ fn History(events: Vec<BillingEvent>, kitty_id: String, currency: Currency) -> i
             };
             let amount = match e.kind {
                 BillingEventKind::FeeCharged => Some(view! {
-                    <span class="money money--negative row__amount">{Money::new(-e.amount, currency).to_string()}</span>
+                    <span class="money money--negative row__amount">{crate::fmt::money(Money::new(-e.amount, currency))}</span>
                 }.into_any()),
                 BillingEventKind::FeeUnpaid if e.amount > 0 => Some(view! {
-                    <span class="money row__amount billing__unpaid">{Money::new(e.amount, currency).to_string()}</span>
+                    <span class="money row__amount billing__unpaid">{crate::fmt::money(Money::new(e.amount, currency))}</span>
                 }.into_any()),
                 _ => None,
             };

@@ -6,6 +6,8 @@ use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, Failure, Loaded};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
+use crate::i18n::kitties::{CardText, KittyText, ProblemText};
+use crate::i18n::shell::CommonText;
 use kitty_api::kitty::{BankAccount, CardStatus, KittyStatus};
 use kitty_api::life::{check_address, CardDetails, CardOrder, PostalAddress, STATES};
 use kitty_api::FieldErrors;
@@ -31,14 +33,15 @@ pub fn CardTab() -> impl IntoView {
     let loaded = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || card.get().is_some_and(|r| r.is_ok())
     });
+    let t = CardText::get();
     view! {
         <section class="card" aria-labelledby="card-heading">
-            <h2 id="card-heading">"Card"</h2>
+            <h2 id="card-heading">{KittyText::get().tab_card}</h2>
             <Loaded lines=4 retry=retry_card view=move || async move { card.await.map(|c| view! { <Facts c /> }) } />
         </section>
         <Show when=move || loaded.get()>
             <section class="card" aria-labelledby="physical-heading">
-                <h2 id="physical-heading">"Physical card"</h2>
+                <h2 id="physical-heading">{t.physical}</h2>
                 {move || card.get().and_then(|r| r.ok()).map(|c| order(c.physical, ctx.is_admin()))}
                 <Show when=move || ctx.is_admin()>
                     <AddressForm card />
@@ -46,7 +49,7 @@ pub fn CardTab() -> impl IntoView {
             </section>
         </Show>
         <section class="card" aria-labelledby="account-heading">
-            <h2 id="account-heading">"Deposit account"</h2>
+            <h2 id="account-heading">{t.deposit_account}</h2>
             <Loaded lines=3 retry=retry_bank view=move || async move { bank.await.map(|b| view! { <Account b /> }) } />
         </section>
     }
@@ -54,40 +57,37 @@ pub fn CardTab() -> impl IntoView {
 
 #[component]
 fn Facts(c: CardDetails) -> impl IntoView {
+    let t = CardText::get();
     let note = match c.status {
         CardStatus::Active => None,
-        CardStatus::Frozen => Some("Frozen while the kitty closes: the card can't be used."),
-        CardStatus::Closed => Some("Closed with the kitty."),
+        CardStatus::Frozen => Some(t.frozen_note),
+        CardStatus::Closed => Some(t.closed_note),
     };
     view! {
         <dl class="details">
-            <dt>"Number"</dt><dd class="mono">{c.masked_number}</dd>
-            <dt>"Expires"</dt><dd class="mono">{c.expiry}</dd>
-            <dt>"Name on card"</dt><dd>{c.name_on_card}</dd>
-            <dt>"Status"</dt>
-            <dd><span class=format!("status status--card-{}", c.status.as_str())>{c.status.label()}</span></dd>
+            <dt>{t.number}</dt><dd class="mono">{c.masked_number}</dd>
+            <dt>{t.expires}</dt><dd class="mono">{c.expiry}</dd>
+            <dt>{t.name_on_card}</dt><dd>{c.name_on_card}</dd>
+            <dt>{t.status}</dt>
+            <dd><span class=format!("status status--card-{}", c.status.as_str())>{KittyText::get().card_status(c.status)}</span></dd>
         </dl>
         {note.map(|n| view! { <p class="banner banner--warning card-note">{n}</p> })}
     }
 }
 
 fn order(o: Option<CardOrder>, admin: bool) -> AnyView {
+    let t = CardText::get();
     let Some(o) = o else {
-        let who = if admin {
-            ""
-        } else {
-            " An admin can order one."
-        };
-        return view! { <p class="muted">"No physical card has been ordered yet."{who}</p> }
-            .into_any();
+        let who = if admin { "" } else { t.admin_can_order };
+        return view! { <p class="muted">{t.none_ordered}{who}</p> }.into_any();
     };
     let a = o.address;
     view! {
         <dl class="details">
-            <dt>"Status"</dt>
-            <dd><span class=format!("status status--order-{}", o.status.as_str())>{o.status.label()}</span></dd>
-            <dt>"Ordered"</dt><dd>{crate::fmt::date(&o.ordered_at)}</dd>
-            <dt>"Delivery to"</dt>
+            <dt>{t.status}</dt>
+            <dd><span class=format!("status status--order-{}", o.status.as_str())>{t.order_status(o.status)}</span></dd>
+            <dt>{t.ordered_on}</dt><dd>{crate::fmt::date(&o.ordered_at)}</dd>
+            <dt>{t.delivery_to}</dt>
             <dd>{a.line1}<br />{a.line2.map(|l| view! { {l}<br /> })}{format!("{} {} {}", a.suburb, a.state, a.postcode)}</dd>
         </dl>
     }
@@ -119,14 +119,15 @@ fn AddressForm(card: CardResource) -> impl IntoView {
     let errors = RwSignal::new(FieldErrors::new());
     let alert = RwSignal::new(None::<String>);
     let has_order = move || card.with(|c| matches!(c, Some(Ok(c)) if c.physical.is_some()));
+    let t = CardText::get();
     let save = Action::new_local(move |(a, change): &(PostalAddress, bool)| {
         let (a, change, id) = (a.clone(), *change, ctx.id.get_untracked());
         async move {
             api::ktti::set_card_address(&id, &a).await?;
             Ok(if change {
-                "Delivery address changed."
+                t.address_changed
             } else {
-                "Physical card ordered."
+                t.card_ordered
             })
         }
     });
@@ -182,12 +183,13 @@ fn AddressForm(card: CardResource) -> impl IntoView {
                 alert.set(None);
                 save.dispatch((clean, has_order()));
             }
-            Err(fields) => {
+            Err(mut fields) => {
+                ProblemText::say_all(&mut fields);
                 let first = ["line1", "line2", "suburb", "state", "postcode"]
                     .into_iter()
                     .find(|f| fields.contains_key(*f));
                 errors.set(fields);
-                alert.set(Some("Check the highlighted fields.".into()));
+                alert.set(Some(t.check_fields.into()));
                 if let Some(f) = first {
                     focus(&format!("field-{f}"));
                 }
@@ -202,31 +204,31 @@ fn AddressForm(card: CardResource) -> impl IntoView {
     });
     let title = move || {
         if has_order() {
-            "Change the delivery address"
+            t.change_address
         } else {
-            "Order a physical card"
+            t.order
         }
     };
     let active = move || ctx.get().is_some_and(|k| k.status == KittyStatus::Active);
     view! {
-        <Show when=active fallback=|| view! { <p class="muted">"A physical card can be ordered only while the kitty is active."</p> }>
+        <Show when=active fallback=move || view! { <p class="muted">{t.active_only}</p> }>
             <Show when=move || open.get() fallback=move || view! {
                 <button type="button" id="card-address-open" class="btn btn--secondary" on:click=start>{title}</button>
             }>
                 <form class="form card--form address-form" on:submit=submit novalidate aria-labelledby="address-heading">
                     <h3 id="address-heading">{title}</h3>
-                    <p class="muted">"Cards are posted within Australia."</p>
+                    <p class="muted">{t.australia}</p>
                     <FormAlert message=alert.into() />
-                    <TextField name="line1" label="Address line 1" value=line1 errors autocomplete="address-line1" required=true />
-                    <TextField name="line2" label="Address line 2 (optional)" value=line2 errors autocomplete="address-line2" />
-                    <TextField name="suburb" label="Suburb" value=suburb errors autocomplete="address-level2" required=true />
-                    <SelectField name="state" label="State or territory" value=state errors options=states placeholder="Choose…" />
-                    <TextField name="postcode" label="Postcode" value=postcode errors autocomplete="postal-code" inputmode="numeric" required=true />
+                    <TextField name="line1" label=t.line1 value=line1 errors autocomplete="address-line1" required=true />
+                    <TextField name="line2" label=t.line2 value=line2 errors autocomplete="address-line2" />
+                    <TextField name="suburb" label=t.suburb value=suburb errors autocomplete="address-level2" required=true />
+                    <SelectField name="state" label=t.state value=state errors options=states placeholder=t.choose />
+                    <TextField name="postcode" label=t.postcode value=postcode errors autocomplete="postal-code" inputmode="numeric" required=true />
                     <div class="actions">
                         <button type="submit" class="btn btn--primary" disabled=move || save.pending().get()>
-                            {move || if has_order() { "Save the address" } else { "Order the card" }}
+                            {move || if has_order() { t.save_address } else { t.order_card }}
                         </button>
-                        <button type="button" class="btn btn--secondary" on:click=cancel>"Cancel"</button>
+                        <button type="button" class="btn btn--secondary" on:click=cancel>{CommonText::get().cancel}</button>
                     </div>
                 </form>
             </Show>
@@ -236,18 +238,20 @@ fn AddressForm(card: CardResource) -> impl IntoView {
 
 #[component]
 fn Account(b: BankAccount) -> impl IntoView {
+    let t = CardText::get();
+    let words = KittyText::get();
     view! {
-        <p class="muted">"Transfer to this account to add money to the kitty."</p>
+        <p class="muted">{t.transfer}</p>
         <dl class="details">
-            <dt>"Account name"</dt>
+            <dt>{t.account_name}</dt>
             <dd class="copy-line"><span>{b.account_name.clone()}</span>
-                <CopyButton value=b.account_name label="Copy" done="Copied" what="account name" /></dd>
+                <CopyButton value=b.account_name label=words.copy done=words.copied what=t.account_name_what /></dd>
             <dt>"BSB"</dt>
             <dd class="copy-line"><span class="mono">{b.bsb.clone()}</span>
-                <CopyButton value=b.bsb label="Copy" done="Copied" what="BSB" /></dd>
-            <dt>"Account number"</dt>
+                <CopyButton value=b.bsb label=words.copy done=words.copied what="BSB" /></dd>
+            <dt>{t.account_number}</dt>
             <dd class="copy-line"><span class="mono">{b.account_number.clone()}</span>
-                <CopyButton value=b.account_number label="Copy" done="Copied" what="account number" /></dd>
+                <CopyButton value=b.account_number label=words.copy done=words.copied what=words.account_number /></dd>
         </dl>
     }
 }

@@ -5,6 +5,8 @@ use super::kitty::{use_kitty, KittyCtx};
 use crate::api::{self, ApiError};
 use crate::components::feedback::{EmptyState, ErrorPanel, Skeleton};
 use crate::components::toast::{use_toasts, Toasts};
+use crate::i18n::kitties::{ChatText, KittyText};
+use crate::i18n::shell::{CommonText, ShellText};
 use kitty_api::kitty::KittyStatus;
 use kitty_api::life::{ChatMessage, ChatPage, MAX_CHAT};
 use leptos::prelude::*;
@@ -138,10 +140,9 @@ impl Chat {
             .is_some_and(|l| self.marked.get_value() >= l);
         self.ctx.unread.set(if read_all { 0 } else { p.unread });
         if from_others > 0 {
-            self.notice.set(match from_others {
-                1 => "1 new message".to_string(),
-                n => format!("{n} new messages"),
-            });
+            let t = ChatText::get();
+            self.notice
+                .set(ShellText::count(from_others as i64, t.new_one, t.new_other));
         }
         if stay_at_end {
             self.to_end();
@@ -225,15 +226,16 @@ pub fn ChatTab() -> impl IntoView {
         chat.newest();
     });
     let closed = Memo::new(move |_| ctx.get().is_some_and(|k| k.status == KittyStatus::Closed));
+    let t = ChatText::get();
     view! {
         <section class="card chat" aria-labelledby="chat-heading">
-            <h2 id="chat-heading" class="visually-hidden">"Chat"</h2>
+            <h2 id="chat-heading" class="visually-hidden">{KittyText::get().tab_chat}</h2>
             <Show when=move || chat.loaded.get() fallback=move || match chat.error.get() {
                 Some(e) => view! { <ErrorPanel error=e retry /> }.into_any(),
                 None => view! { <Skeleton lines=4 /> }.into_any(),
             }>
                 <div class="chat__frame">
-                    <div class="chat__log" node_ref=chat.log tabindex="0" role="region" aria-label="Messages"
+                    <div class="chat__log" node_ref=chat.log tabindex="0" role="region" aria-label=t.messages
                         on:scroll=move |_| {
                             if chat.at_end() {
                                 if chat.fresh.get_untracked() { chat.fresh.set(false); }
@@ -243,11 +245,11 @@ pub fn ChatTab() -> impl IntoView {
                         <Show when=move || chat.more.get()>
                             <button type="button" class="btn btn--secondary btn--small chat__older"
                                 disabled=move || chat.older_pending.get() on:click=move |_| chat.older()>
-                                {move || if chat.older_pending.get() { "Loading…" } else { "Load older" }}
+                                {move || if chat.older_pending.get() { CommonText::get().loading } else { t.load_older }}
                             </button>
                         </Show>
                         <Show when=move || chat.messages.with(Vec::is_empty)>
-                            <EmptyState title="No messages yet — say hello"><p>"Every member of the kitty sees what is written here."</p></EmptyState>
+                            <EmptyState title=t.empty><p>{t.empty_body}</p></EmptyState>
                         </Show>
                         <ol class="chat__list">
                             <For each=move || chat.messages.get() key=|m| m.seq let:m>
@@ -259,16 +261,16 @@ pub fn ChatTab() -> impl IntoView {
                         <button type="button" class="btn btn--primary btn--small chat__fresh" on:click=move |_| {
                             chat.to_end();
                             if let Some(el) = chat.log.get_untracked() { let _ = el.focus(); }
-                        }>"New messages ↓"</button>
+                        }>{t.new_messages}</button>
                     </Show>
                 </div>
                 <p class="visually-hidden" role="status">{move || chat.notice.get()}</p>
                 {move || chat.error.get().map(|e| view! {
                     <p class="form-alert chat__error" role="alert">{e.message()}" "
-                        <button type="button" class="btn btn--secondary btn--small" on:click=move |_| retry.run(())>"Try again"</button></p>
+                        <button type="button" class="btn btn--secondary btn--small" on:click=move |_| retry.run(())>{CommonText::get().try_again}</button></p>
                 })}
             </Show>
-            <Show when=move || !closed.get() fallback=|| view! { <p class="muted chat__closed">"This kitty is closed; its chat is read-only."</p> }>
+            <Show when=move || !closed.get() fallback=move || view! { <p class="muted chat__closed">{t.read_only}</p> }>
                 <Composer chat />
             </Show>
         </section>
@@ -282,7 +284,7 @@ fn Message(m: ChatMessage, me: StoredValue<String>) -> impl IntoView {
     view! {
         <li class=if mine { "chat__msg chat__msg--mine" } else { "chat__msg" }>
             <p class="chat__meta">
-                <span class="chat__author">{if mine { "You".to_string() } else { m.author_name }}</span>" · "
+                <span class="chat__author">{if mine { ChatText::get().you.to_string() } else { m.author_name }}</span>" · "
                 <time datetime=m.created_at.clone() title=exact>{crate::fmt::relative(&m.created_at)}</time>
             </p>
             // Text, never markup.
@@ -333,15 +335,16 @@ fn Composer(chat: Chat) -> impl IntoView {
             return;
         }
         if t.trim().is_empty() {
-            error.set(Some("Write a message first.".into()));
+            error.set(Some(ChatText::get().write_first.into()));
             return;
         }
         send.dispatch(t);
     };
     let count = move || text.with(|t| t.encode_utf16().count());
+    let t = ChatText::get();
     view! {
         <form class="chat__composer" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); submit(); }>
-            <label class="field__label" for="chat-text">"Message"</label>
+            <label class="field__label" for="chat-text">{t.message}</label>
             <textarea class="field__input chat__input" id="chat-text" name="text" rows="2" maxlength=MAX_CHAT.to_string() enterkeyhint="send"
                 aria-describedby=move || if error.with(Option::is_some) { "chat-count chat-error" } else { "chat-count" }
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
@@ -358,8 +361,8 @@ fn Composer(chat: Chat) -> impl IntoView {
                 }></textarea>
             {move || error.get().map(|m| view! { <p class="field__error" id="chat-error" role="alert">{m}</p> })}
             <div class="chat__bar">
-                <span class="field__hint" id="chat-count">{move || format!("{} / {MAX_CHAT}", count())}" · Enter sends, Shift+Enter adds a line"</span>
-                <button class="btn btn--primary" type="submit" disabled=move || send.pending().get()>"Send"</button>
+                <span class="field__hint" id="chat-count">{move || crate::i18n::digits(&format!("{} / {MAX_CHAT}", count()))}{t.keys}</span>
+                <button class="btn btn--primary" type="submit" disabled=move || send.pending().get()>{t.send}</button>
             </div>
         </form>
     }

@@ -5,6 +5,9 @@ use super::money;
 use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::Loaded;
+use crate::i18n::kitties::KittyText;
+use crate::i18n::shell::ShellText;
+use crate::i18n::{digits, fill};
 use kitty_api::kitty::{Kitty, KittyStatus, Role};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -128,10 +131,11 @@ pub fn KittyLayout() -> impl IntoView {
     // Where each tab goes, and whether it is the open one: a transaction's page is part of the
     // Activity tab.
     let path = Memo::new(move |_| location.pathname.get());
-    let on_tx = Memo::new(move |_| path.with(|p| tab_title(p) == "Transaction"));
+    let on_tx = Memo::new(move |_| path.with(|p| tab_key(p) == "transactions"));
     let tab_links = move || {
         let base = format!("/kitties/{}", id.get());
-        KITTY_TABS.map(|(rest, label)| {
+        KITTY_TABS.map(|rest| {
+            let label = tab_label(rest.trim_start_matches('/'));
             let href = format!("{base}{rest}");
             let base = base.clone();
             let current = move || path.with(|p| tab_is_open(p, &base, rest));
@@ -144,7 +148,7 @@ pub fn KittyLayout() -> impl IntoView {
     let details_choice = RwSignal::new(None::<bool>);
     let details_open = Signal::derive(move || {
         details_choice.get().unwrap_or_else(|| {
-            path.with(|p| tab_title(p) == "Activity")
+            path.with(|p| tab_key(p).is_empty())
                 && kitty
                     .get()
                     .and_then(|r| r.ok())
@@ -206,13 +210,14 @@ pub fn KittyLayout() -> impl IntoView {
         let name = kitty.get().and_then(|r| r.ok()).map(|k| k.name);
         document().set_title(&page_title(&path, name.as_deref()));
     });
+    let words = KittyText::get();
     let back = move || {
         if on_tx.get() {
             let href = format!("/kitties/{}", id.get());
             let rel = crate::bundles::rel_for(&href);
-            view! { <a href=href class="back" rel=rel>"Activity"</a> }.into_any()
+            view! { <a href=href class="back" rel=rel>{words.tab_activity}</a> }.into_any()
         } else {
-            view! { <A href="/kitties" attr:class="back">"Kitties"</A> }.into_any()
+            view! { <A href="/kitties" attr:class="back">{ShellText::get().kitties}</A> }.into_any()
         }
     };
     view! {
@@ -226,7 +231,7 @@ pub fn KittyLayout() -> impl IntoView {
                 <Header k=shown on_tx details_open details_choice />
             </Show>
             <Show when=move || shown.with(Option::is_some)>
-                <nav class="tabs kitty-tabs" aria-label="Kitty" node_ref=tabs
+                <nav class="tabs kitty-tabs" aria-label=words.kitty node_ref=tabs
                     class:kitty-tabs--more-start=move || edges.get().0
                     class:kitty-tabs--more-end=move || edges.get().1
                     on:scroll=move |_| measure()>
@@ -236,7 +241,7 @@ pub fn KittyLayout() -> impl IntoView {
                             <a href=href class="tabs__tab" rel=rel aria-current=move || current().then_some("page")>{label}
                                 {chat.then(|| view! {
                                     <Show when=move || { unread.get() > 0 }>
-                                        <span class="tabs__badge">{move || unread.get().min(99)}<span class="visually-hidden">" unread"</span></span>
+                                        <span class="tabs__badge">{move || digits(&unread.get().min(99).to_string())}<span class="visually-hidden">{words.unread}</span></span>
                                     </Show>
                                 })}
                             </a>
@@ -249,15 +254,15 @@ pub fn KittyLayout() -> impl IntoView {
     }
 }
 
-/// A kitty's tabs: the path after `/kitties/{id}`, and the label.
-const KITTY_TABS: [(&str, &str); 7] = [
-    ("", "Activity"),
-    ("/chat", "Chat"),
-    ("/moments", "Moments"),
-    ("/members", "Members"),
-    ("/split", "Split"),
-    ("/card", "Card"),
-    ("/settings", "Settings"),
+/// A kitty's tabs: the path after `/kitties/{id}`.
+const KITTY_TABS: [&str; 7] = [
+    "",
+    "/chat",
+    "/moments",
+    "/members",
+    "/split",
+    "/card",
+    "/settings",
 ];
 
 /// Whether the tab at `{base}{rest}` is the open one at `path`: a transaction's page belongs to
@@ -283,17 +288,28 @@ pub fn page_title(path: &str, kitty_name: Option<&str>) -> String {
 
 /// The tab a kitty path shows (`/kitties/{id}/members` is "Members"), for the page title.
 pub fn tab_title(path: &str) -> &'static str {
-    let rest: Vec<&str> = path.trim_end_matches('/').split('/').skip(3).collect();
-    match rest.first().copied() {
-        None => "Activity",
-        Some("chat") => "Chat",
-        Some("moments") => "Moments",
-        Some("members") => "Members",
-        Some("split") => "Split",
-        Some("card") => "Card",
-        Some("settings") => "Settings",
-        Some("transactions") => "Transaction",
-        Some(_) => "Kitty",
+    tab_label(tab_key(path))
+}
+
+/// The part of a kitty path after `/kitties/{id}/` that names its tab: `members`; empty for the
+/// Activity tab.
+fn tab_key(path: &str) -> &str {
+    path.trim_end_matches('/').split('/').nth(3).unwrap_or("")
+}
+
+/// The name of the tab at `/kitties/{id}/{key}` in this page's language.
+fn tab_label(key: &str) -> &'static str {
+    let t = KittyText::get();
+    match key {
+        "" => t.tab_activity,
+        "chat" => t.tab_chat,
+        "moments" => t.tab_moments,
+        "members" => t.tab_members,
+        "split" => t.tab_split,
+        "card" => t.tab_card,
+        "settings" => t.tab_settings,
+        "transactions" => t.tab_transaction,
+        _ => t.kitty,
     }
 }
 
@@ -316,6 +332,7 @@ fn Header(
             view! { <h1 class="kitty-header__name">{name}</h1> }.into_any()
         }
     };
+    let t = KittyText::get();
     let status = Memo::new(move |_| k.with(|k| k.as_ref().map(|k| (k.id.clone(), k.status))));
     let banner = move || {
         status.get().and_then(|(id, status)| match status {
@@ -324,13 +341,13 @@ fn Header(
                 let rel = crate::bundles::rel_for(&settings);
                 Some(view! {
                     <div class="banner banner--warning" role="status">
-                        <strong>"This kitty is closing."</strong>" The card is frozen. "
-                        <a href=settings rel=rel>"See the closure"</a>
+                        <strong>{t.closing_banner}</strong>{t.card_frozen}
+                        <a href=settings rel=rel>{t.see_closure}</a>
                     </div>
                 }.into_any())
             }
             KittyStatus::Closed => Some(view! {
-                <div class="banner" role="status"><strong>"This kitty is closed."</strong>" Its history stays here."</div>
+                <div class="banner" role="status"><strong>{t.closed_banner}</strong>{t.history_stays}</div>
             }.into_any()),
             KittyStatus::Active => None,
         })
@@ -344,8 +361,8 @@ fn Header(
             let pct = (have * 100).checked_div(g).unwrap_or(0);
             Some(view! {
                 <div class="goal-row kitty-header__goal">
-                    <progress class="goal" max=g.to_string() value=have.to_string() aria-label="Goal progress"></progress>
-                    <span class="row__meta">{format!("{pct}% of {}", money(g, k))}</span>
+                    <progress class="goal" max=g.to_string() value=have.to_string() aria-label=t.goal_progress></progress>
+                    <span class="row__meta">{fill(t.goal_of, &[("pct", &digits(&pct.to_string())), ("amount", &money(g, k))])}</span>
                 </div>
             })
         })
@@ -361,19 +378,19 @@ fn Header(
         facts.get().map(|(account, card)| view! {
             <dl class="kitty-header__facts">
                 <div>
-                    <dt>"Deposit to"</dt>
+                    <dt>{t.deposit_to}</dt>
                     <dd>
                         <span class="row__meta">{account.account_name.clone()}</span>
                         <span class="copy-line"><span>"BSB "<span class="mono">{account.bsb.clone()}</span></span>
-                            <CopyButton value=account.bsb.clone() label="Copy" done="Copied" what="BSB" /></span>
-                        <span class="copy-line"><span>"Account "<span class="mono">{account.account_number.clone()}</span></span>
-                            <CopyButton value=account.account_number.clone() label="Copy" done="Copied" what="account number" /></span>
+                            <CopyButton value=account.bsb.clone() label=t.copy done=t.copied what="BSB" /></span>
+                        <span class="copy-line"><span>{t.account}<span class="mono">{account.account_number.clone()}</span></span>
+                            <CopyButton value=account.account_number.clone() label=t.copy done=t.copied what=t.account_number /></span>
                     </dd>
                 </div>
                 <div>
-                    <dt>"Card"</dt>
+                    <dt>{t.tab_card}</dt>
                     <dd><span class="mono">{card.masked_number.clone()}</span>" "
-                        <span class=format!("status status--card-{}", card.status.as_str())>{card.status.label()}</span></dd>
+                        <span class=format!("status status--card-{}", card.status.as_str())>{t.card_status(card.status)}</span></dd>
                 </div>
             </dl>
         })
@@ -382,12 +399,12 @@ fn Header(
         {banner}
         <header class="kitty-header" class:kitty-header--open=move || details_open.get()>
             {title}
-            <p class="kitty-header__balance">{balance}<span class="row__meta">" available"</span></p>
+            <p class="kitty-header__balance">{balance}<span class="row__meta">{t.available}</span></p>
             {goal}
             <button type="button" class="btn btn--secondary btn--small kitty-header__toggle"
                 aria-expanded=move || details_open.get().to_string() aria-controls="kitty-details"
                 on:click=move |_| details_choice.set(Some(!details_open.get_untracked()))>
-                "Deposit details and card"<span class="kitty-header__chevron" aria-hidden="true"></span>
+                {t.details_toggle}<span class="kitty-header__chevron" aria-hidden="true"></span>
             </button>
             <div class="kitty-header__more" id="kitty-details">
                 {description}

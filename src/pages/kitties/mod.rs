@@ -25,30 +25,31 @@ pub use members::{leave_blockers, Members};
 pub use moments::MomentsTab;
 pub use settings::{Settings, SplitTab};
 
+use crate::i18n::fill;
+use crate::i18n::kitties::KittyText;
 use kitty_api::kitty::{Kitty, KittyTransaction, TxKind};
 use kitty_api::Money;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// An amount of the kitty's currency, as this page's language writes it.
 pub fn money(amount: i64, k: &Kitty) -> String {
-    Money::new(amount, k.currency).to_string()
+    crate::fmt::money(Money::new(amount, k.currency))
 }
 
 /// One line of activity: what, when, how much (spending shown negative).
 #[component]
 pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl IntoView {
     let signed = t.kind.signed(t.amount);
+    let words = KittyText::get();
     let label = match t.kind {
         TxKind::Deposit => t
             .assignee_name
             .clone()
-            .map_or("Deposit · unassigned".to_string(), |n| {
-                format!("Deposit · {n}")
+            .map_or(words.deposit_unassigned.to_string(), |n| {
+                fill(words.deposit_from, &[("name", &n)])
             }),
-        TxKind::Expense => "Card payment".to_string(),
-        TxKind::Refund => "Refund".to_string(),
-        TxKind::Payout => "Payout".to_string(),
-        TxKind::Fee => "Plan fee".to_string(),
+        kind => words.tx_kind(kind).to_string(),
     };
     let href = format!("/kitties/{}/transactions/{}", t.ktti_id, t.id);
     view! {
@@ -61,7 +62,7 @@ pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl In
                     {t.category.clone().map(|c| format!(" · {c}"))}
                 </span>
             </A>
-            <span class="money row__amount" class:money--negative={signed < 0}>{Money::new(signed, t.currency).to_string()}</span>
+            <span class="money row__amount" class:money--negative={signed < 0}>{crate::fmt::money(Money::new(signed, t.currency))}</span>
         </li>
     }
 }
@@ -78,14 +79,14 @@ pub fn KittiesApp() -> impl IntoView {
             <Route path=path!("chat") view=ChatTab />
             <Route path=path!("members") view=Members />
             <Route path=path!("split") view=SplitTab />
-            <Route path=path!("card") view=CardTab />
             <Route path=path!("settings") view=Settings />
         </ParentRoute>
     )
 }
 
 /// The bundle of a kitty's moments and transaction pages (`src/bin/kittymedia.rs`): the photo
-/// uploads and the receipt editor, apart so the Kitties bundle stays within its budget. The
+/// uploads and the receipt editor, and the card tab (its order form moved here when the kitty
+/// pages gained Swahili and Persian), apart so the Kitties bundle stays within its budget. The
 /// kitty's frame is the same; its other tabs are handed to the Kitties bundle.
 #[component]
 pub fn KittyMediaApp() -> impl IntoView {
@@ -93,6 +94,7 @@ pub fn KittyMediaApp() -> impl IntoView {
         <ParentRoute path=path!("kitties/:id") view=KittyLayout>
             <Route path=path!("moments") view=MomentsTab />
             <Route path=path!("transactions/:tx") view=TransactionPage />
+            <Route path=path!("card") view=CardTab />
         </ParentRoute>
     )
 }

@@ -9,6 +9,8 @@ use crate::components::feedback::{write, EmptyState, ErrorPanel, Skeleton};
 use crate::components::form::{show_failure, FormAlert, TextArea, TextField};
 use crate::components::toast::use_toasts;
 use crate::components::upload::{PhotoPicker, Thumbnail, UploadStatus, Uploads};
+use crate::i18n::media::{MomentsText, UploadText};
+use crate::i18n::{digits, fill};
 use kitty_api::media::{
     check_moment, CreateMomentRequest, ImageType, Moment, UpdateMomentRequest, MAX_MOMENT_PHOTOS,
 };
@@ -28,7 +30,9 @@ pub fn today() -> String {
 
 /// `12 Nov 2026` for `2026-11-12`.
 fn long_date(ymd: &str) -> String {
-    kitty_api::format::date(&format!("{ymd}T00:00:00Z"), 0).unwrap_or_else(|| ymd.to_string())
+    digits(
+        &kitty_api::format::date(&format!("{ymd}T00:00:00Z"), 0).unwrap_or_else(|| ymd.to_string()),
+    )
 }
 
 /// The form open above the moments, if any.
@@ -51,6 +55,7 @@ impl Editing {
 #[component]
 pub fn MomentsTab() -> impl IntoView {
     let ctx = use_kitty();
+    let t = MomentsText::get();
     // Loaded by hand (not with `Loaded` and a resource, whose generic instances cost several
     // kilobytes of wasm), the same way: a skeleton, then the moments, kept on screen while they
     // reload; an error panel with "Try again".
@@ -90,7 +95,7 @@ pub fn MomentsTab() -> impl IntoView {
         editing.with(Option::is_none).then(|| {
             view! {
                 <button type="button" id="moments-add" class="btn btn--primary"
-                    on:click=move |_| { editing.set(Some(Editing::New)); focus("field-title"); }>"Add a moment"</button>
+                    on:click=move |_| { editing.set(Some(Editing::New)); focus("field-title"); }>{t.add_moment}</button>
             }
         })
     };
@@ -102,7 +107,7 @@ pub fn MomentsTab() -> impl IntoView {
     view! {
         <section aria-labelledby="moments-heading">
             <div class="section-head">
-                <h2 id="moments-heading">"Moments"</h2>
+                <h2 id="moments-heading">{t.moments}</h2>
                 {add}
             </div>
             {move || editing.get().map(|e| view! { <MomentForm editing=e on_saved=saved on_cancel=close /> })}
@@ -113,10 +118,11 @@ pub fn MomentsTab() -> impl IntoView {
 
 #[component]
 fn MomentGrid(moments: Vec<Moment>, editing: RwSignal<Option<Editing>>) -> impl IntoView {
+    let t = MomentsText::get();
     if moments.is_empty() {
         return view! {
-            <EmptyState title="No moments yet">
-                <p>"Add photos from a trip, a dinner or a match, so everyone in the kitty can see them."</p>
+            <EmptyState title=t.empty_title>
+                <p>{t.empty_body}</p>
             </EmptyState>
         }
         .into_any();
@@ -131,6 +137,7 @@ fn MomentGrid(moments: Vec<Moment>, editing: RwSignal<Option<Editing>>) -> impl 
 
 #[component]
 fn MomentCard(m: Moment, editing: RwSignal<Option<Editing>>) -> impl IntoView {
+    let t = MomentsText::get();
     let heading = format!("moment-{}", m.id);
     let labelled_by = heading.clone();
     let count = m.photos.len();
@@ -138,7 +145,9 @@ fn MomentCard(m: Moment, editing: RwSignal<Option<Editing>>) -> impl IntoView {
         view! {
             <ul class="moment__photos" class:moment__photos--one=count == 1>
                 {m.photos.iter().enumerate().map(|(n, image)| {
-                    let alt = format!("Photo {} of {count}: {}", n + 1, m.title);
+                    let (n, count) = ((n + 1).to_string(), count.to_string());
+                    let alt = digits(&fill(t.photo_of, &[("n", &n), ("count", &count)]));
+                    let alt = fill(&alt, &[("title", &m.title)]);
                     view! { <li><Thumbnail image=image.clone() alt /></li> }
                 }).collect_view()}
             </ul>
@@ -150,7 +159,7 @@ fn MomentCard(m: Moment, editing: RwSignal<Option<Editing>>) -> impl IntoView {
             <button type="button" id=id class="btn btn--secondary btn--small moment__edit"
                 disabled=move || editing.with(Option::is_some)
                 on:click=move |_| { editing.set(Some(Editing::Edit(moment.clone()))); focus("field-title"); }>
-                "Edit"<span class="visually-hidden">" " {title}</span>
+                {t.edit}<span class="visually-hidden">" " {title}</span>
             </button>
         }
     });
@@ -162,7 +171,7 @@ fn MomentCard(m: Moment, editing: RwSignal<Option<Editing>>) -> impl IntoView {
                     <h3 class="moment__title" id=heading>{m.title.clone()}</h3>
                     <p class="moment__meta">
                         <time datetime=m.date.clone()>{long_date(&m.date)}</time>
-                        {format!(" · Added by {}", m.author_name)}
+                        {fill(t.added_by, &[("name", &m.author_name)])}
                     </p>
                     {m.note.clone().map(|n| view! { <p class="moment__note">{n}</p> })}
                     {edit}
@@ -181,6 +190,7 @@ fn MomentForm(
 ) -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
+    let tx = MomentsText::get();
     let existing = match &editing {
         Editing::Edit(m) => Some(m.clone()),
         Editing::New => None,
@@ -237,8 +247,8 @@ fn MomentForm(
                     let first = ["title", "date", "note", "image_ids"]
                         .into_iter()
                         .find(|f| fields.contains_key(*f));
-                    errors.set(fields);
-                    alert.set(Some("Check the highlighted fields.".into()));
+                    errors.set(fields.into_iter().map(|(k, v)| (k, tx.say(&v))).collect());
+                    alert.set(Some(crate::i18n::auth::AuthText::get().check_fields.into()));
                     if let Some(f) = first {
                         focus(&format!("field-{f}"));
                     }
@@ -274,11 +284,7 @@ fn MomentForm(
         };
         write(saving, request, move |r| match r {
             Ok(m) => {
-                toasts.success(if is_new {
-                    "Moment added."
-                } else {
-                    "Moment saved."
-                });
+                toasts.success(if is_new { tx.added } else { tx.saved });
                 on_saved.run(m);
             }
             Err(e) => show_failure(&e, errors, alert),
@@ -289,8 +295,8 @@ fn MomentForm(
         on_cancel.run(());
     };
     let heading = match &existing {
-        Some(m) => format!("Edit “{}”", m.title),
-        None => "Add a moment".to_string(),
+        Some(m) => fill(tx.edit_heading, &[("title", &m.title)]),
+        None => tx.add_moment.to_string(),
     };
     let photo_error = Signal::derive(move || errors.with(|e| e.get("image_ids").cloned()));
     // A message about the photos is stale once one is removed.
@@ -311,12 +317,13 @@ fn MomentForm(
             .enumerate()
             .map(|(n, image)| {
                 let id = image.id.clone();
+                let number = digits(&(n + 1).to_string());
                 view! {
                     <li class="upload">
                         <div class="upload__done">
-                            <Thumbnail image alt=format!("Photo {}", n + 1) />
-                            <button type="button" class="btn btn--secondary btn--small" aria-label=format!("Remove photo {}", n + 1)
-                                on:click=move |_| { kept.update(|k| k.retain(|i| i.id != id)); unflag(); }>"Remove"</button>
+                            <Thumbnail image alt=fill(tx.photo_n, &[("n", &number)]) />
+                            <button type="button" class="btn btn--secondary btn--small" aria-label=fill(tx.remove_photo_n, &[("n", &number)])
+                                on:click=move |_| { kept.update(|k| k.retain(|i| i.id != id)); unflag(); }>{UploadText::get().remove}</button>
                         </div>
                     </li>
                 }
@@ -335,28 +342,28 @@ fn MomentForm(
         <form class="card form moment-form" on:submit=submit novalidate aria-labelledby="moment-form-heading">
             <h3 id="moment-form-heading">{heading}</h3>
             <FormAlert message=alert.into() />
-            <TextField name="title" label="Title" value=title errors required=true hint="Up to 80 characters, like “Dinner at the beach”." />
-            <TextField name="date" label="Date" kind="date" value=date errors max=today() />
-            <TextArea name="note" label="Note (optional)" value=note errors maxlength=1000 />
+            <TextField name="title" label=tx.title value=title errors required=true hint=tx.title_hint />
+            <TextField name="date" label=tx.date kind="date" value=date errors max=today() />
+            <TextArea name="note" label=tx.note value=note errors maxlength=1000 />
             <fieldset class="moment-form__photos">
-                <legend class="field__label">"Photos"</legend>
-                <p class="field__hint">{format!("Up to {MAX_MOMENT_PHOTOS}. Each one uploads as soon as you choose it.")}</p>
+                <legend class="field__label">{tx.photos}</legend>
+                <p class="field__hint">{digits(&fill(tx.photos_hint, &[("n", &MAX_MOMENT_PHOTOS.to_string())]))}</p>
                 <ul class="uploads">{kept_rows}{new_rows}</ul>
-                <PhotoPicker uploads id="field-image_ids" label="Add photos" room error=photo_error />
+                <PhotoPicker uploads id="field-image_ids" label=tx.add_photos room error=photo_error />
             </fieldset>
             <div class="actions">
                 <button type="submit" class="btn btn--primary" aria-describedby="moment-form-wait"
                     disabled=move || uploads.busy() || saving.get()>
                     {move || match (saving.get(), is_new) {
-                        (true, _) => "Saving…",
-                        (false, true) => "Save moment",
-                        (false, false) => "Save changes",
+                        (true, _) => tx.saving,
+                        (false, true) => tx.save_moment,
+                        (false, false) => tx.save_changes,
                     }}
                 </button>
-                <button type="button" class="btn btn--secondary" on:click=cancel>"Cancel"</button>
+                <button type="button" class="btn btn--secondary" on:click=cancel>{crate::i18n::shell::CommonText::get().cancel}</button>
             </div>
             <p class="field__hint" id="moment-form-wait" role="status">
-                {move || uploads.busy().then_some("Saving waits until the photos have uploaded.")}
+                {move || uploads.busy().then_some(tx.saving_waits)}
             </p>
         </form>
     }

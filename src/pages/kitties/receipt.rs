@@ -13,6 +13,8 @@ use crate::components::feedback::{write, ErrorPanel, Skeleton};
 use crate::components::form::TextField;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::upload::{PhotoPicker, Thumbnail, UploadStatus, Uploads};
+use crate::i18n::media::ReceiptText;
+use crate::i18n::{digits, fill};
 use kitty_api::media::{
     check_line, itemised, ImageType, LineItem, LineItemInput, Receipt, UpdateLineItemRequest,
     UploadReceiptRequest, MAX_LINE_ITEMS, ROUNDING_ALLOWANCE,
@@ -64,25 +66,23 @@ impl Draft {
 
     /// The cleaned description, quantity, unit price and total, or a message for each field.
     fn read(&self, currency: Currency) -> Result<(String, i64, i64, i64), FieldErrors> {
+        let t = ReceiptText::get();
         let mut errors = FieldErrors::new();
         let quantity = self
             .quantity
             .with(|q| q.trim().parse::<i64>())
             .unwrap_or_else(|_| {
-                errors.insert(
-                    "quantity".into(),
-                    "Enter the quantity as a whole number, like 2.".into(),
-                );
+                errors.insert("quantity".into(), t.whole_quantity.into());
                 1
             });
         let unit_price = match self.unit_price.with(|p| Money::parse(p, currency)) {
             Ok(m) => m.amount,
             Err(e) => {
                 let message = match e {
-                    ParseMoneyError::Empty => "Enter the price of one, like 12.50.".to_string(),
-                    e => e.to_string(),
+                    ParseMoneyError::Empty => t.price_of_one,
+                    e => t.money_error(&e),
                 };
-                errors.insert("unit_price".into(), message);
+                errors.insert("unit_price".into(), message.into());
                 0
             }
         };
@@ -96,7 +96,7 @@ impl Draft {
             Ok(_) => Err(errors),
             Err(more) => {
                 for (k, v) in more {
-                    errors.entry(k).or_insert(v);
+                    errors.entry(k).or_insert_with(|| t.say(&v));
                 }
                 Err(errors)
             }
@@ -109,10 +109,11 @@ fn read_extra(text: &str, currency: Currency) -> Result<i64, String> {
     if text.trim().is_empty() {
         return Ok(0);
     }
+    let t = ReceiptText::get();
     match Money::parse(text, currency) {
         Ok(m) if m.amount >= 0 => Ok(m.amount),
-        Ok(_) => Err("Enter 0 or more.".into()),
-        Err(e) => Err(e.to_string()),
+        Ok(_) => Err(t.zero_or_more.into()),
+        Err(e) => Err(t.money_error(&e).into()),
     }
 }
 
@@ -165,7 +166,7 @@ struct Ed {
 
 impl Ed {
     fn money(&self, amount: i64) -> String {
-        Money::new(amount, self.currency).to_string()
+        crate::fmt::money(Money::new(amount, self.currency))
     }
 
     fn ids(&self) -> (String, String) {
@@ -254,6 +255,7 @@ impl Ed {
         let people = self.people.get();
         let editing = self.editing.get();
         let (tax, tip) = (self.tax.get(), self.tip.get());
+        let t = ReceiptText::get();
         self.receipt.with(|r| {
             let r = r.as_ref().ok_or_else(String::new)?;
             let mut items = Vec::with_capacity(r.line_items.len());
@@ -264,15 +266,14 @@ impl Ed {
                         .read(self.currency)
                         .map_err(|e| {
                             let why = e.into_values().next().unwrap_or_default();
-                            format!("Item {}: {why}", n + 1)
+                            let n = digits(&(n + 1).to_string());
+                            fill(t.item_error, &[("n", &n), ("why", &why)])
                         })?
                         .3
                 } else {
                     item.total
                 };
-                items_total = items_total
-                    .checked_add(total)
-                    .ok_or("These items add up to too much.")?;
+                items_total = items_total.checked_add(total).ok_or(t.too_much)?;
                 let who = item
                     .assignees
                     .iter()
@@ -285,9 +286,12 @@ impl Ed {
                     .collect();
                 items.push((total, who));
             }
-            let tax = read_extra(&tax, self.currency).map_err(|e| format!("Tax: {e}"))?;
-            let tip = read_extra(&tip, self.currency).map_err(|e| format!("Tip: {e}"))?;
-            let parts = itemised(self.amount, people.len(), &items).map(|parts| {
+            let tax =
+                read_extra(&tax, self.currency).map_err(|e| fill(t.tax_error, &[("why", &e)]))?;
+            let tip =
+                read_extra(&tip, self.currency).map_err(|e| fill(t.tip_error, &[("why", &e)]))?;
+            let parts = itemised(self.amount, people.len(), &items).map_err(|e| t.say(&e));
+            let parts = parts.map(|parts| {
                 people
                     .iter()
                     .zip(parts)
@@ -365,7 +369,7 @@ pub fn ReceiptSection(
     };
     view! {
         <section class="card" aria-labelledby="receipt-heading">
-            <h2 id="receipt-heading">"Receipt"</h2>
+            <h2 id="receipt-heading">{ReceiptText::get().receipt}</h2>
             {body}
         </section>
     }
@@ -374,6 +378,7 @@ pub fn ReceiptSection(
 /// No receipt yet: its photo uploads, and the receipt is made with it at once.
 #[component]
 fn AddReceipt(ed: Ed) -> impl IntoView {
+    let t = ReceiptText::get();
     let uploads = Uploads::new(ImageType::Receipt);
     uploads.when_done(Callback::new(move |image: kitty_api::media::Image| {
         let req = UploadReceiptRequest {
@@ -392,7 +397,7 @@ fn AddReceipt(ed: Ed) -> impl IntoView {
         };
         ed.change(
             api::ktti::upload_receipt(&req),
-            "Receipt added. Now add its items.",
+            t.receipt_added,
             None,
             Some(Box::new(after)),
         );
@@ -400,25 +405,26 @@ fn AddReceipt(ed: Ed) -> impl IntoView {
     let remove = Callback::new(move |key: u64| uploads.remove(key));
     let room = Signal::derive(move || 1usize.saturating_sub(uploads.count()));
     view! {
-        <p class="muted">"Add a photo of the receipt, then list its items and who had each: the payment can then be split by what each person had."</p>
+        <p class="muted">{t.add_intro}</p>
         <ul class="uploads">
             {move || uploads.list.get().into_iter().map(|upload| view! { <UploadStatus upload on_remove=remove /> }).collect_view()}
         </ul>
-        <p class="muted" role="status">{move || ed.busy.get().then_some("Saving the receipt…")}</p>
-        {move || (room.get() > 0).then(|| view! { <PhotoPicker uploads id="receipt-photo" label="Add a receipt photo" multiple=false room /> })}
+        <p class="muted" role="status">{move || ed.busy.get().then_some(t.saving_receipt)}</p>
+        {move || (room.get() > 0).then(|| view! { <PhotoPicker uploads id="receipt-photo" label=t.add_receipt_photo multiple=false room /> })}
     }
 }
 
 /// A receipt: its photo, lines, tax and tip, what they come to, and the split they make.
 #[component]
 fn ReceiptEditor(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl IntoView {
+    let t = ReceiptText::get();
     let photo = ed.receipt.with_untracked(|r| {
         r.as_ref().map(|r| {
             let (image, at) = (r.image.clone(), crate::fmt::date(&r.created_at));
             view! {
                 <figure class="receipt__photo">
-                    <Thumbnail image alt="Photo of the receipt".to_string() />
-                    <figcaption class="row__meta">{format!("Added {at}. Open it for the full size.")}</figcaption>
+                    <Thumbnail image alt=t.photo_alt.to_string() />
+                    <figcaption class="row__meta">{fill(t.photo_caption, &[("at", &at)])}</figcaption>
                 </figure>
             }
         })
@@ -445,7 +451,7 @@ fn ReceiptEditor(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> imp
             ed.editing.set(None);
         }
         if ids.is_empty() {
-            return view! { <li class="muted">"No items yet. Add each line of the receipt below, with who had it."</li> }.into_any();
+            return view! { <li class="muted">{t.no_items}</li> }.into_any();
         }
         ids.into_iter()
             .map(|id| view! { <ItemRow ed id /> })
@@ -456,15 +462,13 @@ fn ReceiptEditor(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> imp
         let full = ids.with(Vec::len) >= MAX_LINE_ITEMS;
         match (ed.editing.with(Option::is_some), full) {
             (true, _) => None,
-            (false, true) => Some(view! { <p class="muted">{format!("A receipt holds at most {MAX_LINE_ITEMS} items.")}</p> }.into_any()),
+            (false, true) => Some(view! { <p class="muted">{digits(&fill(t.at_most_items, &[("n", &MAX_LINE_ITEMS.to_string())]))}</p> }.into_any()),
             (false, false) => Some(view! { <ItemForm ed /> }.into_any()),
         }
     };
     let delete = move |_| {
         if !window()
-            .confirm_with_message(
-                "Delete this receipt and its items? The payment's split stays as it is.",
-            )
+            .confirm_with_message(t.confirm_delete)
             .unwrap_or(false)
         {
             return;
@@ -475,7 +479,7 @@ fn ReceiptEditor(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> imp
             async move { api::ktti::delete_receipt(&kitty, &tx).await },
             move |r| match r {
                 Ok(()) => {
-                    ed.toasts.success("Receipt deleted.");
+                    ed.toasts.success(t.deleted);
                     ed.show(None);
                     focus("receipt-photo");
                 }
@@ -487,13 +491,13 @@ fn ReceiptEditor(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> imp
         <div class="receipt">
             {photo}
             <div class="receipt__main">
-                <h3 id="receipt-items-heading" tabindex="-1">"Items"</h3>
+                <h3 id="receipt-items-heading" tabindex="-1">{t.items}</h3>
                 <ul class="receipt-items" aria-labelledby="receipt-items-heading">{items}</ul>
                 {adding}
                 <TaxAndTip ed />
                 <Summary ed can_split on_split />
                 <div class="actions receipt__delete">
-                    <button type="button" class="btn btn--danger" disabled=move || ed.busy.get() on:click=delete>"Delete receipt"</button>
+                    <button type="button" class="btn btn--danger" disabled=move || ed.busy.get() on:click=delete>{t.delete_receipt}</button>
                 </div>
             </div>
         </div>
@@ -509,6 +513,7 @@ fn Chips(
     what: Signal<String>,
     on_toggle: Callback<String>,
 ) -> impl IntoView {
+    let t = ReceiptText::get();
     // Only a change of members redraws the chips (so a chip keeps the focus as it is used).
     let chips = move || {
         let named = checked.get_untracked();
@@ -524,7 +529,7 @@ fn Chips(
                         <input type="checkbox" prop:checked=move || checked.with(|c| c.contains(&on))
                             on:change=move |_| on_toggle.run(id.clone()) />
                         <span>{p.name}</span>
-                        <span class="visually-hidden">{move || format!(" had {}", what.get())}</span>
+                        <span class="visually-hidden">{move || fill(t.had, &[("what", &what.get())])}</span>
                     </label>
                 }
             })
@@ -532,7 +537,7 @@ fn Chips(
     };
     view! {
         <fieldset class="receipt-item__who">
-            <legend class="receipt-item__legend">"Who had it"</legend>
+            <legend class="receipt-item__legend">{t.who_had_it}</legend>
             {chips}
         </fieldset>
     }
@@ -541,6 +546,7 @@ fn Chips(
 /// One line: what, how many, at what price, and who had it; edited in place.
 #[component]
 fn ItemRow(ed: Ed, id: String) -> impl IntoView {
+    let t = ReceiptText::get();
     let item = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -602,8 +608,8 @@ fn ItemRow(ed: Ed, id: String) -> impl IntoView {
                     view! {
                         <div class="receipt-item__line">
                             <span class="receipt-item__desc">{i.description.clone()}</span>
-                            <span class="receipt-item__qty">{format!("{} × {}", i.quantity, ed.money(i.unit_price))}</span>
-                            <span class="money receipt-item__total"><span class="visually-hidden">"Total "</span>{ed.money(i.total)}</span>
+                            <span class="receipt-item__qty">{format!("{} × {}", digits(&i.quantity.to_string()), ed.money(i.unit_price))}</span>
+                            <span class="money receipt-item__total"><span class="visually-hidden">{t.total_prefix}</span>{ed.money(i.total)}</span>
                         </div>
                     }
                 })
@@ -621,7 +627,7 @@ fn ItemRow(ed: Ed, id: String) -> impl IntoView {
     let remove = move |_| {
         ed.change(
             api::ktti::delete_line_item(&id),
-            "Item removed.",
+            t.item_removed,
             None,
             Some(Box::new(|_| focus("receipt-items-heading"))),
         );
@@ -632,10 +638,10 @@ fn ItemRow(ed: Ed, id: String) -> impl IntoView {
             view! {
                 <div class="actions">
                     <button type="button" id=edit_id.clone() class="btn btn--secondary btn--small" on:click=start>
-                        "Edit"<span class="visually-hidden">{move || format!(" {}", what.get())}</span>
+                        {t.edit}<span class="visually-hidden">{move || format!(" {}", what.get())}</span>
                     </button>
                     <button type="button" class="btn btn--secondary btn--small" disabled=move || ed.busy.get() on:click=remove>
-                        "Remove"<span class="visually-hidden">{move || format!(" {}", what.get())}</span>
+                        {t.remove}<span class="visually-hidden">{move || format!(" {}", what.get())}</span>
                     </button>
                 </div>
             }
@@ -653,6 +659,7 @@ fn ItemRow(ed: Ed, id: String) -> impl IntoView {
 /// The new line's form, or (with `item`) a line's form in place.
 #[component]
 fn ItemForm(ed: Ed, #[prop(optional, into)] item: Option<String>) -> impl IntoView {
+    let t = ReceiptText::get();
     let draft = if item.is_some() { ed.edited } else { ed.added };
     let errors = RwSignal::new(FieldErrors::new());
     let editing = item.is_some();
@@ -698,7 +705,7 @@ fn ItemForm(ed: Ed, #[prop(optional, into)] item: Option<String>) -> impl IntoVi
                     };
                     ed.change(
                         api::ktti::add_line_item(&input),
-                        "Item added.",
+                        t.item_added,
                         form,
                         Some(Box::new(after)),
                     );
@@ -719,7 +726,7 @@ fn ItemForm(ed: Ed, #[prop(optional, into)] item: Option<String>) -> impl IntoVi
                     };
                     ed.change(
                         api::ktti::update_line_item(&id, &req),
-                        "Item saved.",
+                        t.item_saved,
                         form,
                         Some(Box::new(after)),
                     );
@@ -743,21 +750,21 @@ fn ItemForm(ed: Ed, #[prop(optional, into)] item: Option<String>) -> impl IntoVi
     };
     view! {
         <form class=if editing { "receipt-item__edit" } else { "receipt-add" } on:submit=submit novalidate
-            aria-label=if editing { "Edit the item" } else { "Add an item" }>
-            {(!editing).then(|| view! { <h3>"Add an item"</h3> })}
+            aria-label=if editing { t.edit_the_item } else { t.add_an_item }>
+            {(!editing).then(|| view! { <h3>{t.add_an_item}</h3> })}
             <div class="receipt-add__fields">
-                <TextField name="description" label="Description" value=draft.description errors required=true />
-                <TextField name="quantity" label="Quantity" value=draft.quantity errors inputmode="numeric" />
-                <TextField name="unit_price" label="Unit price" value=draft.unit_price errors inputmode="decimal" hint="The price of one." />
+                <TextField name="description" label=t.description value=draft.description errors required=true />
+                <TextField name="quantity" label=t.quantity value=draft.quantity errors inputmode="numeric" />
+                <TextField name="unit_price" label=t.unit_price value=draft.unit_price errors inputmode="decimal" hint=t.unit_price_hint />
             </div>
             {(!editing).then(|| view! {
-                <Chips people=ed.people checked=draft.who.into() what=Signal::stored("the new item".to_string()) on_toggle=toggle />
+                <Chips people=ed.people checked=draft.who.into() what=Signal::stored(t.the_new_item.to_string()) on_toggle=toggle />
             })}
             <div class="actions">
                 <button type="submit" class=if editing { "btn btn--primary" } else { "btn btn--secondary" } disabled=move || ed.busy.get()>
-                    {if editing { "Save item" } else { "Add item" }}
+                    {if editing { t.save_item } else { t.add_item }}
                 </button>
-                {editing.then(|| view! { <button type="button" class="btn btn--secondary" on:click=cancel>"Cancel"</button> })}
+                {editing.then(|| view! { <button type="button" class="btn btn--secondary" on:click=cancel>{t.cancel}</button> })}
             </div>
         </form>
     }
@@ -766,6 +773,7 @@ fn ItemForm(ed: Ed, #[prop(optional, into)] item: Option<String>) -> impl IntoVi
 /// The tax and tip, shared like the items.
 #[component]
 fn TaxAndTip(ed: Ed) -> impl IntoView {
+    let t = ReceiptText::get();
     let errors = RwSignal::new(FieldErrors::new());
     let changed = move || {
         let (tax, tip) = (ed.tax.get(), ed.tip.get());
@@ -806,17 +814,17 @@ fn TaxAndTip(ed: Ed) -> impl IntoView {
         };
         ed.change(
             api::ktti::set_receipt_tax_tip(Some(tax), Some(tip)),
-            "Tax and tip saved.",
+            t.tax_and_tip_saved,
             Some(errors),
             Some(Box::new(after)),
         );
     };
     view! {
-        <form class="receipt-extras" on:submit=submit novalidate aria-label="Tax and tip">
-            <TextField name="tax" label="Tax" value=ed.tax errors inputmode="decimal" hint="Leave it at 0 when the prices include it." />
-            <TextField name="tip" label="Tip" value=ed.tip errors inputmode="decimal" />
+        <form class="receipt-extras" on:submit=submit novalidate aria-label=t.tax_and_tip>
+            <TextField name="tax" label=t.tax value=ed.tax errors inputmode="decimal" hint=t.tax_hint />
+            <TextField name="tip" label=t.tip value=ed.tip errors inputmode="decimal" />
             <button type="submit" class="btn btn--secondary receipt-extras__save"
-                disabled=move || ed.busy.get() || !changed()>"Save tax and tip"</button>
+                disabled=move || ed.busy.get() || !changed()>{t.save_tax_and_tip}</button>
         </form>
     }
 }
@@ -825,6 +833,7 @@ fn TaxAndTip(ed: Ed) -> impl IntoView {
 /// the items (live, from what is typed), and for admins the button that splits the payment so.
 #[component]
 fn Summary(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl IntoView {
+    let t = ReceiptText::get();
     let sums = Memo::new(move |_| ed.sums());
     let splitting = RwSignal::new(false);
     let off = move || {
@@ -838,45 +847,41 @@ fn Summary(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl Into
         let s = sums.get()?;
         let diff = s.difference(ed.amount);
         let comparison = match diff {
-            0 => "exactly the payment.".to_string(),
-            d if d > 0 => format!("{} less than the payment.", ed.money(d)),
-            d => format!("{} more than the payment.", ed.money(-d)),
+            0 => t.exactly.to_string(),
+            d if d > 0 => fill(t.less, &[("amount", &ed.money(d))]),
+            d => fill(t.more, &[("amount", &ed.money(-d))]),
         };
         let advice = match diff {
             0 => String::new(),
-            d if d.abs() <= ROUNDING_ALLOWANCE => format!(
-                " That is within {} of cash rounding, so it is shared like the tax and tip.",
-                ed.money(ROUNDING_ALLOWANCE)
+            d if d.abs() <= ROUNDING_ALLOWANCE => fill(
+                t.within_rounding,
+                &[("amount", &ed.money(ROUNDING_ALLOWANCE))],
             ),
-            d if d > 0 => {
-                " Add the missing items, or the tax and tip, to split by the items.".into()
-            }
-            _ => {
-                " Check the quantities and prices: the receipt comes to more than was paid.".into()
-            }
+            d if d > 0 => t.add_missing.into(),
+            _ => t.check_prices.into(),
         };
-        Ok::<_, String>(format!(
-            "The items, tax and tip come to {}: {comparison}{advice}",
-            ed.money(ed.amount - diff)
+        Ok::<_, String>(fill(
+            t.come_to,
+            &[
+                ("total", &ed.money(ed.amount - diff)),
+                ("comparison", &comparison),
+                ("advice", &advice),
+            ],
         ))
     };
     let sentence = move || sentence().unwrap_or_else(|why| why);
     // Why the payment cannot be split by the items yet, if it cannot.
     let blocked = move || {
         if ed.unsaved() {
-            return Some("Save your changes first: the split uses the saved receipt.".to_string());
+            return Some(t.save_first.to_string());
         }
         match sums.get() {
             Err(why) => Some(why),
             Ok(Sums {
                 parts: Err(why), ..
             }) => Some(why),
-            Ok(s) => (s.difference(ed.amount).abs() > ROUNDING_ALLOWANCE).then(|| {
-                format!(
-                    "The items, tax and tip must come to the payment (to within {}) first.",
-                    ed.money(ROUNDING_ALLOWANCE)
-                )
-            }),
+            Ok(s) => (s.difference(ed.amount).abs() > ROUNDING_ALLOWANCE)
+                .then(|| fill(t.must_match, &[("amount", &ed.money(ROUNDING_ALLOWANCE))])),
         }
     };
     let parts = move || match sums.get() {
@@ -892,7 +897,7 @@ fn Summary(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl Into
             view! {
                 <div class="receipt-split__preview">
                     <ul>{rows}</ul>
-                    <p class="receipt-split__sum">"Total " <span class="money">{ed.money(total)}</span></p>
+                    <p class="receipt-split__sum">{t.total_prefix} <span class="money">{ed.money(total)}</span></p>
                 </div>
             }
             .into_any()
@@ -909,7 +914,7 @@ fn Summary(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl Into
             async move { api::ktti::split_by_receipt(&kitty, &tx).await },
             move |r| match r {
                 Ok(_) => {
-                    ed.toasts.success("The payment is now split by the items.");
+                    ed.toasts.success(t.split_done);
                     on_split.run(());
                 }
                 Err(e) => ed.toasts.error(e.message()),
@@ -921,7 +926,7 @@ fn Summary(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl Into
             view! {
                 <div class="receipt-split__apply">
                     <button type="button" class="btn btn--primary" aria-describedby="receipt-split-why"
-                        disabled=move || splitting.get() || blocked().is_some() on:click=split>"Split by the items"</button>
+                        disabled=move || splitting.get() || blocked().is_some() on:click=split>{t.split_by_items}</button>
                     <p class="field__hint" id="receipt-split-why">{blocked}</p>
                 </div>
             }
@@ -930,8 +935,8 @@ fn Summary(ed: Ed, can_split: Signal<bool>, on_split: Callback<()>) -> impl Into
     view! {
         <p class="receipt__difference" class:receipt__difference--off=off role="status">{sentence}</p>
         <div class="receipt-split">
-            <h3>"Each person's part"</h3>
-            <p class="muted">"Each person pays for what they had. The tax, the tip and any rounding are shared the same way, and the parts always add up to the payment."</p>
+            <h3>{t.parts_heading}</h3>
+            <p class="muted">{t.parts_body}</p>
             {parts}
             {apply}
         </div>

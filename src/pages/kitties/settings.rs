@@ -6,7 +6,9 @@ use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, Failure, Loaded};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
-use kitty_api::format::count;
+use crate::i18n::fill;
+use crate::i18n::kitties::{KittyText, ProblemText, SettingsText};
+use crate::i18n::shell::ShellText;
 use kitty_api::kitty::{
     ClosureStep, Kitty, KittyStatus, MemberTotals, Role, SplitRule, UpdateKittyRequest,
 };
@@ -18,6 +20,7 @@ use leptos::prelude::*;
 pub fn SplitTab() -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
+    let t = SettingsText::get();
     let data = LocalResource::new(move || {
         let id = ctx.watch();
         async move { Ok::<_, ApiError>((api::ktti::split(&id).await?, api::ktti::members(&id).await?)) }
@@ -29,7 +32,7 @@ pub fn SplitTab() -> impl IntoView {
     on_done(
         save,
         move |_| {
-            toasts.success("Default split saved. New card payments follow it.");
+            toasts.success(t.default_saved);
             ctx.refresh();
         },
         Failure::Toast,
@@ -37,8 +40,8 @@ pub fn SplitTab() -> impl IntoView {
     let retry = Callback::new(move |_| data.refetch());
     view! {
         <section class="card" aria-labelledby="split-heading">
-            <h2 id="split-heading">"Default split"</h2>
-            <p class="muted">"Every card payment and refund is shared this way. An admin can change any single one on its page."</p>
+            <h2 id="split-heading">{t.default_split}</h2>
+            <p class="muted">{t.default_body}</p>
             <Loaded lines=4 retry view=move || async move {
                         let (rule, m) = data.await?;
                         Ok::<_, ApiError>(ctx.get().map(|k| {
@@ -60,7 +63,7 @@ pub fn Settings() -> impl IntoView {
     view! {
         {move || ctx.get().map(|k| view! {
             {(k.my_role == Role::Admin && k.status != KittyStatus::Closed).then(|| view! { <EditKitty k=k.clone() /> })}
-            {(k.my_role != Role::Admin).then(|| view! { <p class="card muted">"Only admins can change the kitty or close it."</p> })}
+            {(k.my_role != Role::Admin).then(|| view! { <p class="card muted">{SettingsText::get().only_admins}</p> })}
         })}
         <Billing />
         {move || ctx.get().and_then(|k| (!k.is_personal && k.my_role == Role::Admin).then(|| view! { <Closure k /> }))}
@@ -80,6 +83,7 @@ fn EditKitty(k: Kitty) -> impl IntoView {
     );
     let errors = RwSignal::new(FieldErrors::new());
     let currency = k.currency;
+    let t = SettingsText::get();
     let save = Action::new_local(move |req: &UpdateKittyRequest| {
         let (req, id) = (req.clone(), ctx.id.get_untracked());
         async move { api::ktti::update_kitty(&id, &req).await }
@@ -87,7 +91,7 @@ fn EditKitty(k: Kitty) -> impl IntoView {
     on_done(
         save,
         move |_| {
-            toasts.success("Saved.");
+            toasts.success(t.saved);
             ctx.refresh();
         },
         Failure::Fields(errors),
@@ -109,18 +113,18 @@ fn EditKitty(k: Kitty) -> impl IntoView {
                 });
             }
             Err(e) => errors.update(|f| {
-                f.insert("goal_amount".into(), e.to_string());
+                f.insert("goal_amount".into(), ProblemText::say(&e.to_string()));
             }),
         }
     };
     view! {
         <section class="card" aria-labelledby="edit-heading">
-            <h2 id="edit-heading">"Details"</h2>
+            <h2 id="edit-heading">{t.details}</h2>
             <form class="form" on:submit=on_submit novalidate>
-                <TextField name="name" label="Name" value=name errors required=true />
-                <TextField name="description" label="Description" value=description errors />
-                <TextField name="goal_amount" label="Goal (empty for none)" value=goal errors inputmode="decimal" />
-                <button class="btn btn--secondary" type="submit" disabled=move || save.pending().get()>"Save details"</button>
+                <TextField name="name" label=t.name value=name errors required=true />
+                <TextField name="description" label=t.description value=description errors />
+                <TextField name="goal_amount" label=t.goal value=goal errors inputmode="decimal" />
+                <button class="btn btn--secondary" type="submit" disabled=move || save.pending().get()>{t.save_details}</button>
             </form>
         </section>
     }
@@ -131,6 +135,9 @@ fn EditKitty(k: Kitty) -> impl IntoView {
 fn Closure(k: Kitty) -> impl IntoView {
     let ctx = use_kitty();
     let toasts = use_toasts();
+    let t = SettingsText::get();
+    // `t` names the totals in the payouts' list.
+    let words = t;
     let totals = LocalResource::new(move || {
         let id = ctx.watch();
         async move { api::ktti::members(&id).await }
@@ -140,16 +147,16 @@ fn Closure(k: Kitty) -> impl IntoView {
         async move {
             match s {
                 ClosureStep::Disburse => api::ktti::disburse(&id).await.map(|d| {
-                    format!(
-                        "Paid out to {}.",
-                        count(d.payouts.len() as i64, "member", "members")
-                    )
+                    let shell = ShellText::get();
+                    let n = d.payouts.len() as i64;
+                    let members = ShellText::count(n, shell.members_one, shell.members_other);
+                    fill(t.paid_out_to, &[("members", &members)])
                 }),
                 _ => api::ktti::closure(&id, s).await.map(|_| {
                     match s {
-                        ClosureStep::Initiate => "Closure started: the card is frozen.",
-                        ClosureStep::Close => "The kitty is closed.",
-                        _ => "Closure cancelled: the kitty is active again.",
+                        ClosureStep::Initiate => t.closure_started,
+                        ClosureStep::Close => t.kitty_closed,
+                        _ => t.closure_cancelled,
                     }
                     .to_string()
                 }),
@@ -175,43 +182,43 @@ fn Closure(k: Kitty) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="closure-heading">
-            <h2 id="closure-heading">"Close the kitty"</h2>
+            <h2 id="closure-heading">{t.close_heading}</h2>
             {match status {
                 KittyStatus::Active => view! {
-                    <p>"Closing freezes the card, pays each member what they have left, and then closes the kitty for good. You can cancel until the last step."</p>
+                    <p>{t.close_intro}</p>
                     <button type="button" class="btn btn--danger" disabled=move || step.pending().get()
-                        on:click=move |_| { if window().confirm_with_message("Start closing? The card stops working at once.").unwrap_or(false) { step.dispatch(ClosureStep::Initiate); } }>"Start closing"</button>
+                        on:click=move |_| { if window().confirm_with_message(t.start_confirm).unwrap_or(false) { step.dispatch(ClosureStep::Initiate); } }>{t.start}</button>
                 }.into_any(),
                 KittyStatus::Closing => view! {
                     <ol class="steps">
-                        <li class="done">"Closure started; the card is frozen."</li>
-                        <li>"Pay out what each member has left:"
+                        <li class="done">{t.step_started}</li>
+                        <li>{t.step_pay}
                             {move || totals.get().and_then(|r| r.ok()).map(|t: MemberTotals| {
                                 let k = kk.clone();
                                 view! {
                                     <ul class="rows">{t.members.iter().filter(|m| m.balance != 0).map(|m| view! {
                                         <li class="row"><span class="row__main">{m.name.clone()}</span>
-                                            <span class="money" class:money--negative={m.balance < 0}>{if m.balance > 0 { format!("receives {}", money(m.balance, &k)) } else { format!("owes {}", money(-m.balance, &k)) }}</span></li>
+                                            <span class="money" class:money--negative={m.balance < 0}>{if m.balance > 0 { fill(words.receives, &[("amount", &money(m.balance, &k))]) } else { fill(words.owes, &[("amount", &money(-m.balance, &k))]) }}</span></li>
                                     }).collect_view()}</ul>
-                                    {(t.unassigned != 0).then(|| view! { <p class="form-alert">{format!("{} in deposits is unassigned. Assign it on the Activity tab first.", money(t.unassigned, &k))}</p> })}
+                                    {(t.unassigned != 0).then(|| view! { <p class="form-alert">{fill(words.unassigned, &[("amount", &money(t.unassigned, &k))])}</p> })}
                                     {t.members.iter().any(|m| m.balance < 0).then(|| view! {
-                                        <p class="steps__hint">"Whoever owes deposits that amount to the kitty's account with their name as the sender; then everyone else can be paid out."</p>
+                                        <p class="steps__hint">{words.owes_hint}</p>
                                     })}
-                                    {(t.available_balance == 0).then(|| view! { <p class="muted">"Nothing left to pay out."</p> })}
+                                    {(t.available_balance == 0).then(|| view! { <p class="muted">{words.nothing_left}</p> })}
                                 }
                             })}
                             <button type="button" class="btn btn--primary"
                                 disabled=move || step.pending().get() || !can_pay_out()
-                                on:click=move |_| { step.dispatch(ClosureStep::Disburse); }>"Pay out balances"</button>
+                                on:click=move |_| { step.dispatch(ClosureStep::Disburse); }>{t.pay_out}</button>
                         </li>
-                        <li>"Close for good (only when nothing is left)."
+                        <li>{t.step_close}
                             <button type="button" class="btn btn--danger" disabled=move || step.pending().get()
-                                on:click=move |_| { if window().confirm_with_message("Close the kitty permanently?").unwrap_or(false) { step.dispatch(ClosureStep::Close); } }>"Close kitty"</button>
+                                on:click=move |_| { if window().confirm_with_message(t.close_confirm).unwrap_or(false) { step.dispatch(ClosureStep::Close); } }>{t.close}</button>
                         </li>
                     </ol>
-                    <button type="button" class="btn btn--secondary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch(ClosureStep::Cancel); }>"Cancel closing"</button>
+                    <button type="button" class="btn btn--secondary" disabled=move || step.pending().get() on:click=move |_| { step.dispatch(ClosureStep::Cancel); }>{t.cancel}</button>
                 }.into_any(),
-                KittyStatus::Closed => view! { <p>"This kitty is closed."</p> }.into_any(),
+                KittyStatus::Closed => view! { <p>{KittyText::get().closed_banner}</p> }.into_any(),
             }}
         </section>
     }

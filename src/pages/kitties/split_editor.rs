@@ -1,16 +1,28 @@
 //! Editing a split: a mode, who takes part, each one's value, and a live preview whose shares
 //! always add up to the amount (the same allocation the server runs).
 
+use crate::i18n::fill;
+use crate::i18n::kitties::{ProblemText, SplitText};
 use kitty_api::kitty::{Proportion, SplitMode, SplitRule};
 use kitty_api::{Currency, Money};
 use leptos::prelude::*;
 
-const MODES: [(SplitMode, &str); 4] = [
-    (SplitMode::Even, "Evenly"),
-    (SplitMode::Shares, "By shares"),
-    (SplitMode::Percent, "By percent"),
-    (SplitMode::Amount, "By amount"),
+const MODES: [SplitMode; 4] = [
+    SplitMode::Even,
+    SplitMode::Shares,
+    SplitMode::Percent,
+    SplitMode::Amount,
 ];
+
+fn mode_label(m: SplitMode) -> &'static str {
+    let t = SplitText::get();
+    match m {
+        SplitMode::Even => t.evenly,
+        SplitMode::Shares => t.by_shares,
+        SplitMode::Percent => t.by_percent,
+        SplitMode::Amount => t.by_amount,
+    }
+}
 
 fn mode_key(m: SplitMode) -> &'static str {
     match m {
@@ -43,13 +55,13 @@ fn build(
             SplitMode::Even => 1,
             SplitMode::Amount => {
                 Money::parse(&text, currency)
-                    .map_err(|e| format!("{}: {e}", r.name))?
+                    .map_err(|e| format!("{}: {}", r.name, ProblemText::say(&e.to_string())))?
                     .amount
             }
             _ => text
                 .trim()
                 .parse::<i64>()
-                .map_err(|_| format!("{}: enter a whole number.", r.name))?,
+                .map_err(|_| fill(SplitText::get().whole_number, &[("name", &r.name)]))?,
         };
         proportions.push(Proportion {
             user_id: r.user_id.clone(),
@@ -57,7 +69,8 @@ fn build(
         });
     }
     let rule = SplitRule { mode, proportions };
-    rule.check(total.map(|t| Money::new(t, currency)))?;
+    rule.check(total.map(|t| Money::new(t, currency)))
+        .map_err(|e| ProblemText::say(&e))?;
     Ok(rule)
 }
 
@@ -106,7 +119,7 @@ pub fn SplitEditor(
     let preview = move || {
         result
             .get()
-            .and_then(|rule| rule.shares(preview_total))
+            .and_then(|rule| rule.shares(preview_total).map_err(|e| ProblemText::say(&e)))
             .map(|shares| {
                 rows.with_value(|r| {
                     shares
@@ -123,9 +136,10 @@ pub fn SplitEditor(
                 })
             })
     };
+    let t = SplitText::get();
     let unit = move || match mode.get() {
         SplitMode::Percent => "%",
-        SplitMode::Shares => "shares",
+        SplitMode::Shares => t.shares_unit,
         SplitMode::Amount => currency.code(),
         SplitMode::Even => "",
     };
@@ -133,14 +147,14 @@ pub fn SplitEditor(
     view! {
         <div class="split-editor">
             <fieldset class="split-editor__modes" disabled=!editable>
-                <legend class="field__label">"Share by"</legend>
-                {MODES.iter().map(|(m, label)| {
+                <legend class="field__label">{t.share_by}</legend>
+                {MODES.iter().map(|m| {
                     let m = *m;
                     view! {
                         <label class="chip">
                             <input type="radio" name="split-mode" value=mode_key(m)
                                 prop:checked=move || mode.get() == m on:change=move |_| mode.set(m) />
-                            <span>{*label}</span>
+                            <span>{mode_label(m)}</span>
                         </label>
                     }
                 }).collect_view()}
@@ -157,7 +171,7 @@ pub fn SplitEditor(
                                 <span>{name.clone()}</span>
                             </label>
                             <Show when=move || mode.get() != SplitMode::Even && included.get()>
-                                <label class="visually-hidden" for=input_id.clone()>{format!("{} for {}", unit(), name)}</label>
+                                <label class="visually-hidden" for=input_id.clone()>{fill(t.value_for, &[("unit", unit()), ("name", &name)])}</label>
                                 <input class="field__input split-editor__value" id=input_id.clone() inputmode="decimal"
                                     disabled=!editable prop:value=move || value.get()
                                     on:input=move |ev| value.set(event_target_value(&ev)) />
@@ -172,11 +186,11 @@ pub fn SplitEditor(
                     let sum: i64 = lines.iter().map(|l| l.1).sum();
                     view! {
                         <div class="split-editor__preview" aria-live="polite">
-                            <p class="field__label">{if total.is_some() { "Shares".to_string() } else { format!("Example: {}", Money::new(preview_total, currency)) }}</p>
+                            <p class="field__label">{if total.is_some() { t.shares.to_string() } else { fill(t.example, &[("amount", &crate::fmt::money(Money::new(preview_total, currency)))]) }}</p>
                             <ul>
-                                {lines.into_iter().map(|(n, s)| view! { <li><span>{n}</span><span class="money">{Money::new(s, currency).to_string()}</span></li> }).collect_view()}
+                                {lines.into_iter().map(|(n, s)| view! { <li><span>{n}</span><span class="money">{crate::fmt::money(Money::new(s, currency))}</span></li> }).collect_view()}
                             </ul>
-                            <p class="split-editor__sum">"Total " <span class="money">{Money::new(sum, currency).to_string()}</span></p>
+                            <p class="split-editor__sum">{t.total}<span class="money">{crate::fmt::money(Money::new(sum, currency))}</span></p>
                         </div>
                     }.into_any()
                 }
@@ -186,7 +200,7 @@ pub fn SplitEditor(
                 <button type="button" class="btn btn--primary"
                     disabled=move || saving.get() || result.get().is_err()
                     on:click=move |_| { if let Ok(rule) = result.get_untracked() { on_save.run(rule) } }>
-                    {move || if saving.get() { "Saving…" } else { "Save split" }}
+                    {move || if saving.get() { t.saving } else { t.save }}
                 </button>
             })}
         </div>

@@ -2,6 +2,8 @@ use crate::api;
 use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
 use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
+use crate::i18n::fill;
+use crate::i18n::merchant::{MerchantText, ProblemText};
 use kitty_api::merchant::{self as m, AddCardRequest, Card};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
@@ -21,7 +23,8 @@ fn card_feedback(input: &str) -> (Option<&'static str>, Option<&'static str>) {
 
 #[component]
 pub fn Cards() -> impl IntoView {
-    use_title("Cards");
+    let t = MerchantText::get();
+    use_title(t.cards);
     let toasts = use_toasts();
     let cards = LocalResource::new(api::kpay::cards);
     let number = RwSignal::new(String::new());
@@ -35,7 +38,7 @@ pub fn Cards() -> impl IntoView {
         let (_, problem) = card_feedback(&number.get());
         errors.update(|e| match problem {
             Some(p) => {
-                e.insert("card_number".into(), p.into());
+                e.insert("card_number".into(), ProblemText::get().say(p));
             }
             None => {
                 e.remove("card_number");
@@ -48,7 +51,7 @@ pub fn Cards() -> impl IntoView {
         let problem = (compact.len() >= 26).then(|| m::shaba(&s).err()).flatten();
         errors.update(|e| match problem {
             Some(p) => {
-                e.insert("shaba".into(), p.into());
+                e.insert("shaba".into(), ProblemText::get().say(p));
             }
             None => {
                 e.remove("shaba");
@@ -64,9 +67,9 @@ pub fn Cards() -> impl IntoView {
     on_done(
         add,
         move |card| {
-            toasts.success(format!(
-                "Added {} card {}",
-                card.bank_name, card.card_number
+            toasts.success(fill(
+                t.card_added,
+                &[("bank", &card.bank_name), ("number", &card.card_number)],
             ));
             number.set(String::new());
             owner.set(String::new());
@@ -89,7 +92,7 @@ pub fn Cards() -> impl IntoView {
                 errors.set(FieldErrors::new());
                 add.dispatch(clean);
             }
-            Err(found) => errors.set(found),
+            Err(found) => errors.set(ProblemText::get().fields(found)),
         }
     };
     let deactivate = Action::new_local(|id: &String| {
@@ -99,10 +102,7 @@ pub fn Cards() -> impl IntoView {
     on_done(
         deactivate,
         move |card| {
-            toasts.success(format!(
-                "Card {} no longer receives new payments.",
-                card.card_number
-            ));
+            toasts.success(fill(t.card_deactivated, &[("number", &card.card_number)]));
             cards.refetch();
         },
         Failure::Toast,
@@ -111,13 +111,13 @@ pub fn Cards() -> impl IntoView {
 
     view! {
         <div class="page">
-            <header class="page__header"><h1>"Cards"</h1></header>
+            <header class="page__header"><h1>{t.cards}</h1></header>
             <div class="split">
                 <section class="card" aria-labelledby="cards-heading">
-                    <h2 id="cards-heading">"Cards that receive money"</h2>
+                    <h2 id="cards-heading">{t.cards_receive}</h2>
                     <Loaded lines=3 retry view=move || async move {
                                 cards.await.map(|list| if list.cards.is_empty() {
-                                    view! { <EmptyState title="No cards yet"><p>"Buyers transfer to a card you add here."</p></EmptyState> }.into_any()
+                                    view! { <EmptyState title=t.no_cards><p>{t.no_cards_body}</p></EmptyState> }.into_any()
                                 } else {
                                     view! {
                                         <ul class="rows">
@@ -128,17 +128,17 @@ pub fn Cards() -> impl IntoView {
                             } />
                 </section>
                 <section class="card" aria-labelledby="add-card-heading">
-                    <h2 id="add-card-heading">"Add a card"</h2>
+                    <h2 id="add-card-heading">{t.add_a_card}</h2>
                     <form class="form" on:submit=on_submit novalidate>
                         <FormAlert message=alert.into() />
-                        <TextField name="card_number" label="Card number" value=number errors inputmode="numeric"
-                            autocomplete="off" hint="16 digits, as printed on the card" required=true />
-                        <p class="bank-hint" aria-live="polite">{move || bank().map(|b| format!("Bank: {b}"))}</p>
-                        <TextField name="owner_name" label="Name on the card" value=owner errors required=true />
-                        <TextField name="shaba" label="Shaba (optional)" value=shaba errors autocomplete="off"
-                            hint="IR followed by 24 digits" />
+                        <TextField name="card_number" label=t.card_number value=number errors inputmode="numeric"
+                            autocomplete="off" hint=t.card_number_hint required=true />
+                        <p class="bank-hint" aria-live="polite">{move || bank().map(|b| fill(t.bank, &[("bank", b)]))}</p>
+                        <TextField name="owner_name" label=t.name_on_card value=owner errors required=true />
+                        <TextField name="shaba" label=t.shaba_optional value=shaba errors autocomplete="off"
+                            hint=t.shaba_hint />
                         <button class="btn btn--primary" type="submit" disabled=move || add.pending().get()>
-                            {move || if add.pending().get() { "Adding…" } else { "Add card" }}
+                            {move || if add.pending().get() { t.adding } else { t.add_card }}
                         </button>
                     </form>
                 </section>
@@ -149,10 +149,11 @@ pub fn Cards() -> impl IntoView {
 
 #[component]
 fn CardRow(card: Card, deactivate: Action<String, Result<Card, api::ApiError>>) -> impl IntoView {
+    let t = MerchantText::get();
     let id = card.id.clone();
     let on_deactivate = move |_| {
         if window()
-            .confirm_with_message("Stop using this card for new payments?")
+            .confirm_with_message(t.stop_card_confirm)
             .unwrap_or(false)
         {
             deactivate.dispatch(id.clone());
@@ -165,9 +166,9 @@ fn CardRow(card: Card, deactivate: Action<String, Result<Card, api::ApiError>>) 
                 <span class="row__meta">{format!("{} · {}", card.bank_name, card.owner_name)}</span>
             </div>
             {if card.is_active {
-                view! { <button type="button" class="btn btn--small btn--secondary" on:click=on_deactivate>"Deactivate"</button> }.into_any()
+                view! { <button type="button" class="btn btn--small btn--secondary" on:click=on_deactivate>{t.deactivate}</button> }.into_any()
             } else {
-                view! { <span class="status status--expired">"Inactive"</span> }.into_any()
+                view! { <span class="status status--expired">{t.inactive}</span> }.into_any()
             }}
         </li>
     }

@@ -1,8 +1,11 @@
-use super::rials;
 use super::transactions::TransactionRow;
+use super::{linked, rials};
 use crate::api::{self, kpay::TransactionFilter};
 use crate::components::feedback::{use_title, Loaded};
 use crate::fmt;
+use crate::i18n::merchant::MerchantText;
+use crate::i18n::shell::ShellText;
+use crate::i18n::{digits, fill};
 use kitty_api::merchant::DailyTotal;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,7 +15,8 @@ const RECENT: usize = 5;
 
 #[component]
 pub fn MerchantHome() -> impl IntoView {
-    use_title("Merchant");
+    let t = MerchantText::get();
+    use_title(ShellText::get().merchant);
     let summary = LocalResource::new(|| api::kpay::summary(fmt::offset_minutes()));
     let setup = LocalResource::new(|| async {
         let shops = api::kpay::shops().await?;
@@ -31,18 +35,18 @@ pub fn MerchantHome() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page__header">
-                <h1>"Merchant"</h1>
-                <A href="/merchant/links/new" attr:class="btn btn--primary">"New payment link"</A>
+                <h1>{ShellText::get().merchant}</h1>
+                <A href="/merchant/links/new" attr:class="btn btn--primary">{t.new_payment_link}</A>
             </header>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     setup.await.ok().map(|(shops, cards)| (shops == 0 || cards == 0).then(|| view! {
                         <section class="card card--callout" aria-labelledby="setup-heading">
-                            <h2 id="setup-heading">"Get ready to take payments"</h2>
+                            <h2 id="setup-heading">{t.get_ready}</h2>
                             <ol class="checklist">
-                                <li class:done={shops > 0}><A href="/merchant/shops">"Create a shop"</A>" — it gets an API key for your website."</li>
-                                <li class:done={cards > 0}><A href="/merchant/cards">"Add the bank card"</A>" that receives buyers' transfers."</li>
-                                <li><A href="/merchant/links/new">"Create a payment link"</A>" and send it to a buyer."</li>
+                                <li class:done={shops > 0}>{linked(t.setup_shop, &[("link", "/merchant/shops", t.create_a_shop)])}</li>
+                                <li class:done={cards > 0}>{linked(t.setup_card, &[("link", "/merchant/cards", t.add_bank_card)])}</li>
+                                <li>{linked(t.setup_link, &[("link", "/merchant/links/new", t.create_payment_link)])}</li>
                             </ol>
                         </section>
                     }))
@@ -51,29 +55,29 @@ pub fn MerchantHome() -> impl IntoView {
             <Loaded lines=4 retry view=move || async move {
                         summary.await.map(|s| view! {
                             <ul class="stats">
-                                <li class="stat"><span class="stat__label">"Paid today"</span><span class="stat__value">{rials(s.today_paid)}</span></li>
-                                <li class="stat"><span class="stat__label">"Paid this month"</span><span class="stat__value">{rials(s.month_paid)}</span></li>
+                                <li class="stat"><span class="stat__label">{t.paid_today}</span><span class="stat__value">{rials(s.today_paid)}</span></li>
+                                <li class="stat"><span class="stat__label">{t.paid_this_month}</span><span class="stat__value">{rials(s.month_paid)}</span></li>
                                 <li class="stat">
-                                    <span class="stat__label">"Waiting for payment"</span>
-                                    <A href=format!("/merchant/transactions?status={}", kitty_api::merchant::TransactionStatus::Pending.as_str()) attr:class="stat__value">{s.pending_count}</A>
+                                    <span class="stat__label">{t.waiting_for_payment}</span>
+                                    <A href=format!("/merchant/transactions?status={}", kitty_api::merchant::TransactionStatus::Pending.as_str()) attr:class="stat__value">{digits(&s.pending_count.to_string())}</A>
                                 </li>
                             </ul>
                             <section class="card" aria-labelledby="chart-heading">
-                                <h2 id="chart-heading">"Paid per day, last 14 days"</h2>
+                                <h2 id="chart-heading">{t.paid_per_day}</h2>
                                 <DailyChart days=s.daily />
                             </section>
                         })
                     } />
             <section class="card" aria-labelledby="recent-heading">
                 <div class="section__header recent__header">
-                    <h2 id="recent-heading">"Recent payments"</h2>
-                    <A href="/merchant/transactions" attr:class="link">"All transactions"</A>
+                    <h2 id="recent-heading">{t.recent_payments}</h2>
+                    <A href="/merchant/transactions" attr:class="link">{t.all_transactions}</A>
                 </div>
                 <Loaded lines=3 retry=retry_recent view=move || async move {
                     recent.await.map(|l| {
                         if l.transactions.is_empty() {
                             return view! {
-                                <p class="muted">"No payment links yet. Each link you create shows up here with its status, newest first."</p>
+                                <p class="muted">{t.no_links_yet}</p>
                             }.into_any();
                         }
                         view! {
@@ -131,13 +135,14 @@ fn DailyChart(days: Vec<DailyTotal>) -> impl IntoView {
     const LEFT: f64 = 40.0;
     const TOP: f64 = 8.0;
     const H: f64 = 110.0;
+    let t = MerchantText::get();
     let total: i64 = days.iter().map(|d| d.paid).sum();
     if total == 0 {
         return view! {
             <div class="chart-empty">
-                <p class="chart-empty__title">"No payments yet"</p>
-                <p class="muted">"Nothing has been paid in the last 14 days. Create a payment link and send it to a buyer: what they pay shows up here, day by day."</p>
-                <A href="/merchant/links/new" attr:class="btn btn--secondary">"Create a payment link"</A>
+                <p class="chart-empty__title">{t.no_payments_yet}</p>
+                <p class="muted">{t.nothing_paid}</p>
+                <A href="/merchant/links/new" attr:class="btn btn--secondary">{t.create_payment_link}</A>
             </div>
         }
         .into_any();
@@ -157,10 +162,10 @@ fn DailyChart(days: Vec<DailyTotal>) -> impl IntoView {
     view! {
         <svg class="chart chart--daily" viewBox=format!("0 0 {width} {}", TOP + H + 32.0) role="img"
             preserveAspectRatio="xMinYMid meet"
-            aria-label=format!("Paid per day from {range}: {} in total", rials(total))>
+            aria-label=fill(t.chart_label, &[("range", &range), ("total", &rials(total))])>
             {[0, top / 2, top].into_iter().map(|tick| view! {
                 <line class="chart__grid" x1=LEFT x2=width y1=y(tick) y2=y(tick)></line>
-                <text class="chart__axis" x=LEFT - 6.0 y=y(tick) + 3.5 text-anchor="end">{compact(tick)}</text>
+                <text class="chart__axis" x=LEFT - 6.0 y=y(tick) + 3.5 text-anchor="end">{digits(&compact(tick))}</text>
             }).collect_view()}
             {days.into_iter().enumerate().map(|(i, d)| {
                 // Integer ratio first: amounts stay exact; only the pixel height is fractional.
@@ -179,7 +184,7 @@ fn DailyChart(days: Vec<DailyTotal>) -> impl IntoView {
                         // A full-height strip, so hovering anywhere over the day shows its total.
                         <rect class="chart__hit" x=x y=TOP width=W height=H></rect>
                         <rect class="chart__bar" x=x + 3.0 y=TOP + H - h width=W - 6.0 height=h rx="2"></rect>
-                        <text class="chart__day" x=x + W / 2.0 y=TOP + H + 13.0 text-anchor="middle">{d.date[8..].trim_start_matches('0').to_string()}</text>
+                        <text class="chart__day" x=x + W / 2.0 y=TOP + H + 13.0 text-anchor="middle">{digits(d.date[8..].trim_start_matches('0'))}</text>
                         {new_month.map(|m| view! {
                             <text class="chart__month" x=x + 2.0 y=TOP + H + 27.0>{m}</text>
                         })}
@@ -187,7 +192,7 @@ fn DailyChart(days: Vec<DailyTotal>) -> impl IntoView {
                 }
             }).collect_view()}
         </svg>
-        <p class="chart__caption">{format!("Rials paid per day, {range}.")}</p>
+        <p class="chart__caption">{fill(t.chart_caption, &[("range", &range)])}</p>
     }
     .into_any()
 }

@@ -1,8 +1,11 @@
-use super::rials;
+use super::{linked, rials};
 use crate::api;
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::i18n::fill;
+use crate::i18n::merchant::{MerchantText, ProblemText};
+use crate::i18n::shell::ShellText;
 use kitty_api::merchant::{CreateTransactionRequest, CreatedTransaction, FeeSide};
 use kitty_api::{Currency, FieldErrors, Money};
 use leptos::prelude::*;
@@ -15,7 +18,8 @@ type Options = Vec<(String, String)>;
 
 #[component]
 pub fn NewLink() -> impl IntoView {
-    use_title("New payment link");
+    let t = MerchantText::get();
+    use_title(t.new_payment_link);
     let choices = LocalResource::new(|| async {
         let shops = api::kpay::shops().await?;
         let cards = api::kpay::cards().await?;
@@ -105,7 +109,7 @@ pub fn NewLink() -> impl IntoView {
                 if let Err(e) = parsed {
                     found.insert("amount".into(), e.to_string());
                 }
-                errors.set(found);
+                errors.set(ProblemText::get().fields(found));
             }
         }
     };
@@ -113,43 +117,47 @@ pub fn NewLink() -> impl IntoView {
         Money::parse(&amount.get(), Currency::IRR)
             .ok()
             .filter(|m| m.amount > 0)
-            .map(|m| format!("Fee: {}", rials(kitty_api::merchant::fee(m.amount))))
+            .map(|m| {
+                fill(
+                    t.fee_preview,
+                    &[("fee", &rials(kitty_api::merchant::fee(m.amount)))],
+                )
+            })
     };
 
     view! {
         <div class="page">
-            <header class="page__header"><h1>"New payment link"</h1></header>
+            <header class="page__header"><h1>{t.new_payment_link}</h1></header>
             {move || match created.get() {
-                Some(t) => view! { <LinkResult t on_again=Callback::new(move |_| { created.set(None); amount.set(String::new()); factor.set(String::new()); }) /> }.into_any(),
+                Some(created_link) => view! { <LinkResult t=created_link on_again=Callback::new(move |_| { created.set(None); amount.set(String::new()); factor.set(String::new()); }) /> }.into_any(),
                 None => view! {
                     <section class="card card--form">
                         <form class="form" on:submit=on_submit novalidate>
                             <FormAlert message=alert.into() />
                             <Show when=move || choices.get().and_then(|r| r.ok()).is_some_and(|(s, c)| s.total == 0 || !c.cards.iter().any(|c| c.is_active))>
-                                <p class="form-alert form-alert--info">"You need a shop and an active card first: "
-                                    <A href="/merchant/shops">"shops"</A>", "<A href="/merchant/cards">"cards"</A>"."</p>
+                                <p class="form-alert form-alert--info">{linked(t.need_shop_and_card, &[("shops", "/merchant/shops", t.shops_link), ("cards", "/merchant/cards", t.cards_link)])}</p>
                             </Show>
-                            <SelectField name="shop_id" label="Shop" value=shop errors options=shop_options placeholder="Choose a shop" />
-                            <SelectField name="card_id" label="Card that receives the money" value=card errors options=card_options placeholder="Choose a card" />
-                            <TextField name="amount" label="Amount (Rials)" value=amount errors inputmode="numeric" autocomplete="off" required=true />
+                            <SelectField name="shop_id" label=t.shop value=shop errors options=shop_options placeholder=t.choose_shop />
+                            <SelectField name="card_id" label=t.card_receives value=card errors options=card_options placeholder=t.choose_card />
+                            <TextField name="amount" label=t.amount_rials value=amount errors inputmode="numeric" autocomplete="off" required=true />
                             <p class="field__hint" aria-live="polite">{fee_preview}</p>
                             <fieldset class="choice">
-                                <legend class="field__label">"Who pays the 1% fee"</legend>
+                                <legend class="field__label">{t.who_pays_fee}</legend>
                                 <label class="choice__option">
                                     <input type="radio" name="fee_side" prop:checked=move || !customer_pays.get() on:change=move |_| customer_pays.set(false) />
-                                    "I do (taken from the amount)"
+                                    {t.i_pay}
                                 </label>
                                 <label class="choice__option">
                                     <input type="radio" name="fee_side" prop:checked=move || customer_pays.get() on:change=move |_| customer_pays.set(true) />
-                                    "The buyer (added to the amount)"
+                                    {t.buyer_pays}
                                 </label>
                             </fieldset>
-                            <TextField name="description" label="Description (optional)" value=description errors />
-                            <TextField name="factor_number" label="Invoice number (optional)" value=factor errors hint="Unique per shop" />
-                            <TextField name="callback_url" label="Return address" value=callback errors kind="url"
-                                hint="Where the buyer goes afterwards, e.g. https://shop.example/paid" required=true />
+                            <TextField name="description" label=t.description_optional value=description errors />
+                            <TextField name="factor_number" label=t.invoice_optional value=factor errors hint=t.unique_per_shop />
+                            <TextField name="callback_url" label=t.return_address value=callback errors kind="url"
+                                hint=t.return_hint required=true />
                             <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
-                                {move || if create.pending().get() { "Creating…" } else { "Create link" }}
+                                {move || if create.pending().get() { t.creating } else { t.create_link }}
                             </button>
                         </form>
                     </section>
@@ -164,21 +172,22 @@ fn lifetime(t: &kitty_api::merchant::Transaction) -> Option<String> {
     use kitty_api::format::parse_rfc3339;
     let seconds = parse_rfc3339(&t.expires_at)? - parse_rfc3339(&t.created_at)?;
     let minutes = (seconds + 30) / 60;
+    let m = MerchantText::get();
     let span = match minutes {
-        m if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
-        1 => "1 minute".to_string(),
-        m if m >= 1 => format!("{m} minutes"),
-        _ => format!("{seconds} seconds"),
+        n if n >= 120 && n % 60 == 0 => ShellText::count(n / 60, m.hours, m.hours),
+        n if n >= 1 => ShellText::count(n, m.minute_one, m.minute_other),
+        _ => ShellText::count(seconds, m.seconds, m.seconds),
     };
-    Some(format!(
-        "This link works for {span}, until {}.",
-        crate::fmt::time(&t.expires_at)
+    Some(fill(
+        m.works_for,
+        &[("span", &span), ("time", &crate::fmt::time(&t.expires_at))],
     ))
 }
 
 #[component]
 fn LinkResult(t: CreatedTransaction, on_again: Callback<()>) -> impl IntoView {
     // The answer to "create" has no expiry; the payment's own record has.
+    let m = MerchantText::get();
     let id = t.id.clone();
     let details = LocalResource::new(move || {
         let id = id.clone();
@@ -189,22 +198,22 @@ fn LinkResult(t: CreatedTransaction, on_again: Callback<()>) -> impl IntoView {
             r.ok()
                 .as_ref()
                 .and_then(lifetime)
-                .unwrap_or_else(|| "This link works for a limited time: send it now.".into())
+                .unwrap_or_else(|| m.limited_time.into())
         })
     };
     view! {
         <section class="card link-result" aria-labelledby="link-heading">
-            <h2 id="link-heading">"Your payment link is ready"</h2>
-            <p>{format!("The buyer transfers {} (amount {}, fee {}).", rials(t.final_amount), rials(t.amount), rials(t.fee))}</p>
+            <h2 id="link-heading">{m.link_ready}</h2>
+            <p>{fill(m.buyer_transfers_sentence, &[("final", &rials(t.final_amount)), ("amount", &rials(t.amount)), ("fee", &rials(t.fee))])}</p>
             <p class="link-result__expiry">{expiry}</p>
             <div class="key-reveal__row">
                 <a class="mono link-result__url" href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a>
-                <CopyButton value=t.payment_url.clone() label="Copy" done="Copied" what="payment link" />
+                <CopyButton value=t.payment_url.clone() label=m.copy done=m.copied what=m.payment_link_what />
             </div>
-            <img class="qr" src=api::kpay::qr_url(&t.authority) width="200" height="200" alt="QR code of the payment link" />
+            <img class="qr" src=api::kpay::qr_url(&t.authority) width="200" height="200" alt=m.qr_link />
             <div class="actions">
-                <A href=format!("/merchant/transactions/{}", t.id) attr:class="btn btn--secondary">"Follow this payment"</A>
-                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>"Create another"</button>
+                <A href=format!("/merchant/transactions/{}", t.id) attr:class="btn btn--secondary">{m.follow_payment}</A>
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>{m.create_another}</button>
             </div>
         </section>
     }

@@ -8,6 +8,8 @@ use crate::components::feedback::{on_done, use_title, EmptyState, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use crate::fmt;
+use crate::i18n::merchant::{MerchantText, OrdersText, ProblemText};
+use crate::i18n::{digits, fill};
 use kitty_api::binance::{
     CreateOrderRequest, Order, OrderList, OrderResult, OrderStatus, CURRENCIES,
 };
@@ -25,15 +27,23 @@ fn when(ms: i64) -> String {
 /// An order's status, as a coloured label.
 #[component]
 fn OrderStatusBadge(status: OrderStatus) -> impl IntoView {
+    let label = OrdersText::get().status(status);
     view! {
-        <span class=format!("status status--{}", status.as_str().to_ascii_lowercase())>{status.label()}</span>
+        <span class=format!("status status--{}", status.as_str().to_ascii_lowercase())>{label}</span>
     }
+}
+
+/// `12 USDT`: an order's amount and currency, for a person.
+fn order_amount(amount: impl std::fmt::Display, currency: &str) -> String {
+    digits(&format!("{amount} {currency}"))
 }
 
 /// `/merchant/orders`.
 #[component]
 pub fn BinanceOrders() -> impl IntoView {
-    use_title("Binance orders");
+    let t = OrdersText::get();
+    let m = MerchantText::get();
+    use_title(m.binance_orders);
     let toasts = use_toasts();
     let now = ticking_now();
     let orders = poll(api::kotani::binance_orders, |l: &OrderList| {
@@ -46,9 +56,12 @@ pub fn BinanceOrders() -> impl IntoView {
     on_done(
         close,
         move |r: OrderResult| {
-            toasts.success(format!(
-                "Order for {} {} closed. The buyer can no longer pay it.",
-                r.result.total_fee, r.result.currency
+            toasts.success(fill(
+                t.closed_toast,
+                &[(
+                    "amount",
+                    &order_amount(r.result.total_fee, &r.result.currency),
+                )],
             ));
             orders.refetch();
         },
@@ -77,15 +90,15 @@ pub fn BinanceOrders() -> impl IntoView {
     };
     view! {
         <div class="page">
-            <header class="page__header"><h1>"Binance orders"</h1></header>
-            <p class="page__lede">"Ask for an amount in BUSD or USDT through Binance Pay. The buyer pays on the checkout page or by scanning its QR code. An order nobody pays closes by itself after an hour."</p>
+            <header class="page__header"><h1>{m.binance_orders}</h1></header>
+            <p class="page__lede">{t.lede}</p>
             <div class="split">
                 <section class="card" aria-labelledby="orders-heading">
-                    <h2 id="orders-heading">"Orders"</h2>
+                    <h2 id="orders-heading">{t.orders}</h2>
                     <PolledView polled=orders lines=4 body=move || view! {
                         <Show when=empty>
-                            <EmptyState title="No orders yet">
-                                <p>"Create one with the form. It gets a checkout link and a QR code for the buyer."</p>
+                            <EmptyState title=t.no_orders>
+                                <p>{t.no_orders_body}</p>
                             </EmptyState>
                         </Show>
                         <ul class="rows">
@@ -112,54 +125,53 @@ fn OrderRow(
     close: Action<String, Result<OrderResult, ApiError>>,
     now: ReadSignal<i64>,
 ) -> impl IntoView {
+    let t = OrdersText::get();
     let open = o.status == OrderStatus::INITIAL;
     // Counted down in the browser from the server's figure when this row was drawn.
     let deadline = now_ms() + o.remaining_seconds * 1000;
     let countdown = open.then(|| {
         view! {
             <span class="row__meta countdown">
-                {move || format!("{} left to pay", time_left((deadline - now.get()) / 1000))}
+                {move || fill(t.left_to_pay, &[("left", &time_left((deadline - now.get()) / 1000))])}
             </span>
         }
     });
     let id = o.prepay_id.clone();
-    let amount = format!("{} {}", o.total_fee, o.currency);
+    let amount = order_amount(o.total_fee, &o.currency);
     let on_close = {
         let amount = amount.clone();
         move |_| {
-            let question = format!(
-                "Close the order for {amount}? The buyer can no longer pay it. This cannot be undone."
-            );
+            let question = fill(t.close_confirm, &[("amount", &amount)]);
             if window().confirm_with_message(&question).unwrap_or(false) {
                 close.dispatch(id.clone());
             }
         }
     };
-    let when_done = o.transact_time.map(|t| {
+    let when_done = o.transact_time.map(|ms| {
         let what = match o.status {
-            OrderStatus::PAID => "paid",
-            _ => "closed",
+            OrderStatus::PAID => t.when_paid,
+            _ => t.when_closed,
         };
-        format!(" · {what} {}", when(t))
+        fill(what, &[("time", &when(ms))])
     });
     view! {
         <li class="row row--wrap">
             <div class="row__main">
                 <span class="row__title">{format!("{amount} · {}", o.goods_name)}</span>
-                <span class="row__meta">{format!("Paid {} {}", o.paid_amount, o.currency)}</span>
+                <span class="row__meta">{fill(t.paid_amount, &[("amount", &order_amount(&o.paid_amount, &o.currency))])}</span>
                 {countdown}
-                <span class="row__meta">{format!("Created {}", when(o.create_time))}{when_done}</span>
-                <span class="row__meta">"Order "<span class="mono">{o.prepay_id.clone()}</span></span>
+                <span class="row__meta">{fill(t.created_at, &[("time", &when(o.create_time))])}{when_done}</span>
+                <span class="row__meta">{t.order_prefix}<span class="mono">{o.prepay_id.clone()}</span></span>
                 {open.then(|| view! {
                     <a class="row__link" href=o.checkout_url.clone() target="_blank" rel="noopener">
-                        "Open the checkout page"<span class="visually-hidden">{format!(" for {amount} (opens in a new tab)")}</span>
+                        {t.open_checkout}<span class="visually-hidden">{fill(t.for_amount_new_tab, &[("amount", &amount)])}</span>
                     </a>
                 })}
             </div>
             <OrderStatusBadge status=o.status />
             {open.then(|| view! {
                 <button type="button" class="btn btn--secondary btn--small" disabled=move || close.pending().get() on:click=on_close>
-                    "Close"<span class="visually-hidden">{format!(" the order for {amount}")}</span>
+                    {t.close}<span class="visually-hidden">{fill(t.close_which, &[("amount", &amount)])}</span>
                 </button>
             })}
         </li>
@@ -221,7 +233,7 @@ fn NewOrder(
                 errors.set(FieldErrors::new());
                 create.dispatch(clean);
             }
-            Err(found) => errors.set(found),
+            Err(found) => errors.set(ProblemText::get().fields(found)),
         }
     };
     let again = Callback::new(move |_| {
@@ -230,27 +242,29 @@ fn NewOrder(
         goods_name.set(String::new());
         goods_detail.set(String::new());
     });
+    let t = OrdersText::get();
+    let m = MerchantText::get();
     view! {
         {move || match created.get() {
             Some(o) => view! { <OrderResultCard o on_again=again latest /> }.into_any(),
             None => view! {
                 <section class="card" aria-labelledby="new-order-heading">
-                    <h2 id="new-order-heading">"New order"</h2>
+                    <h2 id="new-order-heading">{t.new_order}</h2>
                     <form class="form" on:submit=on_submit novalidate>
                         <FormAlert message=alert.into() />
-                        <TextField name="amount" label="Amount" value=amount errors inputmode="numeric" autocomplete="off" required=true
-                            hint="Whole units of the currency, from 1 to 100,000; no decimals" />
-                        <SelectField name="currency" label="Currency" value=currency errors options=currency_options />
-                        <TextField name="goodsName" label="What is sold" value=goods_name errors required=true
-                            hint="Shown to the buyer, up to 100 characters" />
-                        <TextField name="goodsDetail" label="Details" value=goods_detail errors required=true
-                            hint="A short description, up to 256 characters" />
-                        <TextField name="returnUrl" label="Return address after paying" value=return_url errors kind="url" required=true
-                            hint="Where the buyer goes once paid, like https://shop.example/paid" />
-                        <TextField name="cancelUrl" label="Return address if it is not paid" value=cancel_url errors kind="url" required=true
-                            hint="Where the buyer goes when the order is closed or expires" />
+                        <TextField name="amount" label=m.amount value=amount errors inputmode="numeric" autocomplete="off" required=true
+                            hint=t.amount_hint />
+                        <SelectField name="currency" label=m.currency value=currency errors options=currency_options />
+                        <TextField name="goodsName" label=t.what_is_sold value=goods_name errors required=true
+                            hint=t.what_is_sold_hint />
+                        <TextField name="goodsDetail" label=t.details value=goods_detail errors required=true
+                            hint=t.details_hint />
+                        <TextField name="returnUrl" label=m.return_after_paying value=return_url errors kind="url" required=true
+                            hint=t.return_hint />
+                        <TextField name="cancelUrl" label=t.cancel_address value=cancel_url errors kind="url" required=true
+                            hint=t.cancel_hint />
                         <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
-                            {move || if create.pending().get() { "Creating…" } else { "Create order" }}
+                            {move || if create.pending().get() { m.creating } else { t.create_order }}
                         </button>
                     </form>
                 </section>
@@ -275,30 +289,32 @@ fn OrderResultCard(
     let id = o.prepay_id.clone();
     let first = o.status;
     let status = move || latest.run(id.clone()).unwrap_or(first);
-    let amount = format!("{} {}", o.total_fee, o.currency);
+    let amount = order_amount(o.total_fee, &o.currency);
+    let t = OrdersText::get();
+    let m = MerchantText::get();
     view! {
         <section class="card link-result" aria-labelledby="order-result-heading">
-            <h2 id="order-result-heading" tabindex="-1" node_ref=heading>"Your order is ready"</h2>
-            <p>{format!("Send the buyer this checkout link for {amount}, or let them scan the QR code. It closes by itself after an hour unpaid.")}</p>
-            <p role="status">"Status: "{move || view! { <OrderStatusBadge status=status() /> }}</p>
+            <h2 id="order-result-heading" tabindex="-1" node_ref=heading>{t.order_ready}</h2>
+            <p>{fill(t.send_checkout, &[("amount", &amount)])}</p>
+            <p role="status">{t.status_prefix}{move || view! { <OrderStatusBadge status=status() /> }}</p>
             <div class="key-reveal__row">
                 <a class="mono link-result__url" href=o.checkout_url.clone() target="_blank" rel="noopener">
-                    {o.checkout_url.clone()}<span class="visually-hidden">" (opens in a new tab)"</span>
+                    {o.checkout_url.clone()}<span class="visually-hidden">{m.opens_new_tab}</span>
                 </a>
-                <CopyButton value=o.checkout_url.clone() label="Copy" done="Copied" what="checkout link" />
+                <CopyButton value=o.checkout_url.clone() label=m.copy done=m.copied what=t.checkout_link_what />
             </div>
-            <img class="qr" src=o.qrcode_link.clone() width="200" height="200" alt=format!("QR code of the checkout link for {amount}") />
+            <img class="qr" src=o.qrcode_link.clone() width="200" height="200" alt=fill(t.qr_checkout, &[("amount", &amount)]) />
             <dl class="details">
-                <dt>"What is sold"</dt><dd>{o.goods_name.clone()}</dd>
-                <dt>"Order"</dt>
+                <dt>{t.what_is_sold}</dt><dd>{o.goods_name.clone()}</dd>
+                <dt>{m.order}</dt>
                 <dd class="copy-line">
                     <span class="mono">{o.prepay_id.clone()}</span>
-                    <CopyButton value=o.prepay_id.clone() label="Copy" done="Copied" what="order id (prepayId)" />
+                    <CopyButton value=o.prepay_id.clone() label=m.copy done=m.copied what=t.order_id_what />
                 </dd>
-                <dt>"Closes"</dt><dd>{when(o.expire_time)}</dd>
+                <dt>{t.closes}</dt><dd>{when(o.expire_time)}</dd>
             </dl>
             <div class="actions">
-                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>"Create another"</button>
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>{m.create_another}</button>
             </div>
         </section>
     }

@@ -8,6 +8,8 @@
 
 use crate::api::ApiError;
 use crate::components::feedback::{ErrorPanel, Skeleton};
+use crate::i18n::merchant::PollText;
+use crate::i18n::{digits, fill};
 use leptos::prelude::*;
 use std::future::Future;
 use std::time::Duration;
@@ -106,8 +108,9 @@ where
     view! {
         <Show when=move || polled.loaded() fallback=fallback>
             {move || polled.error.get().map(|e| {
-                let again = if e.is_retryable() { " Trying again…" } else { "" };
-                view! { <p class="form-alert form-alert--info">{format!("Could not refresh this: {}{again}", e.message())}</p> }
+                let t = PollText::get();
+                let again = if e.is_retryable() { t.trying_again } else { "" };
+                view! { <p class="form-alert form-alert--info">{fill(t.could_not_refresh, &[("error", &e.message()), ("again", again)])}</p> }
             })}
             {body()}
         </Show>
@@ -137,9 +140,16 @@ pub fn ticking_now() -> ReadSignal<i64> {
 /// Time left, for a person: `4:05`, or `2 h 05 min` from an hour up; `0:00` once over.
 pub fn time_left(seconds: i64) -> String {
     let s = seconds.max(0);
-    if s >= 3600 {
-        format!("{} h {:02} min", s / 3600, s % 3600 / 60)
+    let text = if s >= 3600 {
+        fill(
+            PollText::get().hours_minutes,
+            &[
+                ("h", &(s / 3600).to_string()),
+                ("m", &format!("{:02}", s % 3600 / 60)),
+            ],
+        )
     } else {
         format!("{}:{:02}", s / 60, s % 60)
-    }
+    };
+    digits(&text)
 }

@@ -1,9 +1,12 @@
 use super::poll::{poll, ticking_now, time_left, PolledView};
-use super::{rials, StatusBadge};
+use super::{linked, rials, StatusBadge};
 use crate::api::{self, kpay::TransactionFilter};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{use_title, EmptyState, Loaded};
 use crate::fmt;
+use crate::i18n::merchant::MerchantText;
+use crate::i18n::shell::ShellText;
+use crate::i18n::{digits, fill};
 use kitty_api::merchant::{Transaction, TransactionStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -20,7 +23,8 @@ const STATUSES: [TransactionStatus; 5] = [
 /// The list's state lives in the URL, so a reload or a shared link shows the same page.
 #[component]
 pub fn Transactions() -> impl IntoView {
-    use_title("Transactions");
+    let t = MerchantText::get();
+    use_title(t.transactions);
     let query = use_query_map();
     let navigate = use_navigate();
     let filter = Memo::new(move |_| {
@@ -74,14 +78,14 @@ pub fn Transactions() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page__header">
-                <h1>"Transactions"</h1>
-                <a class="btn btn--secondary" href=move || api::kpay::export_url(&filter.get()) download="kitty-transactions.csv">"Export CSV"</a>
+                <h1>{t.transactions}</h1>
+                <a class="btn btn--secondary" href=move || api::kpay::export_url(&filter.get()) download="kitty-transactions.csv">{t.export_csv}</a>
             </header>
-            <div class="filters" role="search" aria-label="Filter transactions">
+            <div class="filters" role="search" aria-label=t.filter_transactions>
                 <label class="field">
-                    <span class="field__label">"Shop"</span>
+                    <span class="field__label">{t.shop}</span>
                     <select class="field__input" on:change=set_shop>
-                        <option value="">"All shops"</option>
+                        <option value="">{t.all_shops}</option>
                         {move || shops.get().and_then(|r| r.ok()).map(|l| l.shops.into_iter().map(|s| {
                             let selected = filter.with(|f| f.shop_id.as_deref() == Some(s.id.as_str()));
                             view! { <option value=s.id.clone() selected=selected>{s.name.clone()}</option> }
@@ -89,12 +93,12 @@ pub fn Transactions() -> impl IntoView {
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field__label">"Status"</span>
+                    <span class="field__label">{t.status}</span>
                     <select class="field__input" on:change=set_status>
-                        <option value="">"Any status"</option>
+                        <option value="">{t.any_status}</option>
                         {STATUSES.iter().map(|s| {
                             let s = *s;
-                            view! { <option value=s.as_str() selected=move || filter.with(|f| f.status == Some(s))>{s.label()}</option> }
+                            view! { <option value=s.as_str() selected=move || filter.with(|f| f.status == Some(s))>{t.transaction_status(s)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -105,8 +109,8 @@ pub fn Transactions() -> impl IntoView {
                             list.await.map(|l| {
                                 if l.transactions.is_empty() {
                                     return view! {
-                                        <EmptyState title="No transactions here">
-                                            <p>"Payments show up as soon as you create a link. "<A href="/merchant/links/new">"Create one"</A></p>
+                                        <EmptyState title=t.no_transactions>
+                                            <p>{linked(t.payments_show_up, &[("link", "/merchant/links/new", t.create_one)])}</p>
                                         </EmptyState>
                                     }.into_any();
                                 }
@@ -114,16 +118,16 @@ pub fn Transactions() -> impl IntoView {
                                 let page = l.page;
                                 let (prev, next) = (go.clone(), go.clone());
                                 view! {
-                                    <p class="page__lede">{kitty_api::format::count(l.total, "transaction", "transactions")}</p>
+                                    <p class="page__lede">{ShellText::count(l.total, t.transactions_one, t.transactions_other)}</p>
                                     <ul class="rows rows--card">
                                         {l.transactions.into_iter().map(|t| view! { <TransactionRow t /> }).collect_view()}
                                     </ul>
-                                    <nav class="pager" aria-label="Pages">
+                                    <nav class="pager" aria-label=t.pages>
                                         <button type="button" class="btn btn--secondary btn--small" disabled={page <= 1}
-                                            on:click=move |_| prev(TransactionFilter { page: page - 1, ..filter.get_untracked() })>"Previous"</button>
-                                        <span>{format!("Page {page} of {}", pages.max(1))}</span>
+                                            on:click=move |_| prev(TransactionFilter { page: page - 1, ..filter.get_untracked() })>{t.previous}</button>
+                                        <span>{digits(&fill(t.page_of, &[("page", &page.to_string()), ("pages", &pages.max(1).to_string())]))}</span>
                                         <button type="button" class="btn btn--secondary btn--small" disabled={page >= pages}
-                                            on:click=move |_| next(TransactionFilter { page: page + 1, ..filter.get_untracked() })>"Next"</button>
+                                            on:click=move |_| next(TransactionFilter { page: page + 1, ..filter.get_untracked() })>{t.next}</button>
                                     </nav>
                                 }.into_any()
                             })
@@ -153,7 +157,8 @@ pub(super) fn TransactionRow(t: Transaction) -> impl IntoView {
 
 #[component]
 pub fn TransactionDetail() -> impl IntoView {
-    use_title("Transaction");
+    let m = MerchantText::get();
+    use_title(m.transaction);
     let params = use_params_map();
     // While the buyer may still pay, keep the page current. Only a change redraws it, so focus
     // on the copy button stays put between checks.
@@ -166,7 +171,7 @@ pub fn TransactionDetail() -> impl IntoView {
     );
     view! {
         <div class="page">
-            <A href="/merchant/transactions" attr:class="back">"Transactions"</A>
+            <A href="/merchant/transactions" attr:class="back">{m.transactions}</A>
             <PolledView polled=tx lines=6 body=move || move || tx.data.get().map(|t| view! {
                 <header class="page__header">
                     <h1>{rials(t.amount)}</h1>
@@ -175,18 +180,18 @@ pub fn TransactionDetail() -> impl IntoView {
                 {(t.status == TransactionStatus::Pending).then(|| view! { <ShareLink t=t.clone() /> })}
                 <section class="card">
                     <dl class="details">
-                        <dt>"Shop"</dt><dd>{t.shop_name.clone()}</dd>
-                        <dt>"Buyer transfers"</dt><dd>{rials(t.final_amount)}</dd>
-                        <dt>"Fee"</dt><dd>{format!("{} (paid by {})", rials(t.fee), if t.fee_side == kitty_api::merchant::FeeSide::Customer { "the buyer" } else { "you" })}</dd>
-                        <dt>"To card"</dt><dd class="mono">{t.card_number.clone()}</dd>
-                        <dt>"Invoice"</dt><dd>{t.factor_number.clone().unwrap_or_else(|| "—".into())}</dd>
-                        <dt>"Description"</dt><dd>{t.description.clone().unwrap_or_else(|| "—".into())}</dd>
-                        <dt>"Authority"</dt><dd class="mono">{t.authority.clone()}</dd>
-                        <dt>"Created"</dt><dd>{fmt::datetime(&t.created_at)}</dd>
-                        <dt>"Expires"</dt><dd>{fmt::datetime(&t.expires_at)}</dd>
-                        <dt>"Paid"</dt><dd>{t.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
-                        <dt>"Verified"</dt><dd>{t.verified_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "Not yet".into())}</dd>
-                        <dt>"Payment page"</dt><dd><a href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a></dd>
+                        <dt>{m.shop}</dt><dd>{t.shop_name.clone()}</dd>
+                        <dt>{m.buyer_transfers}</dt><dd>{rials(t.final_amount)}</dd>
+                        <dt>{m.fee}</dt><dd>{fill(if t.fee_side == kitty_api::merchant::FeeSide::Customer { m.fee_by_buyer } else { m.fee_by_you }, &[("fee", &rials(t.fee))])}</dd>
+                        <dt>{m.to_card}</dt><dd class="mono">{t.card_number.clone()}</dd>
+                        <dt>{m.invoice}</dt><dd>{t.factor_number.clone().unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{m.description}</dt><dd>{t.description.clone().unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{m.authority}</dt><dd class="mono">{t.authority.clone()}</dd>
+                        <dt>{m.created}</dt><dd>{fmt::datetime(&t.created_at)}</dd>
+                        <dt>{m.expires}</dt><dd>{fmt::datetime(&t.expires_at)}</dd>
+                        <dt>{m.paid_at}</dt><dd>{t.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
+                        <dt>{m.verified}</dt><dd>{t.verified_at.as_deref().map(fmt::datetime).unwrap_or_else(|| m.not_yet.into())}</dd>
+                        <dt>{m.payment_page}</dt><dd><a href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a></dd>
                     </dl>
                 </section>
             }) />
@@ -197,32 +202,35 @@ pub fn TransactionDetail() -> impl IntoView {
 /// A pending payment's link, to send to the buyer: copy it, or let them scan it, while it works.
 #[component]
 fn ShareLink(t: Transaction) -> impl IntoView {
+    let m = MerchantText::get();
     let now = ticking_now();
     let expires_ms = kitty_api::format::parse_rfc3339(&t.expires_at).map(|s| s * 1000);
     let left = move || {
         expires_ms.map(|e| {
             let seconds = (e - now.get()) / 1000;
             if seconds > 0 {
-                format!(
-                    "It works until {} ({} left).",
-                    fmt::time(&t.expires_at),
-                    time_left(seconds)
+                fill(
+                    m.works_until,
+                    &[
+                        ("time", &fmt::time(&t.expires_at)),
+                        ("left", &time_left(seconds)),
+                    ],
                 )
             } else {
-                "Its time is up; the page will show it expired in a moment.".to_string()
+                m.time_up.to_string()
             }
         })
     };
     view! {
         <section class="card link-result" aria-labelledby="share-heading">
-            <h2 id="share-heading">"Send this link to the buyer"</h2>
-            <p>{format!("They transfer {} to your card from any bank app. ", rials(t.final_amount))}{left}</p>
+            <h2 id="share-heading">{m.send_to_buyer}</h2>
+            <p>{fill(m.they_transfer, &[("amount", &rials(t.final_amount))])}{left}</p>
             <div class="key-reveal__row">
                 <a class="mono link-result__url" href=t.payment_url.clone() target="_blank" rel="noopener">{t.payment_url.clone()}</a>
-                <CopyButton value=t.payment_url.clone() label="Copy" done="Copied" what="payment link" />
+                <CopyButton value=t.payment_url.clone() label=m.copy done=m.copied what=m.payment_link_what />
             </div>
             <img class="qr" src=api::kpay::qr_url(&t.authority) width="200" height="200" loading="lazy"
-                alt="QR code of the payment link, for the buyer to scan" />
+                alt=m.qr_to_scan />
         </section>
     }
 }

@@ -12,13 +12,15 @@ use crate::api::{self, kotani::CASHOUT_CHAINS, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, Failure};
 use crate::components::form::{FormAlert, TextField};
+use crate::i18n::rampchain::{CashoutText, ChainText};
+use crate::i18n::{fill, pieces, Piece};
 use crate::session::use_session;
 use kitty_api::crypto::{self, stablecoin_of, Network};
 use kitty_api::onchain::{
     BuyCusdRequest, CashoutDetails, ChainMovement, EscrowRates, TronCashinRequest,
     TronCashinResponse,
 };
-use kitty_api::ramp::{self, Country, MAX_AMOUNT, MIN_AMOUNT};
+use kitty_api::ramp::{Country, MAX_AMOUNT, MIN_AMOUNT};
 use kitty_api::{Currency, FieldErrors};
 use leptos::prelude::*;
 
@@ -35,16 +37,17 @@ fn rate_sentence(
     fiat: Currency,
     figure: impl Fn(&str) -> Option<String>,
 ) -> String {
+    let t = CashoutText::get();
     match rates {
-        None => "Loading today's rate…".into(),
-        Some(Err(e)) => format!("Could not load today's rate: {}", e.message()),
+        None => t.loading_rate.into(),
+        Some(Err(e)) => fill(t.rate_failed, &[("error", &e.message())]),
         Some(Ok(r)) => match rate_of(&r, symbol, fiat) {
-            None => format!("There is no rate for {symbol} in {} today.", fiat.code()),
+            None => fill(t.no_rate, &[("symbol", symbol), ("currency", fiat.code())]),
             Some(rate) => {
                 let line = rate_text(&rate, symbol, fiat.code());
                 match figure(&rate) {
-                    Some(f) => format!("{line} today, so {f}."),
-                    None => format!("{line} today."),
+                    Some(f) => fill(t.rate_today_so, &[("rate", &line), ("figure", &f)]),
+                    None => fill(t.rate_today, &[("rate", &line)]),
                 }
             }
         },
@@ -57,7 +60,7 @@ fn rates_retry(rates: Rates) -> impl IntoView {
         matches!(rates.get(), Some(Err(_))).then(|| {
             view! {
                 <button type="button" class="btn btn--secondary btn--small" on:click=move |_| rates.refetch()>
-                    "Load the rate again"
+                    {CashoutText::get().load_again}
                 </button>
             }
         })
@@ -182,9 +185,10 @@ pub fn CashOut(
         }
     });
 
+    let t = CashoutText::get();
     let held = move || {
         let c = chain.get();
-        balance_on(&balances, c).map(|b| format!("This wallet holds {}.", coins(&b, symbol(c))))
+        balance_on(&balances, c).map(|b| fill(t.holds, &[("amount", &coins(&b, symbol(c)))]))
     };
     let preview = move || {
         let asset = stablecoin_of(chain.get())?;
@@ -192,10 +196,12 @@ pub fn CashOut(
         Some(rate_sentence(rates.get(), asset.symbol, fiat, |rate| {
             let a = crypto::amount(&typed, asset.decimals, "the amount").ok()?;
             let cents = decimal::times_in_cents(&a, rate, Rounding::Down)?;
-            Some(format!(
-                "{} pays {}",
-                coins(&a, asset.symbol),
-                money(cents, fiat)
+            Some(fill(
+                t.pays_figure,
+                &[
+                    ("coins", &coins(&a, asset.symbol)),
+                    ("money", &money(cents, fiat)),
+                ],
             ))
         }))
     };
@@ -209,20 +215,17 @@ pub fn CashOut(
         };
         let mut found = FieldErrors::new();
         let checked = crypto::amount(&amount.get_untracked(), asset.decimals, "the amount")
-            .map_err(|e| found.insert("amount".into(), e))
+            .map_err(|e| found.insert("amount".into(), t.amount_problem(e)))
             .ok();
         if let (Some(a), Some(held)) = (checked.as_deref(), balance_now(&balances, chain)) {
             if decimal::at_most(a, &held) == Some(false) {
                 found.insert(
                     "amount".into(),
-                    format!(
-                        "This wallet holds {}. Cash out at most that.",
-                        coins(&held, asset.symbol)
-                    ),
+                    fill(t.holds_at_most, &[("amount", &coins(&held, asset.symbol))]),
                 );
             }
         }
-        let number = ramp::phone_number(&receiver.get_untracked(), country)
+        let number = super::phone_number(&receiver.get_untracked(), country)
             .map_err(|e| found.insert("phoneNumber".into(), e))
             .ok();
         let (Some(a), Some(number), true) = (checked, number, found.is_empty()) else {
@@ -233,22 +236,19 @@ pub fn CashOut(
             .and_then(|r| r.ok())
             .and_then(|r| rate_of(&r, asset.symbol, fiat));
         let Some(rate) = rate else {
-            alert.set(Some(format!(
-                "Today's rate for {} has not loaded, so the payout cannot be worked out yet. Try again in a moment.",
-                asset.symbol
-            )));
+            alert.set(Some(fill(t.rate_not_loaded, &[("symbol", asset.symbol)])));
             return;
         };
         let pays = decimal::times_in_cents(&a, &rate, Rounding::Down);
         let problem = match pays {
-            None => Some("Use a smaller amount.".to_string()),
-            Some(c) if c < MIN_AMOUNT * 100 => Some(format!(
-                "This pays less than {}. Cash out more.",
-                money(MIN_AMOUNT * 100, fiat)
+            None => Some(t.smaller.to_string()),
+            Some(c) if c < MIN_AMOUNT * 100 => Some(fill(
+                t.pays_less,
+                &[("min", &money(MIN_AMOUNT * 100, fiat))],
             )),
-            Some(c) if c > MAX_AMOUNT * 100 => Some(format!(
-                "This pays more than {}, the most one M-Pesa payout can be. Cash out less.",
-                money(MAX_AMOUNT * 100, fiat)
+            Some(c) if c > MAX_AMOUNT * 100 => Some(fill(
+                t.pays_more,
+                &[("max", &money(MAX_AMOUNT * 100, fiat))],
             )),
             Some(_) => None,
         };
@@ -269,10 +269,9 @@ pub fn CashOut(
     };
     let on_change = Callback::new(move |_| {
         if let Some(m) = escrowed.get_untracked() {
-            alert.set(Some(format!(
-                "{} stayed in the escrow and nothing was paid out. Keep the escrow transaction {} to ask Kotani Pay about them.",
-                coins(&m.amount, &m.token),
-                m.tx_hash
+            alert.set(Some(fill(
+                t.stayed,
+                &[("coins", &coins(&m.amount, &m.token)), ("tx", &m.tx_hash)],
             )));
             escrowed.set(None);
         } else {
@@ -284,15 +283,15 @@ pub fn CashOut(
     let form = move || {
         view! {
             <section class="card card--form" aria-labelledby="cashout-heading">
-                <h2 id="cashout-heading">"Cash out to M-Pesa"</h2>
-                <p class="muted">"Turn the user's stablecoins into money on an M-Pesa phone. The coins go to Kotani Pay's escrow, then M-Pesa pays the phone. Only coins that have arrived (not those still arriving) can be cashed out."</p>
+                <h2 id="cashout-heading">{t.heading}</h2>
+                <p class="muted">{t.intro}</p>
                 <Show when=move || session.is_sandbox()>
-                    <p class="demo-hint">"Sandbox: payouts settle by themselves about 2 seconds after they are made. A payout to a phone number ending in 0000 fails."</p>
+                    <p class="demo-hint">{t.sandbox}</p>
                 </Show>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
                     <fieldset class="choice ramp-choice">
-                        <legend class="field__label">"Coins to cash out"</legend>
+                        <legend class="field__label">{t.coins_to_cash_out}</legend>
                         <div class="ramp-choice__options">
                             {CASHOUT_CHAINS.iter().map(|c| {
                                 let c = *c;
@@ -304,20 +303,20 @@ pub fn CashOut(
                                                 chain.set(c);
                                                 errors.update(|e| { e.remove("amount"); });
                                             } />
-                                        {format!("{} on {}", symbol(c), c.label())}
+                                        {fill(t.on_chain, &[("symbol", symbol(c)), ("chain", c.label())])}
                                     </label>
                                 }
                             }).collect_view()}
                         </div>
                     </fieldset>
-                    <TextField scope="cashout" name="amount" label="Amount of coins" value=amount errors
-                        inputmode="decimal" autocomplete="off" hint="Like 10 or 12.5" required=true />
+                    <TextField scope="cashout" name="amount" label=t.amount_of_coins value=amount errors
+                        inputmode="decimal" autocomplete="off" hint=t.like_amount required=true />
                     <p class="field__hint ramp-held" aria-live="polite">{held}</p>
-                    <TextField scope="cashout" name="phoneNumber" label="M-Pesa number to pay" value=receiver errors
+                    <TextField scope="cashout" name="phoneNumber" label=t.mpesa_number value=receiver errors
                         kind="tel" inputmode="tel" autocomplete="off" hint=phone_hint(country) required=true />
                     <p class="ramp-preview" aria-live="polite">{preview}</p>
                     {rates_retry(rates)}
-                    <button class="btn btn--primary" type="submit">"Review the cash-out"</button>
+                    <button class="btn btn--primary" type="submit">{t.review}</button>
                 </form>
             </section>
         }
@@ -352,6 +351,8 @@ fn CashoutConfirm(
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_mount(heading);
+    let t = CashoutText::get();
+    let c = ChainText::get();
     let sym = symbol(plan.chain);
     let pays = money(plan.pays, fiat);
     let retrying = plan.escrow_tx.is_some();
@@ -359,39 +360,35 @@ fn CashoutConfirm(
     let label = {
         let pays = pays.clone();
         move || match (pending(), step.get()) {
-            (true, Step::Escrow) => "Sending the coins to the escrow…".to_string(),
-            (true, Step::Payout) => "Asking M-Pesa to pay…".to_string(),
-            (false, _) if retrying => format!("Ask again for the payout of {pays}"),
-            (false, _) => format!("Cash out {pays}"),
+            (true, Step::Escrow) => t.sending_escrow.to_string(),
+            (true, Step::Payout) => t.asking_mpesa.to_string(),
+            (false, _) if retrying => fill(t.ask_again, &[("amount", &pays)]),
+            (false, _) => fill(t.cash_out, &[("amount", &pays)]),
         }
     };
     let to_send = plan.clone();
     view! {
         <section class="card card--form ramp-confirm" aria-labelledby="cashout-confirm-heading">
             <h2 id="cashout-confirm-heading" tabindex="-1" node_ref=heading>
-                {if retrying { "The payout did not start" } else { "Confirm the cash-out" }}
+                {if retrying { t.did_not_start } else { t.confirm }}
             </h2>
             <FormAlert message=alert.into() />
             <dl class="details">
-                <dt>"From"</dt><dd>{format!("The {} wallet of {}", plan.chain.label(), plan.user_phone)}</dd>
-                <dt>"Coins"</dt><dd>{coins(&plan.amount, sym)}</dd>
-                <dt>"Today's rate"</dt><dd>{rate_text(&plan.rate, sym, fiat.code())}</dd>
-                <dt>"M-Pesa pays"</dt><dd><strong>{pays.clone()}</strong></dd>
-                <dt>"To"</dt><dd class="mono">{plan.receiver.clone()}</dd>
+                <dt>{t.from}</dt><dd>{fill(t.wallet_of_chain, &[("chain", plan.chain.label()), ("phone", &plan.user_phone)])}</dd>
+                <dt>{t.coins}</dt><dd>{coins(&plan.amount, sym)}</dd>
+                <dt>{t.todays_rate}</dt><dd>{rate_text(&plan.rate, sym, fiat.code())}</dd>
+                <dt>{t.mpesa_pays}</dt><dd><strong>{pays.clone()}</strong></dd>
+                <dt>{t.to}</dt><dd class="mono">{plan.receiver.clone()}</dd>
                 {plan.escrow_tx.clone().map(|hash| view! {
-                    <dt>"Escrow transaction"</dt>
+                    <dt>{t.escrow_tx}</dt>
                     <dd class="copy-line">
                         <span class="mono">{hash.clone()}</span>
-                        <CopyButton value=hash label="Copy" done="Copied" what="escrow transaction hash" />
+                        <CopyButton value=hash label=c.copy done=c.copied what=t.escrow_hash />
                     </dd>
                 })}
             </dl>
             <p class="muted">
-                {if retrying {
-                    "The coins are in the escrow already. Ask for the payout again: they are not sent twice."
-                } else {
-                    "The coins leave the wallet for the escrow, then M-Pesa pays the phone. A cash-out cannot be undone."
-                }}
+                {if retrying { t.retry_note } else { t.confirm_note }}
             </p>
             <div class="actions">
                 <button type="button" class="btn btn--primary" disabled=pending
@@ -400,7 +397,7 @@ fn CashoutConfirm(
                 </button>
                 <button type="button" class="btn btn--secondary" disabled=pending
                     on:click=move |_| on_change.run(())>
-                    {if retrying { "Give up" } else { "Change" }}
+                    {if retrying { t.give_up } else { t.change }}
                 </button>
             </div>
         </section>
@@ -410,20 +407,22 @@ fn CashoutConfirm(
 /// A cash-out made: the payout's live status, and the coins that fund it.
 #[component]
 fn CashoutDone(d: CashoutDetails, again: Callback<()>, moved: Callback<()>) -> impl IntoView {
+    let t = CashoutText::get();
+    let c = ChainText::get();
     view! {
         <div class="ramp-stack">
             <LiveStatus request_id=d.request_id.clone() on_again=again on_settled=moved scope="cashout" />
             <section class="card" aria-labelledby="cashout-coins-heading">
-                <h2 id="cashout-coins-heading">"The coins"</h2>
+                <h2 id="cashout-coins-heading">{t.the_coins}</h2>
                 <dl class="details">
-                    <dt>"Sent to the escrow"</dt><dd>{coins(&d.crypto_amount, &d.token)}</dd>
-                    <dt>"Rate"</dt><dd>{rate_text(&d.rate, &d.token, &d.fiat_currency)}</dd>
-                    <dt>"Payout"</dt><dd>{fiat_text(d.fiat_amount, &d.fiat_currency)}</dd>
-                    <dt>"To"</dt><dd class="mono">{d.phone_number.clone()}</dd>
-                    <dt>"Escrow transaction"</dt>
+                    <dt>{t.sent_to_escrow}</dt><dd>{coins(&d.crypto_amount, &d.token)}</dd>
+                    <dt>{t.rate}</dt><dd>{rate_text(&d.rate, &d.token, &d.fiat_currency)}</dd>
+                    <dt>{t.payout}</dt><dd>{fiat_text(d.fiat_amount, &d.fiat_currency)}</dd>
+                    <dt>{t.to}</dt><dd class="mono">{d.phone_number.clone()}</dd>
+                    <dt>{t.escrow_tx}</dt>
                     <dd class="copy-line">
                         <span class="mono">{d.tx_hash.clone()}</span>
-                        <CopyButton value=d.tx_hash.clone() label="Copy" done="Copied" what="escrow transaction hash" />
+                        <CopyButton value=d.tx_hash.clone() label=c.copy done=c.copied what=t.escrow_hash />
                     </dd>
                 </dl>
             </section>
@@ -440,6 +439,7 @@ pub fn BuyCusd(
     rates: Rates,
     moved: Callback<()>,
 ) -> impl IntoView {
+    let t = CashoutText::get();
     let fiat = country.currency();
     let number = RwSignal::new(phone);
     let amount = RwSignal::new(String::new());
@@ -462,16 +462,14 @@ pub fn BuyCusd(
     };
     let preview = move || {
         rate_sentence(rates.get(), "cUSD", fiat, |_| {
-            cost().map(|c| format!("this costs {} from your wallet", money(c, fiat)))
+            cost().map(|c| fill(t.costs_from_wallet, &[("money", &money(c, fiat))]))
         })
     };
     let available = move || {
-        wallet.get().and_then(|r| r.ok()).map(|w| {
-            format!(
-                "Your wallet has {} available.",
-                money(w.available, w.currency)
-            )
-        })
+        wallet
+            .get()
+            .and_then(|r| r.ok())
+            .map(|w| fill(t.wallet_has, &[("money", &money(w.available, w.currency))]))
     };
     let buy = Action::new_local(|req: &BuyCusdRequest| {
         let req = req.clone();
@@ -491,11 +489,11 @@ pub fn BuyCusd(
         ev.prevent_default();
         alert.set(None);
         let mut found = FieldErrors::new();
-        let phone_number = ramp::phone_number(&number.get_untracked(), country)
+        let phone_number = super::phone_number(&number.get_untracked(), country)
             .map_err(|e| found.insert("phoneNumber".into(), e))
             .ok();
         let celo_amount = crypto::amount(&amount.get_untracked(), CUSD_DECIMALS, "the amount")
-            .map_err(|e| found.insert("celoAmount".into(), e))
+            .map_err(|e| found.insert("celoAmount".into(), t.amount_problem(e)))
             .ok();
         // More than the wallet holds would be refused: say so before asking.
         let short = (|| {
@@ -506,10 +504,12 @@ pub fn BuyCusd(
             let cost = decimal::times_in_cents(celo_amount.as_deref()?, &rate, Rounding::Up)?;
             let w = wallet.get_untracked()?.ok()?;
             (cost > w.available).then(|| {
-                format!(
-                    "This costs {}, more than the {} your wallet has available.",
-                    money(cost, fiat),
-                    money(w.available, w.currency)
+                fill(
+                    t.costs_more,
+                    &[
+                        ("cost", &money(cost, fiat)),
+                        ("available", &money(w.available, w.currency)),
+                    ],
                 )
             })
         })();
@@ -529,11 +529,11 @@ pub fn BuyCusd(
     };
     let button = move || {
         if buy.pending().get() {
-            "Buying…".to_string()
+            t.buying.to_string()
         } else {
             match cost() {
-                Some(c) => format!("Buy for {}", money(c, fiat)),
-                None => "Buy cUSD".to_string(),
+                Some(c) => fill(t.buy_for, &[("money", &money(c, fiat))]),
+                None => t.buy_cusd.to_string(),
             }
         }
     };
@@ -542,14 +542,14 @@ pub fn BuyCusd(
         Some(m) => view! { <Bought m again=Callback::new(move |_| bought.set(None)) /> }.into_any(),
         None => view! {
             <section class="card card--form" aria-labelledby="buy-heading">
-                <h2 id="buy-heading">"Buy cUSD"</h2>
-                <p class="muted">"Buy Celo dollars for the user with the money in your wallet. They arrive at the user's Celo address."</p>
+                <h2 id="buy-heading">{t.buy_cusd}</h2>
+                <p class="muted">{t.buy_intro}</p>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField scope="buy" name="phoneNumber" label="The user's phone number" value=number errors
+                    <TextField scope="buy" name="phoneNumber" label=t.users_phone value=number errors
                         kind="tel" inputmode="tel" autocomplete="off" hint=phone_hint(country) required=true />
-                    <TextField scope="buy" name="celoAmount" label="cUSD to buy" value=amount errors
-                        inputmode="decimal" autocomplete="off" hint="Like 10 or 12.5" required=true />
+                    <TextField scope="buy" name="celoAmount" label=t.cusd_to_buy value=amount errors
+                        inputmode="decimal" autocomplete="off" hint=t.like_amount required=true />
                     <p class="ramp-preview" aria-live="polite">{preview}</p>
                     <p class="field__hint ramp-held" aria-live="polite">{available}</p>
                     {rates_retry(rates)}
@@ -566,21 +566,23 @@ pub fn BuyCusd(
 fn Bought(m: ChainMovement, again: Callback<()>) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H2>::new();
     focus_on_mount(heading);
+    let t = CashoutText::get();
+    let c = ChainText::get();
     view! {
         <section class="card card--form" aria-labelledby="bought-heading">
-            <h2 id="bought-heading" tabindex="-1" node_ref=heading>{format!("Bought {}", coins(&m.amount, &m.token))}</h2>
+            <h2 id="bought-heading" tabindex="-1" node_ref=heading>{fill(t.bought, &[("coins", &coins(&m.amount, &m.token))])}</h2>
             <dl class="details">
-                <dt>"Cost"</dt><dd>{fiat_text(m.fiat_amount, &m.fiat_currency)}</dd>
-                <dt>"Rate"</dt><dd>{rate_text(&m.rate, &m.token, &m.fiat_currency)}</dd>
-                <dt>"Sent to"</dt><dd class="mono">{m.address.clone()}</dd>
-                <dt>"Transaction"</dt>
+                <dt>{t.cost}</dt><dd>{fiat_text(m.fiat_amount, &m.fiat_currency)}</dd>
+                <dt>{t.rate}</dt><dd>{rate_text(&m.rate, &m.token, &m.fiat_currency)}</dd>
+                <dt>{t.sent_to}</dt><dd class="mono">{m.address.clone()}</dd>
+                <dt>{t.transaction}</dt>
                 <dd class="copy-line">
                     <span class="mono">{m.tx_hash.clone()}</span>
-                    <CopyButton value=m.tx_hash.clone() label="Copy" done="Copied" what="transaction hash" />
+                    <CopyButton value=m.tx_hash.clone() label=c.copy done=c.copied what=t.tx_hash />
                 </dd>
             </dl>
             <div class="actions">
-                <button type="button" class="btn btn--secondary" on:click=move |_| again.run(())>"Buy more"</button>
+                <button type="button" class="btn btn--secondary" on:click=move |_| again.run(())>{t.buy_more}</button>
             </div>
         </section>
     }
@@ -591,6 +593,7 @@ fn Bought(m: ChainMovement, again: Callback<()>) -> impl IntoView {
 #[component]
 pub fn BuyUsdt(phone: String, moved: Callback<()>) -> impl IntoView {
     let session = use_session();
+    let t = CashoutText::get();
     let country = Country::KEN;
     let number = RwSignal::new(phone);
     let amount = RwSignal::new(String::new());
@@ -611,7 +614,7 @@ pub fn BuyUsdt(phone: String, moved: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         alert.set(None);
         let mut found = FieldErrors::new();
-        let phone_number = ramp::phone_number(&number.get_untracked(), country)
+        let phone_number = super::phone_number(&number.get_untracked(), country)
             .map_err(|e| found.insert("phoneNumber".into(), e))
             .ok();
         let whole = whole_units(&amount.get_untracked())
@@ -635,26 +638,29 @@ pub fn BuyUsdt(phone: String, moved: Callback<()>) -> impl IntoView {
                 <LiveStatus request_id=r.request_id.clone() on_again=Callback::new(move |_| started.set(None))
                     on_settled=moved scope="cashin" />
                 <p class="ramp-preview">
-                    {format!("Once the phone approves, about {} goes to the TRON address ", coins(&r.usdt_amount, "USDT"))}
-                    <span class="mono">{r.address.clone()}</span>"."
+                    {pieces(t.once_approves).into_iter().map(|p| match p {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Slot("amount") => coins(&r.usdt_amount, "USDT").into_any(),
+                        Piece::Slot(_) => view! { <span class="mono">{r.address.clone()}</span> }.into_any(),
+                    }).collect_view()}
                 </p>
             </div>
         }.into_any(),
         None => view! {
             <section class="card card--form" aria-labelledby="cashin-heading">
-                <h2 id="cashin-heading">"Buy USDT by M-Pesa"</h2>
-                <p class="muted">"The phone gets an M-Pesa prompt. Once its owner approves with their PIN, USDT on TRON goes to the user's TRON address at today's rate."</p>
+                <h2 id="cashin-heading">{t.buy_usdt}</h2>
+                <p class="muted">{t.buy_usdt_intro}</p>
                 <Show when=move || session.is_sandbox()>
-                    <p class="demo-hint">"Sandbox: approve the prompt on the simulated phone with PIN 1234."</p>
+                    <p class="demo-hint">{t.usdt_sandbox}</p>
                 </Show>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField scope="cashin" name="phoneNumber" label="The user's phone number" value=number errors
+                    <TextField scope="cashin" name="phoneNumber" label=t.users_phone value=number errors
                         kind="tel" inputmode="tel" autocomplete="off" hint=phone_hint(country) required=true />
-                    <TextField scope="cashin" name="amount" label="Amount (KES)" value=amount errors
-                        inputmode="numeric" autocomplete="off" hint="Whole shillings, 1 to 250,000" required=true />
+                    <TextField scope="cashin" name="amount" label=t.amount_kes value=amount errors
+                        inputmode="numeric" autocomplete="off" hint=t.whole_shillings required=true />
                     <button class="btn btn--primary" type="submit" disabled=move || cashin.pending().get()>
-                        {move || if cashin.pending().get() { "Sending the prompt…" } else { "Send the M-Pesa prompt" }}
+                        {move || if cashin.pending().get() { t.sending_prompt } else { t.send_prompt }}
                     </button>
                 </form>
             </section>

@@ -1,13 +1,14 @@
 use super::status::LiveStatus;
 use super::{
-    amount_label, callback_problem, optional, phone_hint, phone_problem, set_error, use_ramp,
-    whole_units, PartnerGate,
+    amount_label, callback_problem, optional, phone_hint, phone_number, phone_problem, set_error,
+    use_ramp, whole_units, PartnerGate,
 };
 use crate::api;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, TextField};
+use crate::i18n::ramp::{RampFrameText, RampText};
 use crate::session::use_session;
-use kitty_api::ramp::{self, DepositRequest, QuoteDepositRequest, RampResult};
+use kitty_api::ramp::{DepositRequest, QuoteDepositRequest, RampResult};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -22,7 +23,9 @@ enum DepositInput {
 /// its status, live. `?quote=ID` starts with that quote.
 #[component]
 pub fn Deposit() -> impl IntoView {
-    use_title("Deposit");
+    let t = RampText::get();
+    let f = RampFrameText::get();
+    use_title(f.deposit);
     let ctx = use_ramp();
     let session = use_session();
     let quote_from_url = use_query_map()
@@ -65,11 +68,10 @@ pub fn Deposit() -> impl IntoView {
             return;
         };
         let mut found = FieldErrors::new();
-        let phone_number =
-            ramp::phone_number(&phone.get_untracked(), country).unwrap_or_else(|e| {
-                found.insert("phoneNumber".into(), e);
-                String::new()
-            });
+        let phone_number = phone_number(&phone.get_untracked(), country).unwrap_or_else(|e| {
+            found.insert("phoneNumber".into(), e);
+            String::new()
+        });
         let callback = optional(callback.get_untracked());
         if let Some(p) = callback_problem(&callback) {
             found.insert("callback".into(), p);
@@ -78,10 +80,7 @@ pub fn Deposit() -> impl IntoView {
         let input = if with_quote.get_untracked() {
             let accepted_quote_id = quote_id.get_untracked().trim().to_string();
             if accepted_quote_id.is_empty() {
-                found.insert(
-                    "acceptedQuoteId".into(),
-                    "Enter the id of an accepted quote.".into(),
-                );
+                found.insert("acceptedQuoteId".into(), t.enter_quote_id.into());
             }
             DepositInput::Quote(QuoteDepositRequest {
                 accepted_quote_id,
@@ -112,37 +111,37 @@ pub fn Deposit() -> impl IntoView {
     let form = move |country| {
         view! {
             <section class="card card--form" aria-labelledby="deposit-heading">
-                <h2 id="deposit-heading">"Deposit by M-Pesa"</h2>
-                <p class="muted">"The phone gets an M-Pesa prompt. The money reaches your wallet once its owner approves with their PIN."</p>
+                <h2 id="deposit-heading">{f.kind_deposit}</h2>
+                <p class="muted">{t.deposit_intro}</p>
                 <Show when=move || session.is_sandbox()>
-                    <p class="demo-hint">"Sandbox: every number is a simulated phone holding KES 50,000.00. Approve the prompt there with PIN 1234; any other PIN fails."</p>
+                    <p class="demo-hint">{t.deposit_sandbox}</p>
                 </Show>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField name="phoneNumber" label="Phone number" value=phone errors kind="tel" inputmode="tel"
+                    <TextField name="phoneNumber" label=t.phone_number value=phone errors kind="tel" inputmode="tel"
                         autocomplete="tel" hint=phone_hint(country) required=true />
                     <label class="choice__option">
                         <input type="checkbox" prop:checked=move || with_quote.get()
                             on:change=move |ev| with_quote.set(event_target_checked(&ev)) />
-                        "Pay for an accepted quote"
+                        {t.pay_for_quote}
                     </label>
                     {move || if with_quote.get() {
                         view! {
-                            <TextField name="acceptedQuoteId" label="Quote id" value=quote_id errors autocomplete="off"
-                                hint="From Quotes, once accepted. The quote sets the amount." required=true />
+                            <TextField name="acceptedQuoteId" label=t.quote_id value=quote_id errors autocomplete="off"
+                                hint=t.quote_id_hint required=true />
                         }.into_any()
                     } else {
                         view! {
                             <TextField name="amount" label=amount_label(country) value=amount errors inputmode="numeric"
-                                autocomplete="off" hint="Whole units, 1 to 250,000" required=true />
+                                autocomplete="off" hint=t.whole_units_hint required=true />
                         }.into_any()
                     }}
-                    <TextField name="externalId" label="Your reference (optional)" value=external errors autocomplete="off"
-                        hint="Unique per deposit; find the deposit by it later" />
-                    <TextField name="callback" label="Callback address (optional)" value=callback errors kind="url"
-                        autocomplete="off" hint="The result is POSTed here, e.g. https://example.com/kotani" />
+                    <TextField name="externalId" label=t.your_reference_optional value=external errors autocomplete="off"
+                        hint=t.reference_hint />
+                    <TextField name="callback" label=t.callback_optional value=callback errors kind="url"
+                        autocomplete="off" hint=t.callback_hint_example />
                     <button class="btn btn--primary" type="submit" disabled=move || deposit.pending().get()>
-                        {move || if deposit.pending().get() { "Sending the prompt…" } else { "Send the M-Pesa prompt" }}
+                        {move || if deposit.pending().get() { t.sending_prompt } else { t.send_prompt }}
                     </button>
                 </form>
             </section>

@@ -10,19 +10,23 @@ use crate::components::feedback::{
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use crate::fmt;
+use crate::i18n::rampchain::DevelopersText;
+use crate::i18n::shell::ShellText;
+use crate::i18n::{digits, fill, pieces, Piece};
 use kitty_api::ramp::{self, Country, Delivery, SetPartnerRequest};
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 
 #[component]
 pub fn Developers() -> impl IntoView {
-    use_title("Ramp developers");
+    let t = DevelopersText::get();
+    use_title(t.title);
     view! {
         <div class="split">
             <Credentials />
             <section class="card" aria-labelledby="company-heading">
-                <h2 id="company-heading">"KiotaPay company id"</h2>
-                <p class="muted">"The companyId of KiotaPay's till look-up (GET /kiota/api/sandbox/v1/till/single)."</p>
+                <h2 id="company-heading">{t.company_heading}</h2>
+                <p class="muted">{t.company_note}</p>
                 <CompanyId />
             </section>
         </div>
@@ -44,6 +48,7 @@ pub(super) fn absolute(path: &str) -> String {
 fn Credentials() -> impl IntoView {
     let ctx = use_ramp();
     let toasts = use_toasts();
+    let t = DevelopersText::get();
     let phone = RwSignal::new(String::new());
     let country = RwSignal::new(Country::KEN.as_str().to_string());
     let password = RwSignal::new(String::new());
@@ -71,7 +76,7 @@ fn Credentials() -> impl IntoView {
     on_done(
         save,
         move |_| {
-            toasts.success("Partner credentials saved.");
+            toasts.success(t.saved);
             password.set(String::new());
             ctx.partner.refetch();
         },
@@ -83,18 +88,18 @@ fn Credentials() -> impl IntoView {
         let mut found = FieldErrors::new();
         let country_code = country.get_untracked();
         let phone_number = match Country::parse(&country_code) {
-            Some(c) => ramp::phone_number(&phone.get_untracked(), c).unwrap_or_else(|e| {
+            Some(c) => super::phone_number(&phone.get_untracked(), c).unwrap_or_else(|e| {
                 found.insert("phoneNumber".into(), e);
                 String::new()
             }),
             None => {
-                found.insert("countryCode".into(), "Choose Kenya or Ghana.".into());
+                found.insert("countryCode".into(), t.choose_country.into());
                 String::new()
             }
         };
         let pass = password.get_untracked();
         if !(6..=128).contains(&pass.chars().count()) {
-            found.insert("password".into(), "Use 6 to 128 characters.".into());
+            found.insert("password".into(), digits(t.password_len));
         }
         if found.is_empty() {
             errors.set(FieldErrors::new());
@@ -107,13 +112,13 @@ fn Credentials() -> impl IntoView {
             errors.set(found);
         }
     };
-    let countries = Signal::derive(|| {
+    let countries = Signal::derive(move || {
         Country::ALL
             .iter()
             .map(|c| {
                 (
                     c.as_str().to_string(),
-                    format!("{} ({})", c.label(), c.as_str()),
+                    format!("{} ({})", t.country_name(*c), c.as_str()),
                 )
             })
             .collect()
@@ -124,37 +129,39 @@ fn Credentials() -> impl IntoView {
     );
     view! {
         <section class="card" aria-labelledby="partner-heading">
-            <h2 id="partner-heading">"Partner credentials"</h2>
+            <h2 id="partner-heading">{t.partner_heading}</h2>
             {move || match ctx.partner.get() {
                 None => view! { <Skeleton lines=2 /> }.into_any(),
                 Some(Err(e)) => view! { <ErrorPanel error=e retry=Callback::new(move |_| ctx.partner.refetch()) /> }.into_any(),
                 Some(Ok(p)) => match (p.phone_number, p.country_code) {
                     (Some(n), Some(c)) => view! {
                         <dl class="details">
-                            <dt>"Phone number"</dt><dd class="mono">{n}</dd>
-                            <dt>"Country"</dt><dd>{format!("{} ({})", c.label(), c.as_str())}</dd>
-                            <dt>"Currency"</dt><dd>{c.currency().code()}</dd>
+                            <dt>{t.phone_number}</dt><dd class="mono">{n}</dd>
+                            <dt>{t.country}</dt><dd>{format!("{} ({})", t.country_name(c), c.as_str())}</dd>
+                            <dt>{t.currency}</dt><dd>{c.currency().code()}</dd>
                         </dl>
                     }.into_any(),
-                    _ => view! { <p class="form-alert form-alert--info">"Not set yet. Set them to open your wallet."</p> }.into_any(),
+                    _ => view! { <p class="form-alert form-alert--info">{t.not_set}</p> }.into_any(),
                 },
             }}
             <p class="muted ramp-explain">
-                "With these, "<code class="mono">"POST /kotani/api/v2/auth/login"</code>
-                " returns an accessToken; send it as "<code class="mono">"Authorization: Bearer …"</code>
-                " with every call to the API."
+                {pieces(t.with_these).into_iter().map(|p| match p {
+                    Piece::Text(text) => text.into_any(),
+                    Piece::Slot("login") => view! { <code class="mono">"POST /kotani/api/v2/auth/login"</code> }.into_any(),
+                    Piece::Slot(_) => view! { <code class="mono">"Authorization: Bearer …"</code> }.into_any(),
+                }).collect_view()}
             </p>
-            <pre class="code"><code>{sample.clone()}</code></pre>
-            <CopyButton value=sample label="Copy" done="Copied" what="login example" />
+            <pre class="code" tabindex="0" role="region" aria-label=t.login_example><code>{sample.clone()}</code></pre>
+            <CopyButton value=sample label=t.copy done=t.copied what=t.login_example />
             <form class="form form--inline" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
-                <SelectField name="countryCode" label="Country" value=country errors options=countries />
-                <TextField name="phoneNumber" label="Phone number" value=phone errors kind="tel" inputmode="tel"
-                    autocomplete="tel" hint="With the country code, like 254712345678 or 233241234567" required=true />
-                <TextField name="password" label="Password" value=password errors kind="password"
-                    autocomplete="new-password" hint="6 to 128 characters. Kitty never shows it again." required=true />
+                <SelectField name="countryCode" label=t.country value=country errors options=countries />
+                <TextField name="phoneNumber" label=t.phone_number value=phone errors kind="tel" inputmode="tel"
+                    autocomplete="tel" hint=t.phone_hint required=true />
+                <TextField name="password" label=t.password value=password errors kind="password"
+                    autocomplete="new-password" hint=t.password_hint required=true />
                 <button class="btn btn--primary" type="submit" disabled=move || save.pending().get()>
-                    {move || if save.pending().get() { "Saving…" } else { "Save credentials" }}
+                    {move || if save.pending().get() { t.saving } else { t.save_credentials }}
                 </button>
             </form>
         </section>
@@ -164,13 +171,14 @@ fn Credentials() -> impl IntoView {
 #[component]
 fn CompanyId() -> impl IntoView {
     let ctx = use_ramp();
+    let t = DevelopersText::get();
     move || match ctx.partner.get() {
         None => view! { <Skeleton lines=1 /> }.into_any(),
         Some(Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
         Some(Ok(p)) => view! {
             <div class="key-reveal__row">
                 <code class="mono key-reveal__key">{p.company_id.clone()}</code>
-                <CopyButton value=p.company_id label="Copy" done="Copied" what="company id" />
+                <CopyButton value=p.company_id label=t.copy done=t.copied what=t.company_id_what />
             </div>
         }
         .into_any(),
@@ -202,18 +210,19 @@ impl Feed {
 
     /// The heading, what the list is, and what its empty state says.
     fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
+        let t = DevelopersText::get();
         match self {
             Feed::Callbacks => (
-                "Callback deliveries",
-                "Each deposit or payout with a callback address POSTs its result there; failed deliveries are tried again.",
-                "No callbacks yet",
-                "Give a deposit or payout a callback address and its result is POSTed there.",
+                t.callbacks_heading,
+                t.callbacks_about,
+                t.callbacks_empty,
+                t.callbacks_empty_text,
             ),
             Feed::FiatConnect => (
-                "Webhook deliveries",
-                "Each Fiat Connect transfer's statuses are POSTed to your webhook, signed with the webhook secret (Standard Webhooks); failed deliveries are tried again.",
-                "No webhooks yet",
-                "When a wallet makes a transfer through Fiat Connect, each of its statuses is sent to your webhook.",
+                t.webhooks_heading,
+                t.webhooks_about,
+                t.webhooks_empty,
+                t.webhooks_empty_text,
             ),
         }
     }
@@ -222,15 +231,16 @@ impl Feed {
 #[component]
 pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoView {
     let toasts = use_toasts();
+    let t = DevelopersText::get();
     let list = LocalResource::new(move || feed.list());
     let resend = Action::new_local(move |id: &String| feed.resend(id.clone()));
     on_done(
         resend,
         move |d: Delivery| {
             if d.delivered {
-                toasts.success(format!("Delivered to {}.", d.url));
+                toasts.success(fill(t.delivered_to, &[("url", &d.url)]));
             } else {
-                toasts.error(format!("Still not delivered to {}: {}", d.url, failure(&d)));
+                toasts.error(fill(t.still_not, &[("url", &d.url), ("why", &failure(&d))]));
             }
             list.refetch();
         },
@@ -242,7 +252,7 @@ pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoVie
         <section class="section" aria-labelledby="deliveries-heading">
             <div class="section__header">
                 <h2 id="deliveries-heading">{heading}</h2>
-                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>"Refresh"</button>
+                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>{t.refresh}</button>
             </div>
             <p class="muted">{about}</p>
             <Loaded lines=4 retry view=move || async move {
@@ -266,33 +276,32 @@ pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoVie
 
 /// Why a delivery has not arrived, as far as known.
 fn failure(d: &Delivery) -> String {
+    let t = DevelopersText::get();
     match (&d.last_error, d.last_status) {
         (Some(e), _) => e.clone(),
-        (None, Some(s)) => format!("the address answered HTTP {s}"),
-        (None, None) => "not tried yet".into(),
+        (None, Some(s)) => fill(t.answered_http, &[("status", &digits(&s.to_string()))]),
+        (None, None) => t.not_tried.into(),
     }
 }
 
 #[component]
 fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) -> impl IntoView {
     let id = d.id.clone();
+    let t = DevelopersText::get();
     let outcome = if d.delivered {
         match d.last_status {
-            Some(s) => format!("Delivered (HTTP {s})"),
-            None => "Delivered".into(),
+            Some(s) => fill(t.delivered_http, &[("status", &digits(&s.to_string()))]),
+            None => t.delivered.into(),
         }
     } else {
-        format!("Not delivered: {}", failure(&d))
+        fill(t.not_delivered_why, &[("why", &failure(&d))])
     };
     let next = d
         .next_attempt_at
         .as_deref()
         .filter(|_| !d.delivered)
-        .map(|t| format!("Next try {}", fmt::datetime(t)));
-    let attempts = match d.attempts {
-        1 => "1 attempt".to_string(),
-        n => format!("{n} attempts"),
-    };
+        .map(|at| fill(t.next_try, &[("time", &fmt::datetime(at))]));
+    let attempts = ShellText::count(d.attempts, t.attempts_one, t.attempts_other);
     view! {
         <li class="row row--wrap ramp-delivery">
             <div class="row__main">
@@ -300,16 +309,16 @@ fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) 
                 <span class="row__meta">{format!("{} · {attempts} · {}", d.event, fmt::datetime(&d.created_at))}</span>
                 <span class="row__meta">{outcome}{next.map(|n| format!(" · {n}"))}</span>
                 <details class="ramp-delivery__payload">
-                    <summary>"Payload"</summary>
-                    <pre class="code"><code>{d.payload.clone()}</code></pre>
+                    <summary>{t.payload}</summary>
+                    <pre class="code" tabindex="0" role="region" aria-label=t.payload><code>{d.payload.clone()}</code></pre>
                 </details>
             </div>
             <span class=if d.delivered { "status status--successful" } else { "status status--failed" }>
-                {if d.delivered { "Delivered" } else { "Not delivered" }}
+                {if d.delivered { t.delivered } else { t.not_delivered }}
             </span>
             <button type="button" class="btn btn--secondary btn--small" disabled=move || resend.pending().get()
                 on:click=move |_| { resend.dispatch(id.clone()); }>
-                "Resend"<span class="visually-hidden">{format!(" the {} delivery to {}", d.event, d.url)}</span>
+                {t.resend}<span class="visually-hidden">{fill(t.resend_what, &[("event", &d.event), ("url", &d.url)])}</span>
             </button>
         </li>
     }

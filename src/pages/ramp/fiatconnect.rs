@@ -9,6 +9,9 @@ use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::i18n::rampchain::FiatConnectText;
+use crate::i18n::shell::ShellText;
+use crate::i18n::{fill, pieces, Piece};
 use crate::siwe::{SandboxKey, SiweFields};
 use kitty_api::fiatconnect::{Credentials, SiweLoginRequest, SiweSession, CHAIN_IDS};
 use kitty_api::FieldErrors;
@@ -17,14 +20,17 @@ use leptos::prelude::*;
 #[component]
 pub fn FiatConnect() -> impl IntoView {
     use_title("Fiat Connect");
+    let t = FiatConnectText::get();
     view! {
         <div class="split">
             <section class="card" aria-labelledby="fc-credentials-heading">
-                <h2 id="fc-credentials-heading">"Fiat Connect credentials"</h2>
+                <h2 id="fc-credentials-heading">{t.credentials_heading}</h2>
                 <p class="muted siwe__explain">
-                    "Wallets reach Fiat Connect at "<code class="mono">{absolute("/fiatconnect")}</code>
-                    ". They send the API key as "<code class="mono">"Authorization: Bearer …"</code>
-                    " on transfers, and each transfer's statuses are POSTed to your webhook."
+                    {pieces(t.reach).into_iter().map(|p| match p {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Slot("url") => view! { <code class="mono">{absolute("/fiatconnect")}</code> }.into_any(),
+                        Piece::Slot(_) => view! { <code class="mono">"Authorization: Bearer …"</code> }.into_any(),
+                    }).collect_view()}
                 </p>
                 <PartnerGate form=|_| view! { <CredentialsForm /> }.into_any() />
             </section>
@@ -36,6 +42,7 @@ pub fn FiatConnect() -> impl IntoView {
 
 #[component]
 fn CredentialsForm() -> impl IntoView {
+    let t = FiatConnectText::get();
     let webhook = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let alert = RwSignal::new(None::<String>);
@@ -60,18 +67,21 @@ fn CredentialsForm() -> impl IntoView {
                 errors.set(FieldErrors::new());
                 create.dispatch(url);
             }
-            Err(m) => errors.set(FieldErrors::from([("webhook".to_string(), m.to_string())])),
+            Err(m) => errors.set(FieldErrors::from([(
+                "webhook".to_string(),
+                t.url_problem(m),
+            )])),
         }
     };
     view! {
         <form class="form" on:submit=on_submit novalidate>
             <FormAlert message=alert.into() />
-            <TextField name="webhook" label="Webhook address" value=webhook errors kind="url" inputmode="url"
-                hint="Where transfer statuses are POSTed, like https://wallet.example/fiatconnect." required=true />
+            <TextField name="webhook" label=t.webhook_address value=webhook errors kind="url" inputmode="url"
+                hint=t.webhook_hint required=true />
             <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
-                {move || if create.pending().get() { "Creating…" } else { "Create credentials" }}
+                {move || if create.pending().get() { t.creating } else { t.create }}
             </button>
-            <p class="muted">"Creating them again replaces the API key and the webhook secret at once."</p>
+            <p class="muted">{t.replaces}</p>
         </form>
         {move || issued.get().map(|c| view! { <CredentialsReveal c /> })}
     }
@@ -80,23 +90,21 @@ fn CredentialsForm() -> impl IntoView {
 /// The API key and webhook secret just made, with the warning that they are shown this once.
 #[component]
 fn CredentialsReveal(c: Credentials) -> impl IntoView {
+    let t = FiatConnectText::get();
     view! {
         <div class="key-reveal" role="status">
-            <p><strong>"Copy these now."</strong>" They are shown once: Kitty keeps only a fingerprint of the API key."</p>
-            <p class="key-reveal__label">"API key"</p>
+            <p><strong>{t.copy_now}</strong>{t.shown_once}</p>
+            <p class="key-reveal__label">{t.api_key}</p>
             <div class="key-reveal__row">
                 <code class="mono key-reveal__key">{c.api_key.clone()}</code>
-                <CopyButton value=c.api_key label="Copy" done="Copied" what="Fiat Connect API key" />
+                <CopyButton value=c.api_key label=t.copy done=t.copied what=t.api_key_what />
             </div>
-            <p class="key-reveal__label">"Webhook secret"</p>
+            <p class="key-reveal__label">{t.webhook_secret}</p>
             <div class="key-reveal__row">
                 <code class="mono key-reveal__key">{c.webhook_secret.clone()}</code>
-                <CopyButton value=c.webhook_secret label="Copy" done="Copied" what="webhook secret" />
+                <CopyButton value=c.webhook_secret label=t.copy done=t.copied what=t.webhook_secret_what />
             </div>
-            <p class="key-reveal__note">{format!(
-                "Webhooks to {} carry webhook-id, webhook-timestamp and webhook-signature headers (Standard Webhooks), which any Standard Webhooks library checks with this secret.",
-                c.webhook
-            )}</p>
+            <p class="key-reveal__note">{fill(t.webhooks_note, &[("url", &c.webhook)])}</p>
         </div>
     }
 }
@@ -127,9 +135,9 @@ async fn sign_new(key: SandboxKey, chain_id: u64) -> Result<Signed, String> {
         .map_err(|e| e.to_string())?;
     let issued = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&clock.time));
     if issued.get_time().is_nan() {
-        return Err(format!(
-            "The server's clock said {}, which is not a time.",
-            clock.time
+        return Err(fill(
+            FiatConnectText::get().clock_bad,
+            &[("time", &clock.time)],
         ));
     }
     let expires = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
@@ -209,12 +217,10 @@ fn SignInDemo() -> impl IntoView {
         Err(e) => key_error.set(Some(e)),
     };
     let busy = move || sign_in.pending().get() || replay.pending().get();
-    let chains = Signal::derive(|| {
+    let t = FiatConnectText::get();
+    let chains = Signal::derive(move || {
         vec![
-            (
-                CHAIN_IDS[1].to_string(),
-                "Alfajores, Celo's test network (44787)".to_string(),
-            ),
+            (CHAIN_IDS[1].to_string(), t.alfajores.to_string()),
             (CHAIN_IDS[0].to_string(), "Celo (42220)".to_string()),
         ]
     });
@@ -227,28 +233,29 @@ fn SignInDemo() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="siwe-heading">
-            <h2 id="siwe-heading">"Sign-in with Ethereum, in this browser"</h2>
+            <h2 id="siwe-heading">{t.siwe_heading}</h2>
             <p class="muted siwe__explain">
-                "A wallet signs in to Fiat Connect with an EIP-4361 message signed by its key (EIP-191). "
-                "This makes a throw-away sandbox key in this page, signs such a message with it, and signs in with "
-                <code class="mono">"POST /kotani/fiatconnect/auth/login"</code>". The key never leaves the page."
+                {pieces(t.siwe_explain).into_iter().map(|p| match p {
+                    Piece::Text(text) => text.into_any(),
+                    Piece::Slot(_) => view! { <code class="mono">"POST /kotani/fiatconnect/auth/login"</code> }.into_any(),
+                }).collect_view()}
             </p>
             <button type="button" class="btn btn--secondary" on:click=make_key disabled=busy>
-                {move || if key.with(Option::is_some) { "Make another key" } else { "Make a sandbox key" }}
+                {move || if key.with(Option::is_some) { t.make_another } else { t.make_key }}
             </button>
             {move || key_error.get().map(|e| view! { <p class="form-alert" role="alert">{e}</p> })}
             {move || key.get().map(|k| {
                 let address = k.address();
                 view! {
-                    <p class="key-reveal__label">"Its address"</p>
+                    <p class="key-reveal__label">{t.its_address}</p>
                     <div class="key-reveal__row">
                         <code class="mono key-reveal__key">{address.clone()}</code>
-                        <CopyButton value=address label="Copy" done="Copied" what="address" />
+                        <CopyButton value=address label=t.copy done=t.copied what=t.address_what />
                     </div>
                     <form class="form" on:submit=on_submit novalidate>
-                        <SelectField name="chainId" label="Chain" value=chain errors options=chains scope="siwe" />
+                        <SelectField name="chainId" label=t.chain value=chain errors options=chains scope="siwe" />
                         <button class="btn btn--primary" type="submit" disabled=busy>
-                            {move || if sign_in.pending().get() { "Signing in…" } else { "Sign a message and sign in" }}
+                            {move || if sign_in.pending().get() { t.signing_in } else { t.sign_and_sign_in }}
                         </button>
                     </form>
                 }
@@ -257,13 +264,13 @@ fn SignInDemo() -> impl IntoView {
                 let again = s.clone();
                 view! {
                     <details class="siwe__signed">
-                        <summary>"The message and its signature"</summary>
+                        <summary>{t.message_sig}</summary>
                         <pre class="code"><code>{s.message.clone()}</code></pre>
                         <p class="mono siwe__signature">{s.signature.clone()}</p>
                     </details>
                     <button type="button" class="btn btn--secondary btn--small" disabled=busy
                         on:click=move |_| { replay.dispatch(again.clone()); }>
-                        "Send the same message again"
+                        {t.send_again}
                     </button>
                 }
             })}
@@ -276,18 +283,18 @@ fn SignInDemo() -> impl IntoView {
 
 #[component]
 fn OutcomeView(o: Outcome) -> impl IntoView {
+    let t = FiatConnectText::get();
     match o {
         Outcome::SignedIn { session, accounts } => {
             let cookie = match accounts {
-                Ok(0) => "With the session cookie, GET /kotani/fiatconnect/accounts answers: this wallet has no fiat accounts yet.".to_string(),
-                Ok(1) => "With the session cookie, GET /kotani/fiatconnect/accounts answers: this wallet has 1 fiat account.".to_string(),
-                Ok(n) => format!("With the session cookie, GET /kotani/fiatconnect/accounts answers: this wallet has {n} fiat accounts."),
-                Err(e) => format!("Signed in, but the accounts did not load: {e}"),
+                Ok(0) => t.accounts_none.to_string(),
+                Ok(n) => ShellText::count(n as i64, t.accounts_one, t.accounts_other),
+                Err(e) => fill(t.accounts_failed, &[("error", &e.to_string())]),
             };
             view! {
                 <div class="siwe__outcome">
-                    <span class="status status--successful">"Signed in"</span>
-                    <p>{format!("As {} until {}.", session.address, crate::fmt::datetime(&session.expires_at))}</p>
+                    <span class="status status--successful">{t.signed_in}</span>
+                    <p>{fill(t.as_until, &[("address", &session.address), ("time", &crate::fmt::datetime(&session.expires_at))])}</p>
                     <p class="muted">{cookie}</p>
                 </div>
             }
@@ -295,7 +302,7 @@ fn OutcomeView(o: Outcome) -> impl IntoView {
         }
         Outcome::Refused(r) => {
             let what = if r.error.is_empty() {
-                "Not signed in".to_string()
+                t.not_signed_in.to_string()
             } else {
                 format!("{} {}", r.status, r.error)
             };

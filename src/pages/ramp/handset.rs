@@ -7,27 +7,31 @@ use super::{clock, money, now_ms, ticking_now};
 use crate::api;
 use crate::components::feedback::{on_done, use_title, ErrorPanel, Failure, Skeleton};
 use crate::components::toast::use_toasts;
+use crate::i18n::ramp::{RampFrameText, RampStatusText, RampText};
+use crate::i18n::shell::CommonText;
+use crate::i18n::{fill, pieces, Piece};
 use crate::session::use_session;
-use kitty_api::ramp::{result_text, Handset, PromptAnswer, RampResult, RampStatus, StkPrompt};
+use kitty_api::ramp::{Handset, PromptAnswer, RampResult, RampStatus, StkPrompt};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn HandsetPage() -> impl IntoView {
-    use_title("Simulated phone");
+    let t = RampText::get();
+    use_title(t.simulated_phone);
     let session = use_session();
     let params = use_params_map();
     let number = Memo::new(move |_| params.with(|p| p.get("phone").unwrap_or_default()));
     view! {
-        <A href="/ramp/deposit" attr:class="back">"Deposit"</A>
+        <A href="/ramp/deposit" attr:class="back">{RampFrameText::get().deposit}</A>
         {move || if session.is_sandbox() {
             view! { <Phone number=number.get() /> }.into_any()
         } else {
             view! {
                 <section class="card">
-                    <h2>"Only in sandbox mode"</h2>
-                    <p>"The simulated phone stands in for a real one while no real money moves. Here the prompts go to real phones."</p>
+                    <h2>{t.sandbox_only}</h2>
+                    <p>{t.sandbox_only_body}</p>
                 </section>
             }.into_any()
         }}
@@ -36,6 +40,7 @@ pub fn HandsetPage() -> impl IntoView {
 
 #[component]
 fn Phone(number: String) -> impl IntoView {
+    let t = RampText::get();
     let asked = number.clone();
     let data = LocalResource::new(move || {
         let n = asked.clone();
@@ -62,28 +67,32 @@ fn Phone(number: String) -> impl IntoView {
             {move || match (loaded.get(), error.get()) {
                 (false, None) => Some(view! { <Skeleton lines=3 /> }.into_any()),
                 (false, Some(e)) => Some(view! { <ErrorPanel error=e retry=Callback::new(move |_| data.refetch()) /> }.into_any()),
-                (true, Some(e)) if e.is_retryable() => Some(view! { <p class="form-alert form-alert--info">{format!("{} Trying again…", e.message())}</p> }.into_any()),
+                (true, Some(e)) if e.is_retryable() => Some(view! { <p class="form-alert form-alert--info">{fill(RampStatusText::get().trying_again, &[("error", &e.message())])}</p> }.into_any()),
                 _ => None,
             }}
             <Show when=move || loaded.get()>
                 <p class="handset__balance">
-                    "Balance "
-                    <strong>{move || phone.get().map(|h| money(h.balance, h.currency))}</strong>
+                    {pieces(t.balance).into_iter().map(|piece| match piece {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Slot(_) => view! {
+                            <strong>{move || phone.get().map(|h| money(h.balance, h.currency))}</strong>
+                        }.into_any(),
+                    }).collect_view()}
                 </p>
-                <h3 class="handset__heading">"Requests"</h3>
+                <h3 class="handset__heading">{t.requests}</h3>
                 <Show when=move || prompts().is_empty()>
-                    <p class="muted">"No requests waiting."</p>
+                    <p class="muted">{t.no_requests}</p>
                 </Show>
                 <ul class="handset__prompts">
                     <For each=prompts key=|p| p.request_id.clone() let:p>
                         <PromptCard p answered />
                     </For>
                 </ul>
-                <h3 class="handset__heading">"Messages"</h3>
+                <h3 class="handset__heading">{t.messages}</h3>
                 {move || {
                     let messages = phone.get().map(|h| h.messages).unwrap_or_default();
                     if messages.is_empty() {
-                        view! { <p class="muted">"No messages yet."</p> }.into_any()
+                        view! { <p class="muted">{t.no_messages}</p> }.into_any()
                     } else {
                         view! {
                             <ol class="handset__messages">
@@ -100,6 +109,7 @@ fn Phone(number: String) -> impl IntoView {
 /// "Pay KES 1,250.00 to …? Enter M-Pesa PIN", with its countdown.
 #[component]
 fn PromptCard(p: StkPrompt, answered: Callback<()>) -> impl IntoView {
+    let t = RampText::get();
     let toasts = use_toasts();
     let now = ticking_now();
     let since = now_ms();
@@ -115,12 +125,14 @@ fn PromptCard(p: StkPrompt, answered: Callback<()>) -> impl IntoView {
     on_done(
         answer,
         move |r: RampResult| {
-            let t = r.result;
-            match t.status {
+            let tx = r.result;
+            match tx.status {
                 RampStatus::Successful => {
-                    toasts.success(format!("Paid {}.", money(t.amount, t.currency)))
+                    toasts.success(fill(t.paid, &[("amount", &money(tx.amount, tx.currency))]))
                 }
-                RampStatus::Failed => toasts.error(result_text(t.result_code.unwrap_or(-1))),
+                RampStatus::Failed => {
+                    toasts.error(RampFrameText::get().result(tx.result_code.unwrap_or(-1)))
+                }
                 RampStatus::Pending => {}
             }
             answered.run(());
@@ -156,13 +168,19 @@ fn PromptCard(p: StkPrompt, answered: Callback<()>) -> impl IntoView {
     };
     let input_id = format!("pin-{}", p.request_id);
     let error_id = format!("{input_id}-error");
-    let ask = format!("Pay {} to {}?", money(p.amount, p.currency), p.payee);
+    let ask = fill(
+        t.pay_ask,
+        &[
+            ("amount", &money(p.amount, p.currency)),
+            ("payee", &p.payee),
+        ],
+    );
     view! {
         <li class="handset__prompt">
             <p class="handset__ask"><strong>{ask}</strong></p>
             <form class="form" on:submit=on_approve novalidate>
                 <div class="field" class:field--invalid=move || missing_pin.get()>
-                    <label class="field__label" for=input_id.clone()>"Enter M-Pesa PIN"</label>
+                    <label class="field__label" for=input_id.clone()>{t.enter_pin_label}</label>
                     <input class="field__input" id=input_id.clone() type="password" inputmode="numeric" autocomplete="off"
                         aria-invalid=move || missing_pin.get().then_some("true")
                         aria-describedby={
@@ -172,18 +190,21 @@ fn PromptCard(p: StkPrompt, answered: Callback<()>) -> impl IntoView {
                         disabled=timed_out
                         prop:value=move || pin.get()
                         on:input=move |ev| { pin.set(event_target_value(&ev)); missing_pin.set(false); } />
-                    {move || missing_pin.get().then(|| view! { <p class="field__error" id=error_id.clone()>"Enter the PIN."</p> })}
+                    {move || missing_pin.get().then(|| view! { <p class="field__error" id=error_id.clone()>{t.enter_pin}</p> })}
                 </div>
                 <div class="actions">
-                    <button type="submit" class="btn btn--primary" disabled=busy>"Approve"</button>
-                    <button type="button" class="btn btn--secondary" disabled=busy on:click=on_cancel>"Cancel"</button>
+                    <button type="submit" class="btn btn--primary" disabled=busy>{t.approve}</button>
+                    <button type="button" class="btn btn--secondary" disabled=busy on:click=on_cancel>{CommonText::get().cancel}</button>
                 </div>
             </form>
             <p class="handset__timer">
                 {move || if timed_out() {
-                    "Timed out.".into_any()
+                    t.timed_out.into_any()
                 } else {
-                    view! { "Times out in "<span role="timer" class="mono">{move || clock(left())}</span> }.into_any()
+                    pieces(t.times_out_in).into_iter().map(|piece| match piece {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Slot(_) => view! { <span role="timer" class="mono">{move || clock(left())}</span> }.into_any(),
+                    }).collect_view().into_any()
                 }}
             </p>
         </li>

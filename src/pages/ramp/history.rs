@@ -13,8 +13,10 @@ use crate::components::feedback::{
 };
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::fmt;
+use crate::i18n::fill;
+use crate::i18n::ramp::{RampFrameText, RampStatusText, RampText};
 use kitty_api::ramp::kiota::TillResponse;
-use kitty_api::ramp::{result_text, RampResult, RampTransaction};
+use kitty_api::ramp::{RampResult, RampTransaction};
 use kitty_api::{Currency, FieldErrors, Money};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,7 +31,8 @@ const MOST: u32 = 100;
 /// shared link shows the same list.
 #[component]
 pub fn History() -> impl IntoView {
-    use_title("Ramp history");
+    let t = RampText::get();
+    use_title(t.history_title);
     let query = use_query_map();
     let navigate = use_navigate();
     let filter = Memo::new(move |_| {
@@ -90,21 +93,21 @@ pub fn History() -> impl IntoView {
     let retry = Callback::new(move |_| list.refetch());
     view! {
         <section class="section" aria-labelledby="history-heading">
-            <h2 id="history-heading">"History"</h2>
-            <div class="filters" role="search" aria-label="Filter transactions">
+            <h2 id="history-heading">{RampFrameText::get().history}</h2>
+            <div class="filters" role="search" aria-label=t.filter>
                 <label class="field">
-                    <span class="field__label">"Type"</span>
+                    <span class="field__label">{t.type_}</span>
                     <select class="field__input" on:change=set_type>
-                        <option value="" selected=move || filter.with(|f| f.transaction_type.is_empty())>"All"</option>
-                        <option value="Collections" selected=move || filter.with(|f| f.transaction_type == "Collections")>"Collections (deposits)"</option>
-                        <option value="Payouts" selected=move || filter.with(|f| f.transaction_type == "Payouts")>"Payouts"</option>
+                        <option value="" selected=move || filter.with(|f| f.transaction_type.is_empty())>{t.all}</option>
+                        <option value="Collections" selected=move || filter.with(|f| f.transaction_type == "Collections")>{t.collections}</option>
+                        <option value="Payouts" selected=move || filter.with(|f| f.transaction_type == "Payouts")>{t.payouts}</option>
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field__label">"Order"</span>
+                    <span class="field__label">{t.order}</span>
                     <select class="field__input" on:change=set_order>
-                        <option value="desc" selected=move || filter.with(|f| f.newest_first)>"Newest first"</option>
-                        <option value="asc" selected=move || filter.with(|f| !f.newest_first)>"Oldest first"</option>
+                        <option value="desc" selected=move || filter.with(|f| f.newest_first)>{t.newest_first}</option>
+                        <option value="asc" selected=move || filter.with(|f| !f.newest_first)>{t.oldest_first}</option>
                     </select>
                 </label>
             </div>
@@ -116,8 +119,8 @@ pub fn History() -> impl IntoView {
                         Err(ApiError::NotFound(_)) => Ok(view! { <NeedsPartner /> }.into_any()),
                         Err(e) => Err(e),
                         Ok(l) if l.transactions.is_empty() => Ok(view! {
-                            <EmptyState title="No transactions here">
-                                <p>"Deposits and payouts show up here as soon as they are made. "<A href="/ramp/deposit">"Make a deposit"</A></p>
+                            <EmptyState title=t.no_transactions_here>
+                                <p>{t.history_empty_body}<A href="/ramp/deposit">{t.make_deposit}</A></p>
                             </EmptyState>
                         }.into_any()),
                         Ok(l) => {
@@ -132,7 +135,7 @@ pub fn History() -> impl IntoView {
                                         on:click=move |_| {
                                             let f = filter.get_untracked();
                                             go(TransactionQuery { limit: (f.limit + PAGE).min(MOST), ..f })
-                                        }>"Show more"</button>
+                                        }>{t.show_more}</button>
                                 })}
                             }.into_any())
                         }
@@ -157,6 +160,7 @@ enum Lookup {
 /// A transaction by its request id, or by the partner's own reference and its family.
 #[component]
 fn FindTransaction() -> impl IntoView {
+    let t = RampText::get();
     let navigate = use_navigate();
     let by = RwSignal::new("request".to_string());
     let family = RwSignal::new(FAMILIES[0].to_string());
@@ -191,7 +195,7 @@ fn FindTransaction() -> impl IntoView {
         if value.is_empty() {
             errors.set(FieldErrors::from([(
                 "lookupId".to_string(),
-                "Enter the id to look for.".to_string(),
+                t.enter_lookup_id.to_string(),
             )]));
             return;
         }
@@ -205,36 +209,36 @@ fn FindTransaction() -> impl IntoView {
             Lookup::Request(value)
         });
     };
-    let ways = Signal::derive(|| {
+    let ways = Signal::derive(move || {
         vec![
-            ("request".to_string(), "Request id".to_string()),
+            (
+                "request".to_string(),
+                RampStatusText::get().request_id.to_string(),
+            ),
             (
                 "external".to_string(),
-                "Your reference (external id)".to_string(),
+                t.your_reference_external.to_string(),
             ),
         ]
     });
-    let families = Signal::derive(|| {
+    let families = Signal::derive(move || {
         vec![
-            (
-                "Collections".to_string(),
-                "Collections (deposits)".to_string(),
-            ),
-            ("Payouts".to_string(), "Payouts".to_string()),
+            ("Collections".to_string(), t.collections.to_string()),
+            ("Payouts".to_string(), t.payouts.to_string()),
         ]
     });
     view! {
         <section class="card" aria-labelledby="find-heading">
-            <h2 id="find-heading">"Find a transaction"</h2>
+            <h2 id="find-heading">{t.find_transaction}</h2>
             <form class="form" on:submit=on_submit novalidate role="search" aria-labelledby="find-heading">
                 <FormAlert message=alert.into() />
-                <SelectField name="lookupBy" label="Look up by" value=by errors options=ways />
+                <SelectField name="lookupBy" label=t.look_up_by value=by errors options=ways />
                 <Show when=move || by.get() == "external">
-                    <SelectField name="transactionalType" label="Type" value=family errors options=families />
+                    <SelectField name="transactionalType" label=t.type_ value=family errors options=families />
                 </Show>
-                <TextField name="lookupId" label="Id" value=id errors autocomplete="off" required=true />
+                <TextField name="lookupId" label=t.id value=id errors autocomplete="off" required=true />
                 <button class="btn btn--secondary" type="submit" disabled=move || find.pending().get()>
-                    {move || if find.pending().get() { "Looking…" } else { "Find" }}
+                    {move || if find.pending().get() { t.looking } else { t.find }}
                 </button>
             </form>
         </section>
@@ -244,6 +248,7 @@ fn FindTransaction() -> impl IntoView {
 /// KiotaPay's answer for one till payment, asked with the partner's company id.
 #[component]
 fn TillLookup() -> impl IntoView {
+    let t = RampText::get();
     let ctx = use_ramp();
     let request_id = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
@@ -266,14 +271,12 @@ fn TillLookup() -> impl IntoView {
         if value.is_empty() {
             errors.set(FieldErrors::from([(
                 "tillRequestId".to_string(),
-                "Enter the request id of a till payment.".to_string(),
+                t.enter_till_request.to_string(),
             )]));
             return;
         }
         let Some(profile) = ctx.profile() else {
-            alert.set(Some(
-                "Your KiotaPay company id is still loading. Try again in a moment.".into(),
-            ));
+            alert.set(Some(t.company_loading.into()));
             return;
         };
         errors.set(FieldErrors::new());
@@ -281,14 +284,14 @@ fn TillLookup() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="till-lookup-heading">
-            <h2 id="till-lookup-heading">"KiotaPay till look-up"</h2>
-            <p class="muted">"What KiotaPay recorded for a till payment."</p>
+            <h2 id="till-lookup-heading">{t.till_lookup}</h2>
+            <p class="muted">{t.till_lookup_body}</p>
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
-                <TextField name="tillRequestId" label="Request id" value=request_id errors autocomplete="off"
-                    hint="The request id of a till payment" required=true />
+                <TextField name="tillRequestId" label=RampStatusText::get().request_id value=request_id errors autocomplete="off"
+                    hint=t.till_request_hint required=true />
                 <button class="btn btn--secondary" type="submit" disabled=move || look.pending().get()>
-                    {move || if look.pending().get() { "Looking…" } else { "Look up" }}
+                    {move || if look.pending().get() { t.looking } else { t.look_up }}
                 </button>
             </form>
             {move || found.get().map(|r| view! { <TillAnswer r /> })}
@@ -298,24 +301,26 @@ fn TillLookup() -> impl IntoView {
 
 #[component]
 fn TillAnswer(r: TillResponse) -> impl IntoView {
+    let t = RampText::get();
+    let st = RampStatusText::get();
     let d = r.data;
     let amount = d.amount.to_string();
     let amount = Money::parse(&amount, Currency::KES)
-        .map(|m| m.to_string())
+        .map(fmt::money)
         .unwrap_or(amount);
     let or_dash = |s: Option<String>| s.unwrap_or_else(|| "—".into());
     view! {
-        <dl class="details ramp-till" aria-label="KiotaPay's answer">
-            <dt>"Status"</dt><dd>{d.status.clone()}</dd>
-            <dt>"Amount"</dt><dd>{amount}</dd>
-            <dt>"Receipt"</dt><dd class="mono">{or_dash(d.transaction_receipt.clone())}</dd>
-            <dt>"Receiver"</dt><dd>{or_dash(d.receiver_name.clone())}</dd>
-            <dt>"Response"</dt><dd>{format!("{} (code {})", d.response_description, d.response_code)}</dd>
-            <dt>"Organisation"</dt><dd>{d.organisation.name.clone()}</dd>
-            <dt>"Business number"</dt><dd class="mono">{d.business_number.clone()}</dd>
-            <dt>"Account number"</dt><dd class="mono">{d.account_number.clone()}</dd>
-            <dt>"Created"</dt><dd>{fmt::datetime(&d.created_at)}</dd>
-            <dt>"Message"</dt><dd>{r.message.clone()}</dd>
+        <dl class="details ramp-till" aria-label=t.kiota_answer>
+            <dt>{st.status}</dt><dd>{d.status.clone()}</dd>
+            <dt>{st.amount}</dt><dd>{amount}</dd>
+            <dt>{t.receipt}</dt><dd class="mono">{or_dash(d.transaction_receipt.clone())}</dd>
+            <dt>{t.receiver}</dt><dd>{or_dash(d.receiver_name.clone())}</dd>
+            <dt>{t.response}</dt><dd>{fill(st.with_code, &[("text", &d.response_description), ("code", &d.response_code.to_string())])}</dd>
+            <dt>{t.organisation}</dt><dd>{d.organisation.name.clone()}</dd>
+            <dt>{t.business_number}</dt><dd class="mono">{d.business_number.clone()}</dd>
+            <dt>{t.account_number}</dt><dd class="mono">{d.account_number.clone()}</dd>
+            <dt>{t.created}</dt><dd>{fmt::datetime(&d.created_at)}</dd>
+            <dt>{t.message}</dt><dd>{r.message.clone()}</dd>
         </dl>
     }
 }
@@ -323,12 +328,13 @@ fn TillAnswer(r: TillResponse) -> impl IntoView {
 /// One transaction with every field, kept current while it is pending.
 #[component]
 pub fn RampTransactionDetail() -> impl IntoView {
-    use_title("Ramp transaction");
+    let t = RampText::get();
+    use_title(t.transaction_title);
     let params = use_params_map();
     let id = Signal::derive(move || params.with(|p| p.get("id").unwrap_or_default()));
     let watch = watch_transaction(id);
     view! {
-        <A href="/ramp/history" attr:class="back">"History"</A>
+        <A href="/ramp/history" attr:class="back">{RampFrameText::get().history}</A>
         {move || watch.tx.get().map(|t| view! {
             <header class="page__header">
                 <h2>{money(t.amount, t.currency)}</h2>
@@ -347,6 +353,7 @@ pub fn RampTransactionDetail() -> impl IntoView {
 
 #[component]
 fn TransactionFields(t: RampTransaction) -> impl IntoView {
+    let (f, st, x) = (RampFrameText::get(), RampStatusText::get(), RampText::get());
     let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     let bank = match (&t.service_provider_id, &t.bank_name) {
         (Some(code), Some(name)) => format!("{name} ({code})"),
@@ -356,32 +363,32 @@ fn TransactionFields(t: RampTransaction) -> impl IntoView {
     };
     let result = t
         .result_code
-        .map(|c| format!("{c}: {}", result_text(c)))
-        .unwrap_or_else(|| "Not settled yet".into());
+        .map(|c| format!("{c}: {}", f.result(c)))
+        .unwrap_or_else(|| x.not_settled.into());
     view! {
         <section class="card">
             <dl class="details">
-                <dt>"Kind"</dt><dd>{t.kind.label()}</dd>
-                <dt>"Type"</dt><dd>{t.transaction_type.clone()}</dd>
-                <dt>"Status"</dt><dd>{t.status.label()}</dd>
-                <dt>"Amount"</dt><dd>{money(t.amount, t.currency)}</dd>
-                <dt>"Fee"</dt><dd>{money(t.fee, t.currency)}</dd>
-                <dt>"Currency"</dt><dd>{t.currency.code()}</dd>
-                <dt>"Phone number"</dt><dd class="mono">{or_dash(&t.phone_number)}</dd>
-                <dt>"Bank"</dt><dd>{bank}</dd>
-                <dt>"Account name"</dt><dd>{or_dash(&t.account_name)}</dd>
-                <dt>"Account number"</dt><dd class="mono">{or_dash(&t.account_number)}</dd>
-                <dt>"Business number"</dt><dd class="mono">{or_dash(&t.merchant_number)}</dd>
-                <dt>"Till number"</dt><dd class="mono">{or_dash(&t.merchant_till)}</dd>
-                <dt>"Your reference"</dt><dd class="mono">{or_dash(&t.external_id)}</dd>
-                <dt>"Quote id"</dt><dd class="mono">{or_dash(&t.quote_id)}</dd>
-                <dt>"Callback"</dt><dd class="mono">{or_dash(&t.callback)}</dd>
-                <dt>"Result"</dt><dd>{result}</dd>
-                <dt>"M-Pesa said"</dt><dd>{or_dash(&t.result_description)}</dd>
-                <dt>"Request id"</dt><dd class="mono">{t.request_id.clone()}</dd>
-                <dt>"Id"</dt><dd class="mono">{t.id}</dd>
-                <dt>"Created"</dt><dd>{fmt::datetime(&t.created_at)}</dd>
-                <dt>"Updated"</dt><dd>{fmt::datetime(&t.updated_at)}</dd>
+                <dt>{x.kind}</dt><dd>{f.kind(t.kind)}</dd>
+                <dt>{x.type_}</dt><dd>{t.transaction_type.clone()}</dd>
+                <dt>{st.status}</dt><dd>{f.status(t.status)}</dd>
+                <dt>{st.amount}</dt><dd>{money(t.amount, t.currency)}</dd>
+                <dt>{st.fee}</dt><dd>{money(t.fee, t.currency)}</dd>
+                <dt>{x.currency}</dt><dd>{t.currency.code()}</dd>
+                <dt>{x.phone_number}</dt><dd class="mono">{or_dash(&t.phone_number)}</dd>
+                <dt>{f.bank}</dt><dd>{bank}</dd>
+                <dt>{x.account_name}</dt><dd>{or_dash(&t.account_name)}</dd>
+                <dt>{x.account_number}</dt><dd class="mono">{or_dash(&t.account_number)}</dd>
+                <dt>{x.business_number}</dt><dd class="mono">{or_dash(&t.merchant_number)}</dd>
+                <dt>{x.till_number}</dt><dd class="mono">{or_dash(&t.merchant_till)}</dd>
+                <dt>{x.your_reference}</dt><dd class="mono">{or_dash(&t.external_id)}</dd>
+                <dt>{x.quote_id}</dt><dd class="mono">{or_dash(&t.quote_id)}</dd>
+                <dt>{x.callback}</dt><dd class="mono">{or_dash(&t.callback)}</dd>
+                <dt>{st.result}</dt><dd>{result}</dd>
+                <dt>{x.mpesa_said}</dt><dd>{or_dash(&t.result_description)}</dd>
+                <dt>{st.request_id}</dt><dd class="mono">{t.request_id.clone()}</dd>
+                <dt>{x.id}</dt><dd class="mono">{t.id}</dd>
+                <dt>{x.created}</dt><dd>{fmt::datetime(&t.created_at)}</dd>
+                <dt>{x.updated}</dt><dd>{fmt::datetime(&t.updated_at)}</dd>
             </dl>
         </section>
     }

@@ -33,34 +33,61 @@ pub use wallets::Wallets;
 
 use crate::api::{self, ApiError};
 use crate::components::feedback::Loaded;
+use crate::i18n::fill;
+use crate::i18n::ramp::RampFrameText;
+use crate::i18n::shell::ShellText;
 use kitty_api::ramp::{self, Country, PartnerProfile, RampStatus};
 use kitty_api::{Currency, Money};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use std::sync::Arc;
 
-/// An amount in minor units, formatted: `KES 1,250.00`.
+/// An amount in minor units, formatted: `KES 1,250.00` (in Persian digits when chosen).
 pub fn money(minor: i64, currency: Currency) -> String {
-    Money::new(minor, currency).to_string()
+    crate::fmt::money(Money::new(minor, currency))
 }
 
 /// A whole amount of shillings or cedis as typed (`150`, or `150.00`), within M-Pesa's limits.
 pub fn whole_units(text: &str) -> Result<i64, String> {
+    let f = RampFrameText::get();
     let t = text.trim();
     if t.is_empty() {
-        return Err("Enter an amount, like 150.".into());
+        return Err(f.enter_amount.into());
     }
-    let minor = ramp::amount_minor(t).map_err(|e| {
+    let minor = amount_minor(t).map_err(|e| {
         if t.contains('.') {
-            "Enter a whole amount, like 150.".to_string()
+            f.enter_whole.to_string()
         } else {
             e
         }
     })?;
     if minor % 100 != 0 {
-        return Err("Enter a whole amount, like 150.".into());
+        return Err(f.enter_whole.into());
     }
     Ok(minor / 100)
+}
+
+/// [`ramp::amount_minor`], with its message in this page's language.
+pub fn amount_minor(text: &str) -> Result<i64, String> {
+    ramp::amount_minor(text).map_err(|e| {
+        let f = RampFrameText::get();
+        // The contract has two messages: the amount's form, and M-Pesa's limits.
+        if e == "Send between 1 and 250,000 at a time." {
+            f.amount_range.to_string()
+        } else {
+            f.amount_like.to_string()
+        }
+    })
+}
+
+/// [`ramp::phone_number`], with its message in this page's language.
+pub fn phone_number(input: &str, country: Country) -> Result<String, String> {
+    ramp::phone_number(input, country).map_err(|_| {
+        fill(
+            RampFrameText::get().phone_invalid,
+            &[("code", country.dial_code())],
+        )
+    })
 }
 
 /// What is wrong with a phone number typed so far: nothing while it may still be incomplete,
@@ -69,7 +96,7 @@ pub fn phone_problem(input: &str, country: Country) -> Option<String> {
     let digits = input.chars().filter(char::is_ascii_digit).count();
     let local = input.trim_start().starts_with('0');
     (local || digits >= 12)
-        .then(|| ramp::phone_number(input, country).err())
+        .then(|| phone_number(input, country).err())
         .flatten()
 }
 
@@ -127,27 +154,29 @@ pub fn use_ramp() -> RampCtx {
 /// The ramp area's frame: its heading and a row of tabs over the page.
 #[component]
 pub fn RampLayout() -> impl IntoView {
-    const TABS: [(&str, &str); 9] = [
-        ("/ramp", "Overview"),
-        ("/ramp/deposit", "Deposit"),
-        ("/ramp/send", "Send"),
-        ("/ramp/wallets", "Wallets"),
-        ("/ramp/verify", "Verification"),
+    let f = RampFrameText::get();
+    let tabs: [(&'static str, &'static str); 9] = [
+        ("/ramp", f.overview),
+        ("/ramp/deposit", f.deposit),
+        ("/ramp/send", f.send),
+        ("/ramp/wallets", f.wallets),
+        ("/ramp/verify", f.verification),
         ("/ramp/ubi", "UBI"),
-        ("/ramp/quotes", "Quotes"),
-        ("/ramp/history", "History"),
-        ("/ramp/developers", "Developers"),
+        ("/ramp/quotes", f.quotes),
+        ("/ramp/history", f.history),
+        ("/ramp/developers", f.developers),
     ];
     provide_context(RampCtx {
         partner: LocalResource::new(api::kotani::partner),
     });
+    let ramp = ShellText::get().ramp;
     view! {
         <div class="page">
-            <header class="page__header"><h1>"Ramp"</h1></header>
-            <nav class="tabs" aria-label="Ramp">
-                {TABS.iter().map(|(href, label)| view! {
-                    <A href=*href exact=*href == "/ramp" attr:class="tabs__tab"
-                        attr:rel=crate::bundles::rel_for(href)>{*label}</A>
+            <header class="page__header"><h1>{ramp}</h1></header>
+            <nav class="tabs" aria-label=ramp>
+                {tabs.into_iter().map(|(href, label)| view! {
+                    <A href=href exact=href == "/ramp" attr:class="tabs__tab"
+                        attr:rel=crate::bundles::rel_for(href)>{label}</A>
                 }).collect_view()}
             </nav>
             <Outlet />
@@ -158,12 +187,13 @@ pub fn RampLayout() -> impl IntoView {
 /// The partner has no client-login credentials yet: nothing moves until it has.
 #[component]
 pub fn NeedsPartner() -> impl IntoView {
+    let f = RampFrameText::get();
     view! {
         <section class="card card--callout" aria-labelledby="partner-needed-heading">
-            <h2 id="partner-needed-heading">"Set your partner credentials first"</h2>
-            <p>"The ramp works for a Kotani Pay partner: a phone number, a country (Kenya or Ghana) and a password. They decide your wallet's currency and which phone numbers you can use."</p>
+            <h2 id="partner-needed-heading">{f.partner_needed_title}</h2>
+            <p>{f.partner_needed_body}</p>
             <A href="/ramp/developers" attr:class="btn btn--primary"
-                attr:rel=crate::bundles::rel_for("/ramp/developers")>"Set partner credentials"</A>
+                attr:rel=crate::bundles::rel_for("/ramp/developers")>{f.set_partner}</A>
         </section>
     }
 }
@@ -193,13 +223,13 @@ where
 
 #[component]
 pub fn RampStatusBadge(status: RampStatus) -> impl IntoView {
-    view! { <span class=format!("status status--{}", status.as_str())>{status.label()}</span> }
+    view! { <span class=format!("status status--{}", status.as_str())>{RampFrameText::get().status(status)}</span> }
 }
 
-/// `m:ss` of a number of seconds.
+/// `m:ss` of a number of seconds (in Persian digits when chosen).
 pub fn clock(seconds: i64) -> String {
     let s = seconds.max(0);
-    format!("{}:{:02}", s / 60, s % 60)
+    crate::i18n::digits(&format!("{}:{:02}", s / 60, s % 60))
 }
 
 /// Milliseconds since the epoch, by the browser's clock.
@@ -222,6 +252,7 @@ pub fn ticking_now() -> ReadSignal<i64> {
 /// Where the money came from (a deposit) or went (a payout), in a few words.
 pub fn counterparty(t: &kitty_api::ramp::RampTransaction) -> String {
     use kitty_api::ramp::RampKind;
+    let f = RampFrameText::get();
     let or_dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     match t.kind {
         RampKind::Deposit
@@ -239,19 +270,21 @@ pub fn counterparty(t: &kitty_api::ramp::RampTransaction) -> String {
                         .and_then(ramp::bank_name)
                         .map(str::to_string)
                 })
-                .unwrap_or_else(|| "Bank".into());
+                .unwrap_or_else(|| f.bank.into());
             format!(
                 "{bank} · {} ({})",
                 or_dash(&t.account_number),
                 or_dash(&t.account_name)
             )
         }
-        RampKind::Paybill => format!(
-            "Paybill {} · account {}",
-            or_dash(&t.merchant_number),
-            or_dash(&t.account_number)
+        RampKind::Paybill => fill(
+            f.paybill_to,
+            &[
+                ("number", &or_dash(&t.merchant_number)),
+                ("account", &or_dash(&t.account_number)),
+            ],
         ),
-        RampKind::Till => format!("Till {}", or_dash(&t.merchant_till)),
+        RampKind::Till => fill(f.till_to, &[("till", &or_dash(&t.merchant_till))]),
     }
 }
 
@@ -261,7 +294,7 @@ pub fn RampRow(t: kitty_api::ramp::RampTransaction) -> impl IntoView {
     let title = money(t.amount, t.currency);
     let meta = format!(
         "{} · {} · {}",
-        t.kind.label(),
+        RampFrameText::get().kind(t.kind),
         counterparty(&t),
         crate::fmt::datetime(&t.created_at)
     );
@@ -278,17 +311,19 @@ pub fn RampRow(t: kitty_api::ramp::RampTransaction) -> impl IntoView {
 
 /// "Amount (KES)".
 pub fn amount_label(country: Country) -> &'static str {
+    let f = RampFrameText::get();
     match country {
-        Country::KEN => "Amount (KES)",
-        Country::GH => "Amount (GHS)",
+        Country::KEN => f.amount_kes,
+        Country::GH => f.amount_ghs,
     }
 }
 
 /// How a phone number is written in the partner's country.
 pub fn phone_hint(country: Country) -> &'static str {
+    let f = RampFrameText::get();
     match country {
-        Country::KEN => "With the country code, like 254712345678",
-        Country::GH => "With the country code, like 233241234567",
+        Country::KEN => f.phone_hint_ke,
+        Country::GH => f.phone_hint_gh,
     }
 }
 
@@ -297,7 +332,7 @@ pub fn callback_problem(callback: &Option<String>) -> Option<String> {
     callback
         .as_deref()
         .filter(|c| !(c.starts_with("https://") || c.starts_with("http://")))
-        .map(|_| "Enter an http(s) address, like https://example.com/kotani.".to_string())
+        .map(|_| RampFrameText::get().callback_invalid.to_string())
 }
 
 /// The Ramp bundle's root (`src/bin/ramp.rs`): the same session and shell as the main bundle,
@@ -335,7 +370,7 @@ pub fn RampChainApp() -> impl IntoView {
 #[component]
 fn DevelopersLayout() -> impl IntoView {
     view! {
-        <nav class="tabs tabs--sub" aria-label="Developers">
+        <nav class="tabs tabs--sub" aria-label=RampFrameText::get().developers>
             <A href="/ramp/developers" exact=true attr:class="tabs__tab">"Kotani API"</A>
             <A href="/ramp/developers/fiatconnect" attr:class="tabs__tab">"Fiat Connect"</A>
         </nav>

@@ -1,12 +1,14 @@
 //! Quotes: how much crypto a fiat deposit buys (cash in), or how much fiat a crypto amount pays
 //! out (cash out), at a rate locked until the quote expires; accepting one makes it usable.
 
-use super::{clock, now_ms, ticking_now, use_ramp};
+use super::{amount_minor, clock, now_ms, ticking_now, use_ramp};
 use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
+use crate::i18n::ramp::{RampFrameText, RampStatusText, RampText};
+use crate::i18n::{digits, pieces, Piece};
 use kitty_api::ramp::{
     self, CashInQuoteRequest, CashOutQuoteRequest, Quote, QuoteDirection, QuoteStatus, CRYPTO_TYPES,
 };
@@ -31,10 +33,10 @@ fn crypto_amount(text: &str) -> Result<String, String> {
         && digits(whole)
         && digits(frac);
     if !ok {
-        return Err("Enter an amount like 10 or 10.5 (up to 6 decimals).".into());
+        return Err(RampText::get().crypto_amount_like.into());
     }
     if t.bytes().all(|b| b == b'0' || b == b'.') {
-        return Err("Enter more than zero.".into());
+        return Err(RampText::get().more_than_zero.into());
     }
     let whole = if whole.is_empty() { "0" } else { whole };
     Ok(if frac.is_empty() {
@@ -47,13 +49,14 @@ fn crypto_amount(text: &str) -> Result<String, String> {
 /// A fiat amount from a quote (`"1300.00"`), formatted for its currency.
 fn fiat(units: &str, currency: Currency) -> String {
     Money::parse(units, currency)
-        .map(|m| m.to_string())
-        .unwrap_or_else(|_| format!("{units} {}", currency.code()))
+        .map(crate::fmt::money)
+        .unwrap_or_else(|_| digits(&format!("{units} {}", currency.code())))
 }
 
 #[component]
 pub fn Quotes() -> impl IntoView {
-    use_title("Quotes");
+    let t = RampText::get();
+    use_title(RampFrameText::get().quotes);
     let ctx = use_ramp();
     let toasts = use_toasts();
     let direction = RwSignal::new(QuoteDirection::In);
@@ -93,7 +96,7 @@ pub fn Quotes() -> impl IntoView {
     on_done(
         accept,
         move |q| {
-            toasts.success("Quote accepted: its rate is yours until it expires.");
+            toasts.success(t.quote_accepted);
             quote.set(Some((q, now_ms())));
         },
         Failure::Toast,
@@ -107,7 +110,7 @@ pub fn Quotes() -> impl IntoView {
         let crypto_type = crypto_type.get_untracked();
         let input = match direction.get_untracked() {
             QuoteDirection::In => {
-                let fiat_amount = ramp::amount_minor(&fiat_amount.get_untracked())
+                let fiat_amount = amount_minor(&fiat_amount.get_untracked())
                     .map(ramp::units_text)
                     .unwrap_or_else(|e| {
                         found.insert("fiatAmount".into(), e);
@@ -154,11 +157,11 @@ pub fn Quotes() -> impl IntoView {
     view! {
         <div class="split">
             <section class="card" aria-labelledby="quote-form-heading">
-                <h2 id="quote-form-heading">"Get a quote"</h2>
+                <h2 id="quote-form-heading">{t.get_quote}</h2>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
                     <fieldset class="choice ramp-choice">
-                        <legend class="field__label">"Direction"</legend>
+                        <legend class="field__label">{t.direction}</legend>
                         <div class="ramp-choice__options">
                             {QuoteDirection::ALL.iter().map(|d| {
                                 let d = *d;
@@ -168,8 +171,8 @@ pub fn Quotes() -> impl IntoView {
                                             prop:checked=move || direction.get() == d
                                             on:change=move |_| { direction.set(d); errors.set(FieldErrors::new()); } />
                                         {match d {
-                                            QuoteDirection::In => "Cash in (fiat to crypto)",
-                                            QuoteDirection::Out => "Cash out (crypto to fiat)",
+                                            QuoteDirection::In => t.cash_in_choice,
+                                            QuoteDirection::Out => t.cash_out_choice,
                                         }}
                                     </label>
                                 }
@@ -178,18 +181,18 @@ pub fn Quotes() -> impl IntoView {
                     </fieldset>
                     {move || match direction.get() {
                         QuoteDirection::In => view! {
-                            <TextField name="fiatAmount" label="Fiat amount to pay in" value=fiat_amount errors
-                                inputmode="decimal" autocomplete="off" hint="Like 1300 or 1300.50" required=true />
+                            <TextField name="fiatAmount" label=t.fiat_amount value=fiat_amount errors
+                                inputmode="decimal" autocomplete="off" hint=t.fiat_amount_hint required=true />
                         }.into_any(),
                         QuoteDirection::Out => view! {
-                            <TextField name="cryptoAmount" label="Crypto amount to cash out" value=crypto errors
-                                inputmode="decimal" autocomplete="off" hint="Like 10 or 10.5" required=true />
+                            <TextField name="cryptoAmount" label=t.crypto_amount value=crypto errors
+                                inputmode="decimal" autocomplete="off" hint=t.crypto_amount_hint required=true />
                         }.into_any(),
                     }}
-                    <SelectField name="currency" label="Fiat currency" value=currency errors options=currencies />
-                    <SelectField name="cryptoType" label="Crypto" value=crypto_type errors options=cryptos />
+                    <SelectField name="currency" label=t.fiat_currency value=currency errors options=currencies />
+                    <SelectField name="cryptoType" label=t.crypto value=crypto_type errors options=cryptos />
                     <button class="btn btn--primary" type="submit" disabled=move || ask.pending().get()>
-                        {move || if ask.pending().get() { "Getting a quote…" } else { "Get a quote" }}
+                        {move || if ask.pending().get() { t.getting_quote } else { t.get_quote }}
                     </button>
                 </form>
             </section>
@@ -197,8 +200,8 @@ pub fn Quotes() -> impl IntoView {
                 Some((q, since)) => view! { <QuoteCard q since accept /> }.into_any(),
                 None => view! {
                     <section class="card" aria-labelledby="quote-empty-heading">
-                        <h2 id="quote-empty-heading">"Your quote"</h2>
-                        <p class="muted">"A quote shows the rate, the fee and what you get. Its rate holds for a few minutes; accept it to use it with a deposit."</p>
+                        <h2 id="quote-empty-heading">{t.your_quote}</h2>
+                        <p class="muted">{t.your_quote_body}</p>
                     </section>
                 }.into_any(),
             }}
@@ -214,6 +217,8 @@ fn QuoteCard(
     since: i64,
     accept: Action<(QuoteDirection, String), Result<Quote, ApiError>>,
 ) -> impl IntoView {
+    let t = RampText::get();
+    let st = RampStatusText::get();
     let now = ticking_now();
     let (expires_in, status) = (q.expires_in, q.status);
     let left = move || expires_in - (now.get() - since) / 1000;
@@ -226,7 +231,7 @@ fn QuoteCard(
     });
     let (crypto, currency) = (q.crypto_type.clone(), q.currency);
     let gets = match q.direction {
-        QuoteDirection::In => format!("{} {crypto}", q.amount_received),
+        QuoteDirection::In => digits(&format!("{} {crypto}", q.amount_received)),
         QuoteDirection::Out => fiat(&q.amount_received, currency),
     };
     let target = (q.direction, q.quote_id.clone());
@@ -235,23 +240,29 @@ fn QuoteCard(
     view! {
         <section class="card ramp-quote" aria-labelledby="quote-heading">
             <h2 id="quote-heading" tabindex="-1" node_ref=heading>
-                {q.direction.label()}" quote "
-                <span class=format!("status status--{}", status.as_str())>{status.label()}</span>
+                {match q.direction {
+                    QuoteDirection::In => t.cash_in_quote,
+                    QuoteDirection::Out => t.cash_out_quote,
+                }}" "
+                <span class=format!("status status--{}", status.as_str())>{t.quote_status(status)}</span>
             </h2>
             <dl class="details">
-                <dt>"Fiat"</dt><dd>{fiat(&q.fiat_amount, currency)}</dd>
-                <dt>"Crypto"</dt><dd>{format!("{} {crypto}", q.crypto_amount)}</dd>
-                <dt>"Rate"</dt><dd>{format!("1 {crypto} = {}", fiat(&q.rate, currency))}</dd>
-                <dt>"Fee"</dt><dd>{fiat(&q.fee, currency)}</dd>
-                <dt>"You get"</dt><dd><strong>{gets}</strong></dd>
-                <dt>"Expires"</dt><dd>{crate::fmt::datetime(&q.expires_at)}</dd>
+                <dt>{t.fiat}</dt><dd>{fiat(&q.fiat_amount, currency)}</dd>
+                <dt>{t.crypto}</dt><dd>{digits(&format!("{} {crypto}", q.crypto_amount))}</dd>
+                <dt>{t.rate}</dt><dd>{format!("{} = {}", digits(&format!("1 {crypto}")), fiat(&q.rate, currency))}</dd>
+                <dt>{st.fee}</dt><dd>{fiat(&q.fee, currency)}</dd>
+                <dt>{t.you_get}</dt><dd><strong>{gets}</strong></dd>
+                <dt>{t.expires}</dt><dd>{crate::fmt::datetime(&q.expires_at)}</dd>
             </dl>
             {move || if expired() {
-                view! { <p class="form-alert" role="status">"This quote has expired. Get a new one for a fresh rate."</p> }.into_any()
+                view! { <p class="form-alert" role="status">{t.quote_expired}</p> }.into_any()
             } else {
                 view! {
                     <p class="ramp-countdown">
-                        "Expires in "<span role="timer" class="mono">{move || clock(left())}</span>
+                        {pieces(t.expires_in).into_iter().map(|piece| match piece {
+                            Piece::Text(text) => text.into_any(),
+                            Piece::Slot(_) => view! { <span role="timer" class="mono">{move || clock(left())}</span> }.into_any(),
+                        }).collect_view()}
                     </p>
                 }.into_any()
             }}
@@ -260,20 +271,20 @@ fn QuoteCard(
                     .then(|| format!("/ramp/deposit?quote={}", api::enc(&id)));
                 view! {
                     <div class="key-reveal" role="status">
-                        <p><strong>"Accepted."</strong>" Use this quote id before it expires."</p>
+                        <p><strong>{t.accepted}</strong>{t.use_quote_id}</p>
                         <div class="key-reveal__row">
                             <code class="mono key-reveal__key">{id.clone()}</code>
-                            <CopyButton value=id.clone() label="Copy" done="Copied" what="quote id" />
+                            <CopyButton value=id.clone() label=st.copy done=st.copied what=t.quote_id_what />
                         </div>
                     </div>
-                    {deposit.map(|href| view! { <A href=href attr:class="btn btn--primary">"Deposit with this quote"</A> })}
+                    {deposit.map(|href| view! { <A href=href attr:class="btn btn--primary">{t.deposit_with_quote}</A> })}
                 }.into_any()
             } else {
                 view! {
                     <button type="button" class="btn btn--primary"
                         disabled=move || expired() || status != QuoteStatus::Open || accept.pending().get()
                         on:click=move |_| { accept.dispatch(target.clone()); }>
-                        {move || if accept.pending().get() { "Accepting…" } else { "Accept this quote" }}
+                        {move || if accept.pending().get() { t.accepting } else { t.accept_quote }}
                     </button>
                 }.into_any()
             }}

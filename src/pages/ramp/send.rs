@@ -3,12 +3,14 @@
 
 use super::status::LiveStatus;
 use super::{
-    amount_label, callback_problem, money, optional, phone_hint, phone_problem, set_error,
-    whole_units, PartnerGate,
+    amount_label, amount_minor, callback_problem, money, optional, phone_hint, phone_number,
+    phone_problem, set_error, whole_units, PartnerGate,
 };
 use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
+use crate::i18n::fill;
+use crate::i18n::ramp::{RampFrameText, RampStatusText, RampText};
 use crate::session::use_session;
 use kitty_api::ramp::{
     self, BankWithdrawRequest, Country, MobileWithdrawRequest, PaybillRequest, TillRequest,
@@ -27,17 +29,30 @@ enum Destination {
     Till,
 }
 
-/// Each destination, its word in the URL (`?to=bank`) and its label.
-const DESTINATIONS: [(Destination, &str, &str); 4] = [
-    (Destination::Mpesa, "mpesa", "M-Pesa"),
-    (Destination::Bank, "bank", "Bank"),
-    (Destination::Paybill, "paybill", "Paybill"),
-    (Destination::Till, "till", "Till"),
+/// Each destination and its word in the URL (`?to=bank`).
+const DESTINATIONS: [(Destination, &str); 4] = [
+    (Destination::Mpesa, "mpesa"),
+    (Destination::Bank, "bank"),
+    (Destination::Paybill, "paybill"),
+    (Destination::Till, "till"),
 ];
+
+impl Destination {
+    /// Its label: M-Pesa's own service names, and the word for a bank.
+    fn label(self) -> &'static str {
+        match self {
+            Destination::Mpesa => "M-Pesa",
+            Destination::Bank => RampFrameText::get().bank,
+            Destination::Paybill => "Paybill",
+            Destination::Till => "Till",
+        }
+    }
+}
 
 #[component]
 pub fn SendMoney() -> impl IntoView {
-    use_title("Send money");
+    let t = RampText::get();
+    use_title(t.send_money);
     let session = use_session();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -45,18 +60,20 @@ pub fn SendMoney() -> impl IntoView {
         let word = query.with(|q| q.get("to")).unwrap_or_default();
         DESTINATIONS
             .iter()
-            .find(|(_, w, _)| *w == word)
-            .map(|(d, _, _)| *d)
+            .find(|(_, w)| *w == word)
+            .map(|(d, _)| *d)
             .unwrap_or(Destination::Mpesa)
     });
     // What the wallet holds, reloaded whenever a payment is made or settles.
     let wallet = LocalResource::new(api::kotani::wallet);
     let changed = Callback::new(move |_| wallet.refetch());
     let available = move || {
-        wallet
-            .get()
-            .and_then(|r| r.ok())
-            .map(|w| format!("Available: {}", money(w.available, w.currency)))
+        wallet.get().and_then(|r| r.ok()).map(|w| {
+            fill(
+                t.available_amount,
+                &[("amount", &money(w.available, w.currency))],
+            )
+        })
     };
 
     let form = move |country: Country| {
@@ -64,9 +81,9 @@ pub fn SendMoney() -> impl IntoView {
         view! {
             <p class="ramp-available" aria-live="polite">{available}</p>
             <fieldset class="choice ramp-choice">
-                <legend class="field__label">"Send to"</legend>
+                <legend class="field__label">{t.send_to}</legend>
                 <div class="ramp-choice__options">
-                    {DESTINATIONS.iter().map(|(d, word, label)| {
+                    {DESTINATIONS.iter().map(|(d, word)| {
                         let (d, word) = (*d, *word);
                         let navigate = navigate.clone();
                         view! {
@@ -74,22 +91,22 @@ pub fn SendMoney() -> impl IntoView {
                                 <input type="radio" name="destination" value=word
                                     prop:checked=move || destination.get() == d
                                     on:change=move |_| navigate(&format!("/ramp/send?to={word}"), NavigateOptions { replace: true, ..Default::default() }) />
-                                {*label}
+                                {d.label()}
                             </label>
                         }
                     }).collect_view()}
                 </div>
             </fieldset>
             <Show when=move || session.is_sandbox()>
-                <p class="demo-hint">"Sandbox: payouts settle by themselves about 2 seconds after they are made. A payout to a phone number ending in 0000 fails, and the money returns to the wallet."</p>
+                <p class="demo-hint">{t.send_sandbox}</p>
             </Show>
             {move || match destination.get() {
                 Destination::Mpesa => view! { <MpesaForm country changed /> }.into_any(),
                 Destination::Bank => view! { <BankForm country changed /> }.into_any(),
                 Destination::Paybill | Destination::Till if country != Country::KEN => view! {
                     <section class="card card--form">
-                        <h2>"Kenya only"</h2>
-                        <p>"Paybill and till payments are M-Pesa services for partners in Kenya."</p>
+                        <h2>{t.kenya_only}</h2>
+                        <p>{t.kenya_only_body}</p>
                     </section>
                 }.into_any(),
                 Destination::Paybill => view! { <PaybillForm currency=country.currency() changed /> }.into_any(),
@@ -120,6 +137,7 @@ fn sent_or(
 
 #[component]
 fn MpesaForm(country: Country, changed: Callback<()>) -> impl IntoView {
+    let t = RampText::get();
     let phone = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
     let external = RwSignal::new(String::new());
@@ -144,11 +162,10 @@ fn MpesaForm(country: Country, changed: Callback<()>) -> impl IntoView {
         ev.prevent_default();
         alert.set(None);
         let mut found = FieldErrors::new();
-        let phone_number =
-            ramp::phone_number(&phone.get_untracked(), country).unwrap_or_else(|e| {
-                found.insert("phoneNumber".into(), e);
-                String::new()
-            });
+        let phone_number = phone_number(&phone.get_untracked(), country).unwrap_or_else(|e| {
+            found.insert("phoneNumber".into(), e);
+            String::new()
+        });
         let amount = whole_units(&amount.get_untracked()).unwrap_or_else(|e| {
             found.insert("amount".into(), e);
             0
@@ -172,18 +189,18 @@ fn MpesaForm(country: Country, changed: Callback<()>) -> impl IntoView {
     sent_or(sent, changed, move || {
         view! {
             <section class="card card--form" aria-labelledby="mpesa-heading">
-                <h2 id="mpesa-heading">"Send to an M-Pesa phone"</h2>
+                <h2 id="mpesa-heading">{t.send_to_mpesa}</h2>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField name="phoneNumber" label="Phone number" value=phone errors kind="tel" inputmode="tel"
+                    <TextField name="phoneNumber" label=t.phone_number value=phone errors kind="tel" inputmode="tel"
                         autocomplete="tel" hint=phone_hint(country) required=true />
                     <TextField name="amount" label=amount_label(country) value=amount errors inputmode="numeric"
-                        autocomplete="off" hint="Whole units, 1 to 250,000" required=true />
-                    <TextField name="externalId" label="Your reference (optional)" value=external errors autocomplete="off" />
-                    <TextField name="callback" label="Callback address (optional)" value=callback errors kind="url" autocomplete="off"
-                        hint="The result is POSTed here" />
+                        autocomplete="off" hint=t.whole_units_hint required=true />
+                    <TextField name="externalId" label=t.your_reference_optional value=external errors autocomplete="off" />
+                    <TextField name="callback" label=t.callback_optional value=callback errors kind="url" autocomplete="off"
+                        hint=t.callback_hint />
                     <button class="btn btn--primary" type="submit" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { "Sending…" } else { "Send" }}
+                        {move || if send.pending().get() { t.sending } else { RampFrameText::get().send }}
                     </button>
                 </form>
             </section>
@@ -194,6 +211,7 @@ fn MpesaForm(country: Country, changed: Callback<()>) -> impl IntoView {
 
 #[component]
 fn BankForm(country: Country, changed: Callback<()>) -> impl IntoView {
+    let t = RampText::get();
     let reference = LocalResource::new(api::kotani::reference);
     let bank = RwSignal::new(String::new());
     let account_name = RwSignal::new(String::new());
@@ -235,14 +253,11 @@ fn BankForm(country: Country, changed: Callback<()>) -> impl IntoView {
         let mut found = FieldErrors::new();
         let service_provider_id = bank.get_untracked();
         if service_provider_id.is_empty() {
-            found.insert("serviceProviderId".into(), "Choose the bank.".into());
+            found.insert("serviceProviderId".into(), t.choose_the_bank.into());
         }
         let name = account_name.get_untracked().trim().to_string();
         if name.is_empty() {
-            found.insert(
-                "accountName".into(),
-                "Enter the name on the account.".into(),
-            );
+            found.insert("accountName".into(), t.enter_account_name.into());
         }
         let number: String = account_number
             .get_untracked()
@@ -250,7 +265,7 @@ fn BankForm(country: Country, changed: Callback<()>) -> impl IntoView {
             .filter(|c| !c.is_whitespace())
             .collect();
         if number.is_empty() {
-            found.insert("accountNumber".into(), "Enter the account number.".into());
+            found.insert("accountNumber".into(), t.enter_account_number.into());
         }
         let amount = whole_units(&amount.get_untracked()).unwrap_or_else(|e| {
             found.insert("amount".into(), e);
@@ -277,22 +292,22 @@ fn BankForm(country: Country, changed: Callback<()>) -> impl IntoView {
     sent_or(sent, changed, move || {
         view! {
             <section class="card card--form" aria-labelledby="bank-heading">
-                <h2 id="bank-heading">"Send to a bank account"</h2>
+                <h2 id="bank-heading">{t.send_to_bank_account}</h2>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <SelectField name="serviceProviderId" label="Bank" value=bank errors options=banks
-                        placeholder="Choose a bank" />
-                    <TextField name="accountName" label="Name on the account" value=account_name errors
+                    <SelectField name="serviceProviderId" label=RampFrameText::get().bank value=bank errors options=banks
+                        placeholder=t.choose_a_bank />
+                    <TextField name="accountName" label=t.account_name_label value=account_name errors
                         autocomplete="off" required=true />
-                    <TextField name="accountNumber" label="Account number" value=account_number errors
+                    <TextField name="accountNumber" label=t.account_number value=account_number errors
                         inputmode="numeric" autocomplete="off" required=true />
                     <TextField name="amount" label=amount_label(country) value=amount errors inputmode="numeric"
-                        autocomplete="off" hint="Whole units, 1 to 250,000" required=true />
-                    <TextField name="externalId" label="Your reference (optional)" value=external errors autocomplete="off" />
-                    <TextField name="callback" label="Callback address (optional)" value=callback errors kind="url" autocomplete="off"
-                        hint="The result is POSTed here" />
+                        autocomplete="off" hint=t.whole_units_hint required=true />
+                    <TextField name="externalId" label=t.your_reference_optional value=external errors autocomplete="off" />
+                    <TextField name="callback" label=t.callback_optional value=callback errors kind="url" autocomplete="off"
+                        hint=t.callback_hint />
                     <button class="btn btn--primary" type="submit" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { "Sending…" } else { "Send to the bank" }}
+                        {move || if send.pending().get() { t.sending } else { t.send_to_bank }}
                     </button>
                 </form>
             </section>
@@ -311,6 +326,12 @@ struct PaybillReview {
 
 #[component]
 fn PaybillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
+    let t = RampText::get();
+    let amount_label = if currency == Currency::GHS {
+        RampFrameText::get().amount_ghs
+    } else {
+        RampFrameText::get().amount_kes
+    };
     let business = RwSignal::new(String::new());
     let account = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
@@ -340,15 +361,17 @@ fn PaybillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
     });
     // The fee, as the amount is typed.
     let fee_preview = move || {
-        let minor = ramp::amount_minor(&amount.get()).ok()?;
+        let minor = amount_minor(&amount.get()).ok()?;
         let fee = ramp::paybill_fee(minor)?;
         Some(if fee == 0 {
-            "No fee for this amount.".to_string()
+            t.no_fee.to_string()
         } else {
-            format!(
-                "Fee {}; {} leaves your wallet.",
-                money(fee, currency),
-                money(minor + fee, currency)
+            fill(
+                t.fee_preview,
+                &[
+                    ("fee", &money(fee, currency)),
+                    ("total", &money(minor + fee, currency)),
+                ],
             )
         })
     };
@@ -358,16 +381,13 @@ fn PaybillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
         let mut found = FieldErrors::new();
         let merchant_number = business.get_untracked().trim().to_string();
         if merchant_number.is_empty() {
-            found.insert("merchantNumber".into(), "Enter the business number.".into());
+            found.insert("merchantNumber".into(), t.enter_business_number.into());
         }
         let account_number = account.get_untracked().trim().to_string();
         if account_number.is_empty() {
-            found.insert(
-                "accountNumber".into(),
-                "Enter the account number the business gave you.".into(),
-            );
+            found.insert("accountNumber".into(), t.enter_business_account.into());
         }
-        let minor = ramp::amount_minor(&amount.get_untracked()).unwrap_or_else(|e| {
+        let minor = amount_minor(&amount.get_untracked()).unwrap_or_else(|e| {
             found.insert("amount".into(), e);
             0
         });
@@ -395,19 +415,19 @@ fn PaybillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
     let form = move || {
         view! {
             <section class="card card--form" aria-labelledby="paybill-heading">
-                <h2 id="paybill-heading">"Pay a paybill"</h2>
+                <h2 id="paybill-heading">{t.pay_paybill}</h2>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField name="merchantNumber" label="Business number" value=business errors inputmode="numeric"
+                    <TextField name="merchantNumber" label=t.business_number value=business errors inputmode="numeric"
                         autocomplete="off" required=true />
-                    <TextField name="accountNumber" label="Account number" value=account errors autocomplete="off"
-                        hint="The reference the business gave you" required=true />
-                    <TextField name="amount" label=if currency == Currency::GHS { "Amount (GHS)" } else { "Amount (KES)" }
-                        value=amount errors inputmode="decimal" autocomplete="off" hint="Like 150 or 150.50" required=true />
+                    <TextField name="accountNumber" label=t.account_number value=account errors autocomplete="off"
+                        hint=t.business_reference_hint required=true />
+                    <TextField name="amount" label=amount_label
+                        value=amount errors inputmode="decimal" autocomplete="off" hint=t.decimal_hint required=true />
                     <p class="field__hint" aria-live="polite">{fee_preview}</p>
-                    <TextField name="callback" label="Callback address (optional)" value=callback errors kind="url" autocomplete="off"
-                        hint="The result is POSTed here" />
-                    <button class="btn btn--primary" type="submit">"Review the payment"</button>
+                    <TextField name="callback" label=t.callback_optional value=callback errors kind="url" autocomplete="off"
+                        hint=t.callback_hint />
+                    <button class="btn btn--primary" type="submit">{t.review_payment}</button>
                 </form>
             </section>
         }
@@ -435,25 +455,27 @@ fn PaybillConfirm(
             let _ = h.focus();
         }
     });
+    let t = RampText::get();
+    let st = RampStatusText::get();
     let total = money(r.amount + r.fee, currency);
     let req = r.req.clone();
     view! {
         <section class="card card--form" aria-labelledby="paybill-confirm-heading">
-            <h2 id="paybill-confirm-heading" tabindex="-1" node_ref=heading>"Confirm the payment"</h2>
+            <h2 id="paybill-confirm-heading" tabindex="-1" node_ref=heading>{t.confirm_payment}</h2>
             <dl class="details">
-                <dt>"Business number"</dt><dd class="mono">{r.req.merchant_number.clone()}</dd>
-                <dt>"Account number"</dt><dd class="mono">{r.req.account_number.clone()}</dd>
-                <dt>"Amount"</dt><dd>{money(r.amount, currency)}</dd>
-                <dt>"Fee"</dt><dd>{if r.fee == 0 { "None".to_string() } else { money(r.fee, currency) }}</dd>
-                <dt>"Total from your wallet"</dt><dd><strong>{total.clone()}</strong></dd>
+                <dt>{t.business_number}</dt><dd class="mono">{r.req.merchant_number.clone()}</dd>
+                <dt>{t.account_number}</dt><dd class="mono">{r.req.account_number.clone()}</dd>
+                <dt>{st.amount}</dt><dd>{money(r.amount, currency)}</dd>
+                <dt>{st.fee}</dt><dd>{if r.fee == 0 { t.no_fee_short.to_string() } else { money(r.fee, currency) }}</dd>
+                <dt>{t.total_from_wallet}</dt><dd><strong>{total.clone()}</strong></dd>
             </dl>
             <div class="actions ramp-confirm__actions">
                 <button type="button" class="btn btn--primary" disabled=move || pay.pending().get()
                     on:click=move |_| { pay.dispatch(req.clone()); }>
-                    {move || if pay.pending().get() { "Paying…".to_string() } else { format!("Pay {total}") }}
+                    {move || if pay.pending().get() { t.paying.to_string() } else { fill(t.pay_total, &[("total", &total)]) }}
                 </button>
                 <button type="button" class="btn btn--secondary" disabled=move || pay.pending().get()
-                    on:click=move |_| on_change.run(())>"Change"</button>
+                    on:click=move |_| on_change.run(())>{t.change}</button>
             </div>
         </section>
     }
@@ -461,6 +483,12 @@ fn PaybillConfirm(
 
 #[component]
 fn TillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
+    let t = RampText::get();
+    let amount_label = if currency == Currency::GHS {
+        RampFrameText::get().amount_ghs
+    } else {
+        RampFrameText::get().amount_kes
+    };
     let till = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
     let callback = RwSignal::new(String::new());
@@ -485,9 +513,9 @@ fn TillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
         let mut found = FieldErrors::new();
         let merchant_till = till.get_untracked().trim().to_string();
         if merchant_till.is_empty() {
-            found.insert("merchantTill".into(), "Enter the till number.".into());
+            found.insert("merchantTill".into(), t.enter_till.into());
         }
-        let minor = ramp::amount_minor(&amount.get_untracked()).unwrap_or_else(|e| {
+        let minor = amount_minor(&amount.get_untracked()).unwrap_or_else(|e| {
             found.insert("amount".into(), e);
             0
         });
@@ -509,18 +537,18 @@ fn TillForm(currency: Currency, changed: Callback<()>) -> impl IntoView {
     sent_or(sent, changed, move || {
         view! {
             <section class="card card--form" aria-labelledby="till-heading">
-                <h2 id="till-heading">"Pay a till"</h2>
-                <p class="muted">"Till payments are free of charge."</p>
+                <h2 id="till-heading">{t.pay_till}</h2>
+                <p class="muted">{t.till_free}</p>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField name="merchantTill" label="Till number" value=till errors inputmode="numeric"
+                    <TextField name="merchantTill" label=t.till_number value=till errors inputmode="numeric"
                         autocomplete="off" required=true />
-                    <TextField name="amount" label=if currency == Currency::GHS { "Amount (GHS)" } else { "Amount (KES)" }
-                        value=amount errors inputmode="decimal" autocomplete="off" hint="Like 150 or 150.50" required=true />
-                    <TextField name="callback" label="Callback address (optional)" value=callback errors kind="url" autocomplete="off"
-                        hint="The result is POSTed here" />
+                    <TextField name="amount" label=amount_label
+                        value=amount errors inputmode="decimal" autocomplete="off" hint=t.decimal_hint required=true />
+                    <TextField name="callback" label=t.callback_optional value=callback errors kind="url" autocomplete="off"
+                        hint=t.callback_hint />
                     <button class="btn btn--primary" type="submit" disabled=move || pay.pending().get()>
-                        {move || if pay.pending().get() { "Paying…" } else { "Pay (free of charge)" }}
+                        {move || if pay.pending().get() { t.paying } else { t.pay_free }}
                     </button>
                 </form>
             </section>

@@ -6,8 +6,11 @@ use super::{counterparty, money, RampStatusBadge};
 use crate::api::{self, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{ErrorPanel, Skeleton};
+use crate::i18n::fill;
+use crate::i18n::ramp::{RampFrameText, RampStatusText};
+use crate::i18n::shell::CommonText;
 use crate::session::use_session;
-use kitty_api::ramp::{result_text, RampStatus, RampTransaction};
+use kitty_api::ramp::{RampStatus, RampTransaction};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::time::Duration;
@@ -69,17 +72,21 @@ pub fn watch_transaction(request_id: Signal<String>) -> Watch {
 
 /// One sentence on where the transaction stands.
 pub fn status_sentence(t: &RampTransaction) -> String {
+    let st = RampStatusText::get();
     let amount = money(t.amount, t.currency);
+    let amount = [("amount", amount.as_str())];
     let deposit = t.kind.is_collection();
     match t.status {
-        RampStatus::Pending if deposit => format!(
-            "Waiting for {} to approve {amount} on the phone.",
-            t.phone_number.as_deref().unwrap_or("the phone")
-        ),
-        RampStatus::Pending => format!("Sending {amount}. This takes a few seconds."),
-        RampStatus::Successful if deposit => format!("Received {amount}."),
-        RampStatus::Successful => format!("Sent {amount}."),
-        RampStatus::Failed => result_text(t.result_code.unwrap_or(-1)).to_string(),
+        RampStatus::Pending if deposit => match t.phone_number.as_deref() {
+            Some(phone) => fill(st.waiting_for, &[("phone", phone), amount[0]]),
+            None => fill(st.waiting_phone, &amount),
+        },
+        RampStatus::Pending => fill(st.sending, &amount),
+        RampStatus::Successful if deposit => fill(st.received, &amount),
+        RampStatus::Successful => fill(st.sent, &amount),
+        RampStatus::Failed => RampFrameText::get()
+            .result(t.result_code.unwrap_or(-1))
+            .to_string(),
     }
 }
 
@@ -100,6 +107,7 @@ pub fn LiveStatus(
         format!("ramp-status-{scope}-heading")
     };
     let labelled_by = heading_id.clone();
+    let st = RampStatusText::get();
     let session = use_session();
     let details_href = format!("/ramp/transactions/{}", api::enc(&request_id));
     let watch = watch_transaction(Signal::derive(move || request_id.clone()));
@@ -113,8 +121,8 @@ pub fn LiveStatus(
     });
     let line = move || match (watch.tx.get(), watch.error.get()) {
         (Some(t), _) => status_sentence(&t),
-        (None, Some(_)) => "Could not load the status.".to_string(),
-        (None, None) => "Checking the status…".to_string(),
+        (None, Some(_)) => st.could_not_load.to_string(),
+        (None, None) => st.checking.to_string(),
     };
     let status = move || watch.tx.get().map(|t| t.status);
     Effect::new(move |before: Option<Option<RampStatus>>| {
@@ -128,16 +136,16 @@ pub fn LiveStatus(
         now
     });
     let again_label = move || match status() {
-        Some(RampStatus::Failed) => "Try again",
-        Some(RampStatus::Successful) => "Start another",
-        _ => "Back to the form",
+        Some(RampStatus::Failed) => CommonText::get().try_again,
+        Some(RampStatus::Successful) => st.start_another,
+        _ => st.back_to_form,
     };
     let phone_link = move || {
         let phone = watch.tx.get().and_then(|t| t.phone_number)?;
         session.is_sandbox().then(|| {
             view! {
                 <a class="btn btn--secondary" href=format!("/ramp/handset/{}", api::enc(&phone)) target="_blank" rel="noopener">
-                    "Open the simulated phone"<span class="visually-hidden">" (opens in a new tab)"</span>
+                    {st.open_phone}<span class="visually-hidden">{st.new_tab}</span>
                 </a>
             }
         })
@@ -145,7 +153,7 @@ pub fn LiveStatus(
     view! {
         <section class="card ramp-status" aria-labelledby=labelled_by>
             <h2 id=heading_id tabindex="-1" node_ref=heading>
-                {move || watch.tx.get().map(|t| t.kind.label()).unwrap_or("Status")}
+                {move || watch.tx.get().map(|t| RampFrameText::get().kind(t.kind)).unwrap_or(st.status)}
                 " "
                 {move || status().map(|s| view! { <RampStatusBadge status=s /> })}
             </h2>
@@ -155,7 +163,7 @@ pub fn LiveStatus(
                 (None, Some(e)) => view! { <ErrorPanel error=e retry=Callback::new(move |_| watch.retry()) /> }.into_any(),
                 (Some(t), error) => view! {
                     {error.filter(ApiError::is_retryable).map(|e| view! {
-                        <p class="form-alert form-alert--info">{format!("{} Trying again…", e.message())}</p>
+                        <p class="form-alert form-alert--info">{fill(st.trying_again, &[("error", &e.message())])}</p>
                     })}
                     <TransactionFacts t />
                 }.into_any(),
@@ -164,7 +172,7 @@ pub fn LiveStatus(
                 <button type="button"
                     class=move || if status() == Some(RampStatus::Failed) { "btn btn--primary" } else { "btn btn--secondary" }
                     on:click=move |_| on_again.run(())>{again_label}</button>
-                <A href=details_href attr:class="btn btn--secondary">"See details"</A>
+                <A href=details_href attr:class="btn btn--secondary">{st.see_details}</A>
                 {phone_link}
             </div>
         </section>
@@ -174,21 +182,28 @@ pub fn LiveStatus(
 /// The few facts a person checks right after sending: amount, fee, where, result, reference.
 #[component]
 fn TransactionFacts(t: RampTransaction) -> impl IntoView {
+    let st = RampStatusText::get();
     view! {
         <dl class="details">
-            <dt>"Amount"</dt><dd>{money(t.amount, t.currency)}</dd>
-            {(t.fee != 0).then(|| view! { <dt>"Fee"</dt><dd>{money(t.fee, t.currency)}</dd> })}
-            <dt>{if t.kind.is_collection() { "From" } else { "To" }}</dt><dd>{counterparty(&t)}</dd>
-            {t.result_code.map(|code| view! {
-                <dt>"Result"</dt>
-                <dd>{format!("{} (code {code})", t.result_description.clone().unwrap_or_else(|| result_text(code).to_string()))}</dd>
+            <dt>{st.amount}</dt><dd>{money(t.amount, t.currency)}</dd>
+            {(t.fee != 0).then(|| view! { <dt>{st.fee}</dt><dd>{money(t.fee, t.currency)}</dd> })}
+            <dt>{if t.kind.is_collection() { st.from } else { st.to }}</dt><dd>{counterparty(&t)}</dd>
+            {t.result_code.map(|code| {
+                let text = t
+                    .result_description
+                    .clone()
+                    .unwrap_or_else(|| RampFrameText::get().result(code).to_string());
+                view! {
+                    <dt>{st.result}</dt>
+                    <dd>{fill(st.with_code, &[("text", &text), ("code", &code.to_string())])}</dd>
+                }
             })}
-            <dt>"Request id"</dt>
+            <dt>{st.request_id}</dt>
             <dd class="copy-line">
                 <span class="mono">{t.request_id.clone()}</span>
-                <CopyButton value=t.request_id.clone() label="Copy" done="Copied" what="request id" />
+                <CopyButton value=t.request_id.clone() label=st.copy done=st.copied what=st.request_id_what />
             </dd>
-            {t.external_id.clone().map(|x| view! { <dt>"External id"</dt><dd class="mono">{x}</dd> })}
+            {t.external_id.clone().map(|x| view! { <dt>{st.external_id}</dt><dd class="mono">{x}</dd> })}
         </dl>
     }
 }

@@ -8,10 +8,12 @@ use crate::api;
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, TextField};
+use crate::i18n::rampchain::{ChainText, UbiText};
+use crate::i18n::{digits, fill};
 use kitty_api::onchain::{
     UbiCheckResponse, UbiClaimResponse, UbiRequest, UbiSetResponse, UbiStatus,
 };
-use kitty_api::ramp::{self, Country};
+use kitty_api::ramp::Country;
 use kitty_api::{validate, FieldErrors};
 use leptos::prelude::*;
 
@@ -35,7 +37,7 @@ enum UbiOutcome {
 
 #[component]
 pub fn Ubi() -> impl IntoView {
-    use_title("UBI");
+    use_title(crate::i18n::rampchain::UbiText::get().page_title);
     let form = |country: Country| view! { <UbiBody country /> }.into_any();
     view! { <PartnerGate form /> }
 }
@@ -43,6 +45,7 @@ pub fn Ubi() -> impl IntoView {
 #[component]
 fn UbiBody(country: Country) -> impl IntoView {
     let users: Users = LocalResource::new(api::kotani::my_users);
+    let t = UbiText::get();
     let phone = RwSignal::new(String::new());
     let program = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
@@ -68,14 +71,14 @@ fn UbiBody(country: Country) -> impl IntoView {
     let run = move |op: UbiOp| {
         alert.set(None);
         let mut found = FieldErrors::new();
-        let phone_number = ramp::phone_number(&phone.get_untracked(), country)
+        let phone_number = super::phone_number(&phone.get_untracked(), country)
             .map_err(|e| found.insert("phoneNumber".into(), e))
             .ok();
         let program_id = validate::label(&program.get_untracked(), PROGRAM_MAX)
             .map_err(|e| {
                 found.insert(
                     "programId".into(),
-                    e.message("the programme id", PROGRAM_MAX),
+                    ChainText::get().label_problem(e, t.enter_programme, PROGRAM_MAX),
                 )
             })
             .unwrap_or_default();
@@ -105,49 +108,47 @@ fn UbiBody(country: Country) -> impl IntoView {
             }
         }
     };
-    let result = move || {
-        match outcome.get() {
+    let result = move || match outcome.get() {
         Some(o) => view! { <Outcome o /> }.into_any(),
-        None if pending() => view! { <p class="muted">"Asking…"</p> }.into_any(),
+        None if pending() => view! { <p class="muted">{t.asking}</p> }.into_any(),
         None => view! {
-            <p class="muted">"The answer shows here: whether the person is a beneficiary, this month's disbursement and whether they have claimed it."</p>
+            <p class="muted">{t.answer_here}</p>
         }
         .into_any(),
-    }
     };
     view! {
-        <p class="page__lede">"Universal basic income: each disbursement pays every beneficiary of a programme once. Add a person to a programme, check where they stand, and claim their payment."</p>
+        <p class="page__lede">{t.lede}</p>
         <div class="split">
             <section class="card card--form" aria-labelledby="ubi-heading">
-                <h2 id="ubi-heading">"Person and programme"</h2>
+                <h2 id="ubi-heading">{t.person_programme}</h2>
                 <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     run(UbiOp::Check);
                 }>
                     <FormAlert message=alert.into() />
-                    <TextField name="phoneNumber" label="Phone number" value=phone errors kind="tel"
+                    <TextField name="phoneNumber" label=ChainText::get().phone_number value=phone errors kind="tel"
                         inputmode="tel" autocomplete="off" hint=phone_hint(country) required=true />
                     <UserPicker users phone id="ubi-pick-label" />
-                    <TextField name="programId" label="Programme id" value=program errors autocomplete="off"
-                        hint="The id of the UBI programme, as Kotani Pay gave it to you" required=true />
+                    <TextField name="programId" label=t.programme_id value=program errors autocomplete="off"
+                        hint=t.programme_hint required=true />
                     <div class="actions ramp-ubi__actions">
                         <button type="submit" class="btn btn--primary" disabled=pending>
-                            {label(UbiOp::Check, "Am I a beneficiary?", "Checking…")}
+                            {label(UbiOp::Check, t.am_i, t.checking)}
                         </button>
                         <button type="button" class="btn btn--secondary" disabled=pending
                             on:click=move |_| run(UbiOp::Add)>
-                            {label(UbiOp::Add, "Add as beneficiary", "Adding…")}
+                            {label(UbiOp::Add, t.add, t.adding)}
                         </button>
                         <button type="button" class="btn btn--secondary" disabled=pending
                             on:click=move |_| run(UbiOp::Claim)>
-                            {label(UbiOp::Claim, "Claim", "Claiming…")}
+                            {label(UbiOp::Claim, t.claim, t.claiming)}
                         </button>
                     </div>
-                    <p class="field__hint">"You add beneficiaries as the partner. \"Am I a beneficiary?\" and \"Claim\" act for the person with this number; a claim is paid once per disbursement."</p>
+                    <p class="field__hint">{t.note}</p>
                 </form>
             </section>
             <section class="card" aria-labelledby="ubi-result-heading">
-                <h2 id="ubi-result-heading">"Result"</h2>
+                <h2 id="ubi-result-heading">{t.result}</h2>
                 <div class="ramp-ubi__result" aria-live="polite">{result}</div>
             </section>
         </div>
@@ -156,6 +157,7 @@ fn UbiBody(country: Country) -> impl IntoView {
 
 #[component]
 fn Outcome(o: UbiOutcome) -> impl IntoView {
+    let t = UbiText::get();
     match o {
         UbiOutcome::Added(r) => view! {
             <p class="ramp-ubi__answer">{r.desc.clone()}</p>
@@ -164,17 +166,10 @@ fn Outcome(o: UbiOutcome) -> impl IntoView {
         .into_any(),
         UbiOutcome::Checked(r) => {
             let s = &r.result;
-            let answer = if s.beneficiary {
-                format!(
-                    "Yes: {} is a beneficiary of programme {}.",
-                    s.phone_number, s.program_id
-                )
-            } else {
-                format!(
-                    "No: {} is not a beneficiary of programme {}.",
-                    s.phone_number, s.program_id
-                )
-            };
+            let answer = fill(
+                if s.beneficiary { t.yes_is } else { t.no_is },
+                &[("phone", &s.phone_number), ("program", &s.program_id)],
+            );
             view! {
                 <p class="ramp-ubi__answer">{answer}</p>
                 <UbiFacts s=r.result.clone() />
@@ -184,10 +179,10 @@ fn Outcome(o: UbiOutcome) -> impl IntoView {
         UbiOutcome::Claimed(r) => view! {
             <p class="ramp-ubi__answer">{r.desc.clone()}</p>
             <dl class="details">
-                <dt>"Transaction id"</dt>
+                <dt>{t.transaction_id}</dt>
                 <dd class="copy-line">
                     <span class="mono">{r.txid.clone()}</span>
-                    <CopyButton value=r.txid.clone() label="Copy" done="Copied" what="transaction id" />
+                    <CopyButton value=r.txid.clone() label=ChainText::get().copy done=ChainText::get().copied what=t.transaction_id_what />
                 </dd>
             </dl>
         }
@@ -197,36 +192,28 @@ fn Outcome(o: UbiOutcome) -> impl IntoView {
 
 #[component]
 fn UbiFacts(s: UbiStatus) -> impl IntoView {
+    let t = UbiText::get();
     view! {
         <dl class="details">
-            <dt>"Beneficiary"</dt><dd>{if s.beneficiary { "Yes" } else { "No" }}</dd>
-            <dt>"Disbursement"</dt><dd>{month(&s.disbursement)}</dd>
-            <dt>"Claimed"</dt><dd>{if s.claimed { "Yes" } else { "Not yet" }}</dd>
-            <dt>"Amount"</dt><dd>{coins(&s.amount, "cUSD")}</dd>
+            <dt>{t.beneficiary}</dt><dd>{if s.beneficiary { t.yes } else { t.no }}</dd>
+            <dt>{t.disbursement}</dt><dd>{month(&s.disbursement)}</dd>
+            <dt>{t.claimed}</dt><dd>{if s.claimed { t.yes } else { t.not_yet }}</dd>
+            <dt>{t.amount}</dt><dd>{coins(&s.amount, "cUSD")}</dd>
         </dl>
     }
 }
 
-/// `2026-11` as `November 2026`; anything else as it is.
+/// `2026-11` as `November 2026` (in this page's language); anything else as it is.
 fn month(disbursement: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    let months = UbiText::get().months();
     let named = disbursement.split_once('-').and_then(|(year, m)| {
         let index = m.parse::<usize>().ok()?.checked_sub(1)?;
         (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| MONTHS.get(index).map(|name| format!("{name} {year}")))
+            .then(|| {
+                months
+                    .get(index)
+                    .map(|name| format!("{name} {}", digits(year)))
+            })
             .flatten()
     });
     named.unwrap_or_else(|| disbursement.to_string())

@@ -2,6 +2,8 @@
 //! number field, and how a stablecoin amount or a rate is written.
 
 use crate::api::ApiError;
+use crate::i18n::rampchain::ChainText;
+use crate::i18n::{digits, fill, pieces, Piece};
 use crate::pages::merchant::crypto::trim_zeros;
 use kitty_api::crypto::{stablecoin_of, Network};
 use kitty_api::onchain::{AllUsers, EscrowRates};
@@ -25,13 +27,16 @@ pub fn UserPicker(
     #[prop(optional)] on_pick: Option<Callback<String>>,
     id: &'static str,
 ) -> impl IntoView {
-    move || match users.get() {
+    let t = ChainText::get();
+    move || {
+        match users.get() {
         Some(Ok(all)) if all.data.is_empty() => Some(
             view! {
                 <p class="field__hint">
-                    "You have no users yet. "
-                    <A href="/ramp/wallets">"Create one on Wallets"</A>
-                    " with their phone number."
+                    {pieces(t.no_users_yet).into_iter().map(|p| match p {
+                        Piece::Text(text) => text.into_any(),
+                        Piece::Slot(_) => view! { <A href="/ramp/wallets">{t.create_one}</A> }.into_any(),
+                    }).collect_view()}
                 </p>
             }
             .into_any(),
@@ -41,7 +46,7 @@ pub fn UserPicker(
             Some(
                 view! {
                     <div class="ramp-pick" role="group" aria-labelledby=id>
-                        <p class="field__label" id=id>"Or choose one of your users"</p>
+                        <p class="field__label" id=id>{t.or_choose}</p>
                         <ul class="ramp-pick__list">
                             {all.data.into_iter().take(PICKER_SIZE).map(|u| {
                                 let number = u.phone_number.clone();
@@ -59,7 +64,7 @@ pub fn UserPicker(
                                             <span class="mono">{u.phone_number.clone()}</span>
                                             {u.verified.then(|| view! {
                                                 <span class="ramp-pick__tick" aria-hidden="true">"✓"</span>
-                                                <span class="visually-hidden">" (verified)"</span>
+                                                <span class="visually-hidden">{t.verified_sr}</span>
                                             })}
                                         </button>
                                     </li>
@@ -67,7 +72,7 @@ pub fn UserPicker(
                             }).collect_view()}
                         </ul>
                         {(more > 0).then(|| view! {
-                            <p class="field__hint">{format!("And {more} more: type their number.")}</p>
+                            <p class="field__hint">{digits(&fill(t.and_more, &[("n", &more.to_string())]))}</p>
                         })}
                     </div>
                 }
@@ -77,12 +82,13 @@ pub fn UserPicker(
         // Loading, or failed: the phone number field still works on its own.
         _ => None,
     }
+    }
 }
 
 /// `10.5 cUSD`: an amount as the server writes it, without the trailing zeros of the token's
 /// fixed decimals.
 pub fn coins(amount: &str, symbol: &str) -> String {
-    format!("{} {symbol}", trim_zeros(amount))
+    format!("{} {symbol}", digits(&trim_zeros(amount)))
 }
 
 /// The symbol of the stablecoin `chain` carries (`cUSD`, `USDT`, `USDC`).
@@ -106,7 +112,7 @@ pub fn rate_of(rates: &EscrowRates, symbol: &str, fiat: Currency) -> Option<Stri
 
 /// `1 cUSD = KES 129.50`, for a fiat currency's code.
 pub fn rate_text(rate: &str, symbol: &str, fiat: &str) -> String {
-    format!("1 {symbol} = {fiat} {}", trim_zeros(rate))
+    digits(&format!("1 {symbol} = {fiat} {}", trim_zeros(rate)))
 }
 
 /// An amount in minor units of a currency named by its code; the code and units when the app
@@ -114,18 +120,19 @@ pub fn rate_text(rate: &str, symbol: &str, fiat: &str) -> String {
 pub fn fiat_text(minor: i64, code: &str) -> String {
     match Currency::from_code(code) {
         Some(c) => super::money(minor, c),
-        None => format!("{code} {}", kitty_api::ramp::units_text(minor)),
+        None => format!("{code} {}", digits(&kitty_api::ramp::units_text(minor))),
     }
 }
 
 /// How a person refers to an address on `chain`, for the copy button's accessible name.
 pub fn address_name(chain: Network) -> &'static str {
+    let t = ChainText::get();
     match chain {
-        Network::Tron => "TRON address",
-        Network::Arbitrum => "Arbitrum address",
-        Network::Celo => "Celo address",
-        Network::Avalanche => "Avalanche address",
-        Network::Stellar => "Stellar address",
-        _ => "address",
+        Network::Tron => t.tron_address,
+        Network::Arbitrum => t.arbitrum_address,
+        Network::Celo => t.celo_address,
+        Network::Avalanche => t.avalanche_address,
+        Network::Stellar => t.stellar_address,
+        _ => t.address,
     }
 }

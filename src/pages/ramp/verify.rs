@@ -8,9 +8,11 @@ use crate::api;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
+use crate::i18n::rampchain::{ChainText, VerifyText};
+use crate::i18n::{digits, fill};
 use crate::pages::merchant::poll::{poll, PolledView, POLL};
 use kitty_api::onchain::{UpdateUserRequest, UpdateUserResponse, UserVerification};
-use kitty_api::ramp::{self, Country};
+use kitty_api::ramp::Country;
 use kitty_api::{validate, FieldErrors};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -24,7 +26,7 @@ const NAME_MAX: usize = 60;
 
 #[component]
 pub fn Verification() -> impl IntoView {
-    use_title("Verification");
+    use_title(VerifyText::get().title);
     let form = |country: Country| view! { <VerifyBody country /> }.into_any();
     view! { <PartnerGate form /> }
 }
@@ -39,7 +41,7 @@ fn VerifyBody(country: Country) -> impl IntoView {
     let phone = RwSignal::new(from_url.clone());
     let errors = RwSignal::new(FieldErrors::new());
     // The number whose status is on screen.
-    let shown = RwSignal::new(ramp::phone_number(&from_url, country).ok());
+    let shown = RwSignal::new(super::phone_number(&from_url, country).ok());
     Effect::new(move || set_error(errors, "phoneNumber", phone_problem(&phone.get(), country)));
     // The address follows the number shown, so a reload (or a shared link) shows it again.
     Effect::new(move |before: Option<Option<String>>| {
@@ -59,7 +61,7 @@ fn VerifyBody(country: Country) -> impl IntoView {
         now
     });
     let show = Callback::new(
-        move |typed: String| match ramp::phone_number(&typed, country) {
+        move |typed: String| match super::phone_number(&typed, country) {
             Ok(n) => {
                 errors.set(FieldErrors::new());
                 shown.set(Some(n));
@@ -75,15 +77,16 @@ fn VerifyBody(country: Country) -> impl IntoView {
         ev.prevent_default();
         show.run(phone.get_untracked());
     };
+    let t = VerifyText::get();
     view! {
-        <p class="page__lede">"A user is verified once their first name, last name and email are on file. Type or choose their phone number to see where they stand, then fill in their details."</p>
+        <p class="page__lede">{t.lede}</p>
         <div class="split">
             <section class="card card--form" aria-labelledby="find-heading">
-                <h2 id="find-heading">"Find a user"</h2>
+                <h2 id="find-heading">{t.find_user}</h2>
                 <form class="form" on:submit=on_submit novalidate>
-                    <TextField scope="find" name="phoneNumber" label="Phone number" value=phone errors kind="tel"
+                    <TextField scope="find" name="phoneNumber" label=ChainText::get().phone_number value=phone errors kind="tel"
                         inputmode="tel" autocomplete="off" hint=phone_hint(country) required=true />
-                    <button class="btn btn--primary" type="submit">"Check their status"</button>
+                    <button class="btn btn--primary" type="submit">{t.check_status}</button>
                 </form>
                 <UserPicker users phone on_pick=show id="verify-pick-label" />
             </section>
@@ -91,8 +94,8 @@ fn VerifyBody(country: Country) -> impl IntoView {
                 Some(n) => view! { <UserStatus phone=n users /> }.into_any(),
                 None => view! {
                     <section class="card" aria-labelledby="status-empty-heading">
-                        <h2 id="status-empty-heading">"Status"</h2>
-                        <p class="muted">"Check a user's phone number to see whether they are verified, and to fill in their details."</p>
+                        <h2 id="status-empty-heading">{t.status}</h2>
+                        <p class="muted">{t.status_empty}</p>
                     </section>
                 }.into_any(),
             }}
@@ -104,6 +107,8 @@ fn VerifyBody(country: Country) -> impl IntoView {
 #[component]
 fn UserStatus(phone: String, users: Users) -> impl IntoView {
     let toasts = use_toasts();
+    let t = VerifyText::get();
+    let c = ChainText::get();
     let number = StoredValue::new(phone.clone());
     let status = poll(
         move || {
@@ -153,11 +158,14 @@ fn UserStatus(phone: String, users: Users) -> impl IntoView {
     on_done(
         save,
         move |r: UpdateUserResponse| {
-            toasts.success(if r.details.verified {
-                format!("Details saved: {} is verified.", r.details.phone_number)
-            } else {
-                format!("Details saved for {}.", r.details.phone_number)
-            });
+            toasts.success(fill(
+                if r.details.verified {
+                    t.saved_verified
+                } else {
+                    t.saved_for
+                },
+                &[("phone", &r.details.phone_number)],
+            ));
             status.refetch();
             users.refetch();
         },
@@ -167,15 +175,15 @@ fn UserStatus(phone: String, users: Users) -> impl IntoView {
         ev.prevent_default();
         alert.set(None);
         let mut found = FieldErrors::new();
-        let mut name = |value: RwSignal<String>, field: &str, what: &str| {
+        let mut name = |value: RwSignal<String>, field: &str, blank: &str| {
             validate::label(&value.get_untracked(), NAME_MAX)
-                .map_err(|e| found.insert(field.into(), e.message(what, NAME_MAX)))
+                .map_err(|e| found.insert(field.into(), c.label_problem(e, blank, NAME_MAX)))
                 .unwrap_or_default()
         };
-        let first = name(firstname, "firstname", "the first name");
-        let last = name(lastname, "lastname", "the last name");
+        let first = name(firstname, "firstname", t.enter_first);
+        let last = name(lastname, "lastname", t.enter_last);
         let mail = validate::email(&email.get_untracked())
-            .map_err(|e| found.insert("email".into(), e.into()))
+            .map_err(|e| found.insert("email".into(), t.email_problem(e)))
             .unwrap_or_default();
         if found.is_empty() {
             errors.set(FieldErrors::new());
@@ -189,15 +197,13 @@ fn UserStatus(phone: String, users: Users) -> impl IntoView {
             errors.set(found);
         }
     };
-    let sentence = move || {
-        match verified.get() {
-        Some(true) => "Verified: their name and email are on file.".to_string(),
-        Some(false) => format!(
-            "Not verified yet. Fill in their details below; this status is checked again every {} seconds.",
-            POLL.as_secs()
-        ),
+    let sentence = move || match verified.get() {
+        Some(true) => t.verified_line.to_string(),
+        Some(false) => digits(&fill(
+            t.not_verified_line,
+            &[("n", &POLL.as_secs().to_string())],
+        )),
         None => String::new(),
-    }
     };
     view! {
         <div class="ramp-stack">
@@ -206,9 +212,9 @@ fn UserStatus(phone: String, users: Users) -> impl IntoView {
                     <span class="mono">{phone}</span>
                     {move || verified.get().map(|v| {
                         let (class, label) = if v {
-                            ("status status--successful", "Verified")
+                            ("status status--successful", c.verified)
                         } else {
-                            ("status status--pending", "Not verified")
+                            ("status status--pending", c.not_verified)
                         };
                         view! { <span class=class>{label}</span> }
                     })}
@@ -218,16 +224,16 @@ fn UserStatus(phone: String, users: Users) -> impl IntoView {
                 } />
             </section>
             <section class="card card--form" aria-labelledby="details-heading">
-                <h2 id="details-heading">"Their details"</h2>
-                <p class="muted">"As on their ID document. Saving them verifies the user."</p>
+                <h2 id="details-heading">{t.their_details}</h2>
+                <p class="muted">{t.details_note}</p>
                 <form class="form" on:submit=on_submit novalidate>
                     <FormAlert message=alert.into() />
-                    <TextField name="firstname" label="First name" value=firstname errors autocomplete="off" required=true />
-                    <TextField name="lastname" label="Last name" value=lastname errors autocomplete="off" required=true />
-                    <TextField name="email" label="Email" value=email errors kind="email" inputmode="email"
+                    <TextField name="firstname" label=t.first_name value=firstname errors autocomplete="off" required=true />
+                    <TextField name="lastname" label=t.last_name value=lastname errors autocomplete="off" required=true />
+                    <TextField name="email" label=t.email value=email errors kind="email" inputmode="email"
                         autocomplete="off" required=true />
                     <button class="btn btn--primary" type="submit" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Saving…" } else { "Save their details" }}
+                        {move || if save.pending().get() { c.saving } else { t.save_details }}
                     </button>
                 </form>
             </section>

@@ -11,11 +11,13 @@ use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loaded};
 use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
+use crate::i18n::rampchain::{ChainText, WalletText};
+use crate::i18n::{digits, fill};
 use crate::pages::merchant::poll::{poll, Polled, PolledView};
 use crate::session::use_session;
 use kitty_api::crypto::{stablecoin_of, Network};
 use kitty_api::onchain::{BalanceResponse, ChainAddress, CreatedUser, KotaniUser, CHAINS};
-use kitty_api::ramp::{self, Country};
+use kitty_api::ramp::Country;
 use kitty_api::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -55,7 +57,7 @@ pub fn balance_now(balances: &ChainBalances, chain: Network) -> Option<String> {
 
 #[component]
 pub fn Wallets() -> impl IntoView {
-    use_title("Wallets");
+    use_title(WalletText::get().title);
     let form = |country: Country| view! { <WalletsBody country /> }.into_any();
     view! { <PartnerGate form /> }
 }
@@ -97,14 +99,15 @@ fn WalletsBody(country: Country) -> impl IntoView {
             && matches!(users.get(), Some(Ok(_)))
             && chosen.with(Option::is_none)
     };
+    let t = WalletText::get();
     view! {
-        <p class="page__lede">"Each user you create gets a wallet with an address on TRON, Arbitrum, Celo, Avalanche and Stellar. Choose a user to see their balances, cash their coins out to M-Pesa or buy them cUSD."</p>
+        <p class="page__lede">{t.lede}</p>
         <div class="split">
             <UserList users chosen_id />
             <CreateUser country users />
         </div>
         {move || unknown().then(|| view! {
-            <p class="form-alert" role="alert">"That user is not one of yours. Choose one from the list."</p>
+            <p class="form-alert" role="alert">{t.not_yours}</p>
         })}
         {move || chosen.get().map(|c| {
             let focus = !first.get_value() || c.user_id != opened_with;
@@ -117,14 +120,15 @@ fn WalletsBody(country: Country) -> impl IntoView {
 #[component]
 fn UserList(users: Users, chosen_id: Memo<String>) -> impl IntoView {
     let retry = Callback::new(move |_| users.refetch());
+    let t = WalletText::get();
     view! {
         <section class="card" aria-labelledby="users-heading">
-            <h2 id="users-heading">"Your users"</h2>
+            <h2 id="users-heading">{t.your_users}</h2>
             <Loaded lines=3 retry view=move || async move {
                 users.await.map(|all| if all.data.is_empty() {
                     view! {
-                        <EmptyState title="No users yet">
-                            <p>"Create a user with their phone number. Their wallet is ready at once."</p>
+                        <EmptyState title=t.no_users>
+                            <p>{t.no_users_body}</p>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -150,19 +154,19 @@ fn UserRow(u: KotaniUser, chosen_id: Memo<String>) -> impl IntoView {
         .filter(|n| !n.trim().is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    let meta = format!(
-        "{} · created {}",
-        if name.is_empty() {
-            "No name yet"
-        } else {
-            &name
-        },
-        crate::fmt::date(&u.created_at)
+    let t = WalletText::get();
+    let meta = fill(
+        t.row_meta,
+        &[
+            ("name", if name.is_empty() { t.no_name } else { &name }),
+            ("date", &crate::fmt::date(&u.created_at)),
+        ],
     );
+    let c = ChainText::get();
     let (class, label) = if u.verified {
-        ("status status--successful", "Verified")
+        ("status status--successful", c.verified)
     } else {
-        ("status status--pending", "Not verified")
+        ("status status--pending", c.not_verified)
     };
     view! {
         <li class="row" class:ramp-users__row--chosen=move || current.get()>
@@ -191,10 +195,10 @@ fn CreateUser(country: Country, users: Users) -> impl IntoView {
     on_done(
         create,
         move |u: CreatedUser| {
-            toasts.success(format!(
-                "User created, with an address on {} chains. Their wallet is open below.",
-                u.addresses.len()
-            ));
+            toasts.success(digits(&fill(
+                WalletText::get().created,
+                &[("n", &u.addresses.len().to_string())],
+            )));
             phone.set(String::new());
             errors.set(FieldErrors::new());
             users.refetch();
@@ -211,7 +215,7 @@ fn CreateUser(country: Country, users: Users) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         alert.set(None);
-        match ramp::phone_number(&phone.get_untracked(), country) {
+        match super::phone_number(&phone.get_untracked(), country) {
             Ok(number) => {
                 errors.set(FieldErrors::new());
                 create.dispatch(number);
@@ -223,16 +227,17 @@ fn CreateUser(country: Country, users: Users) -> impl IntoView {
             }
         }
     };
+    let t = WalletText::get();
     view! {
         <section class="card card--form" aria-labelledby="create-user-heading">
-            <h2 id="create-user-heading">"Create a user"</h2>
-            <p class="muted">"Enter the person's phone number. One number has one user."</p>
+            <h2 id="create-user-heading">{t.create_user}</h2>
+            <p class="muted">{t.create_note}</p>
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
-                <TextField scope="create" name="phoneNumber" label="Phone number" value=phone errors kind="tel"
+                <TextField scope="create" name="phoneNumber" label=ChainText::get().phone_number value=phone errors kind="tel"
                     inputmode="tel" autocomplete="off" hint=phone_hint(country) required=true />
                 <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
-                    {move || if create.pending().get() { "Creating…" } else { "Create the user" }}
+                    {move || if create.pending().get() { t.creating } else { t.create_the_user }}
                 </button>
             </form>
         </section>
@@ -287,16 +292,17 @@ fn UserWallet(
             }
         })
         .collect_view();
+    let t = WalletText::get();
     view! {
         <section class="section ramp-wallet" aria-labelledby="wallet-heading">
             <div class="section__header">
-                <h2 id="wallet-heading" tabindex="-1" node_ref=heading>{format!("Wallet of {}", c.phone)}</h2>
+                <h2 id="wallet-heading" tabindex="-1" node_ref=heading>{fill(t.wallet_of, &[("phone", &c.phone)])}</h2>
                 {move || (verified.get() == Some(false)).then(|| view! {
-                    <A href=verify_href.clone() attr:class="link">"Not verified yet: add their details"</A>
+                    <A href=verify_href.clone() attr:class="link">{t.add_details}</A>
                 })}
             </div>
             <Show when=move || session.is_sandbox()>
-                <p class="demo-hint">"Sandbox: no real coins move. Each chain's \"Receive 10 test …\" button sends test coins to its address; they show as arriving until the next block, a few seconds later."</p>
+                <p class="demo-hint">{t.sandbox}</p>
             </Show>
             <ul class="ramp-chains">{cards}</ul>
             <div class="split">
@@ -321,6 +327,8 @@ fn ChainCard(
     address: Option<String>,
 ) -> impl IntoView {
     let session = use_session();
+    let t = WalletText::get();
+    let c = ChainText::get();
     let symbol = symbol(chain);
     let name = stablecoin_of(chain).map_or("", |a| a.name);
     let address = Memo::new(move |_| {
@@ -341,7 +349,7 @@ fn ChainCard(
         polled.data.with(|d| {
             d.as_ref().and_then(|b| {
                 let p = token_amount(&b.pending, symbol);
-                (!decimal::is_zero(&p)).then(|| format!("Arriving: {}", coins(&p, symbol)))
+                (!decimal::is_zero(&p)).then(|| fill(t.arriving, &[("amount", &coins(&p, symbol))]))
             })
         })
     };
@@ -354,21 +362,21 @@ fn ChainCard(
             </h3>
             <PolledView polled lines=1 body=move || view! {
                 <p class="ramp-chain__balance">
-                    <span class="stat__label">"Balance"</span>
+                    <span class="stat__label">{t.balance}</span>
                     <span class="ramp-chain__amount">{balance}</span>
                 </p>
                 <p class="ramp-chain__arriving" aria-live="polite">{arriving}</p>
             } />
             {move || address.get().map(|a| view! {
-                <p class="ramp-chain__label">"Address"</p>
+                <p class="ramp-chain__label">{t.address}</p>
                 <div class="copy-line">
                     <span class="mono">{a.clone()}</span>
-                    <CopyButton value=a.clone() label="Copy" done="Copied" what=address_name(chain) />
+                    <CopyButton value=a.clone() label=c.copy done=c.copied what=address_name(chain) />
                 </div>
                 <details class="ramp-chain__qr">
-                    <summary>"Show the QR code"</summary>
+                    <summary>{t.show_qr}</summary>
                     <img class="qr" src=qr.clone() width="160" height="160" loading="lazy"
-                        alt=format!("QR code of the {} address {a}", chain.label()) />
+                        alt=fill(t.qr_alt, &[("chain", chain.label()), ("address", &a)]) />
                 </details>
             })}
             <Show when=move || session.is_sandbox()>
@@ -395,9 +403,13 @@ fn TestCoins(
     on_done(
         send,
         move |_| {
-            toasts.success(format!(
-                "{TEST_COINS} test {symbol} are on their way on {}. They show as arriving until the next block.",
-                chain.label()
+            toasts.success(fill(
+                WalletText::get().test_sent,
+                &[
+                    ("n", &digits(TEST_COINS)),
+                    ("symbol", symbol),
+                    ("chain", chain.label()),
+                ],
             ));
             polled.refetch();
         },
@@ -412,9 +424,12 @@ fn TestCoins(
                 }
             }>
             {move || if send.pending().get() {
-                "Sending…".to_string()
+                WalletText::get().sending.to_string()
             } else {
-                format!("Receive {TEST_COINS} test {symbol}")
+                fill(
+                    WalletText::get().receive_test,
+                    &[("n", &digits(TEST_COINS)), ("symbol", symbol)],
+                )
             }}
         </button>
     }

@@ -7,6 +7,8 @@ use crate::api;
 use crate::components::copy::CopyButton;
 use crate::components::feedback::use_title;
 use crate::fmt;
+use crate::i18n::merchant::{CryptoText, MerchantText};
+use crate::i18n::{digits, fill};
 use kitty_api::crypto::{CryptoPayment, CryptoStatus, ReceivedTransfer};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -14,40 +16,47 @@ use leptos_router::hooks::use_params_map;
 
 /// One sentence on where the payment stands.
 fn status_sentence(p: &CryptoPayment) -> String {
+    let t = CryptoText::get();
     let asked = with_symbol(&p.requested_amount, &p.symbol);
     let received = p
         .received_amount
         .as_deref()
         .map(|r| with_symbol(r, &p.symbol))
-        .unwrap_or_else(|| format!("0 {}", p.symbol));
+        .unwrap_or_else(|| digits(&format!("0 {}", p.symbol)));
+    let amounts = [("asked", asked.as_str()), ("received", received.as_str())];
     match p.status {
-        CryptoStatus::Created => {
-            format!("Waiting for the buyer to send {asked} to the deposit address.")
-        }
+        CryptoStatus::Created => fill(t.awaiting_buyer, &amounts),
         CryptoStatus::Pending => match &p.remaining_amount {
-            Some(rest) => format!(
-                "A transfer arrived: {received} of {asked}. {} is still to pay.",
-                with_symbol(rest, &p.symbol)
+            Some(rest) => fill(
+                t.part_arrived,
+                &[
+                    ("received", &received),
+                    ("asked", &asked),
+                    ("rest", &with_symbol(rest, &p.symbol)),
+                ],
             ),
-            None => format!("A transfer of {received} arrived and is waiting for the network."),
+            None => fill(t.arrived_waiting, &amounts),
         },
-        CryptoStatus::Confirming => format!(
-            "The full amount arrived. Waiting for the network: {} of {} confirmations.",
-            p.confirmations.min(p.required_confirmations),
-            p.required_confirmations
-        ),
-        CryptoStatus::Completed => format!("Completed: {received} received and confirmed."),
-        CryptoStatus::Expired => "Expired: nothing arrived in time.".to_string(),
-        CryptoStatus::Failed => format!(
-            "Failed: only {received} of {asked} arrived before it expired. What arrived still counts toward your balance once confirmed."
-        ),
+        CryptoStatus::Confirming => digits(&fill(
+            t.full_arrived,
+            &[
+                (
+                    "n",
+                    &p.confirmations.min(p.required_confirmations).to_string(),
+                ),
+                ("required", &p.required_confirmations.to_string()),
+            ],
+        )),
+        CryptoStatus::Completed => fill(t.completed_sentence, &amounts),
+        CryptoStatus::Expired => t.expired_sentence.to_string(),
+        CryptoStatus::Failed => fill(t.failed_sentence, &amounts),
     }
 }
 
 /// `/merchant/crypto/:id`.
 #[component]
 pub fn CryptoPaymentDetail() -> impl IntoView {
-    use_title("Crypto payment");
+    use_title(CryptoText::get().crypto_payment);
     let params = use_params_map();
     let payment = poll(
         move || {
@@ -81,7 +90,7 @@ pub fn CryptoPaymentDetail() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <A href="/merchant/crypto" attr:class="back">"Crypto"</A>
+            <A href="/merchant/crypto" attr:class="back">{MerchantText::get().crypto}</A>
             <PolledView polled=payment lines=6 body=move || view! {
                 <header class="page__header">
                     <h1>{move || shown.with(|p| p.as_ref().map(|p| with_symbol(&p.requested_amount, &p.symbol)))}</h1>
@@ -97,28 +106,36 @@ pub fn CryptoPaymentDetail() -> impl IntoView {
 
 #[component]
 fn PaymentFacts(p: CryptoPayment, left: Signal<String>) -> impl IntoView {
+    let t = CryptoText::get();
+    let m = MerchantText::get();
     let final_ = p.status.is_final();
     let sym = p.symbol.clone();
     let amount = move |a: &str| with_symbol(a, &sym);
     let flags = flags(&p);
+    let rate = digits(&p.rate_usd);
     let usd = p
         .amount_usd
         .as_ref()
-        .map(|u| format!("{u} USD at {} USD per {}", p.rate_usd, p.symbol))
-        .unwrap_or_else(|| {
-            format!(
-                "Given in {} (rate then: {} USD per {})",
-                p.symbol, p.rate_usd, p.symbol
+        .map(|u| {
+            fill(
+                t.usd_at_rate,
+                &[("usd", &digits(u)), ("rate", &rate), ("symbol", &p.symbol)],
             )
-        });
+        })
+        .unwrap_or_else(|| fill(t.given_in, &[("symbol", &p.symbol), ("rate", &rate)]));
     let currency = match kitty_api::crypto::asset(&p.currency) {
-        Some(a) => format!(
-            "{} ({}) on the {} network",
-            a.name,
-            a.symbol,
-            p.network.label()
+        Some(a) => fill(
+            t.named_on_network,
+            &[
+                ("name", a.name),
+                ("symbol", a.symbol),
+                ("network", p.network.label()),
+            ],
         ),
-        None => format!("{} on the {} network", p.symbol, p.network.label()),
+        None => fill(
+            t.on_network,
+            &[("symbol", &p.symbol), ("network", p.network.label())],
+        ),
     };
     let transfers = p.transfers.clone();
     view! {
@@ -129,74 +146,74 @@ fn PaymentFacts(p: CryptoPayment, left: Signal<String>) -> impl IntoView {
         })}
         <div class="split">
             <section class="card" aria-labelledby="crypto-facts-heading">
-                <h2 id="crypto-facts-heading">"Payment"</h2>
+                <h2 id="crypto-facts-heading">{t.payment}</h2>
                 <dl class="details">
-                    <dt>"Order"</dt><dd>{p.order_id.clone()}</dd>
-                    <dt>"Shop"</dt><dd>{p.shop_name.clone()}</dd>
-                    <dt>"Currency"</dt><dd>{currency}</dd>
-                    <dt>"Asked"</dt><dd>{amount(&p.requested_amount)}</dd>
-                    <dt>"In dollars"</dt><dd>{usd}</dd>
-                    <dt>"Received"</dt><dd>{p.received_amount.as_deref().map(&amount).unwrap_or_else(|| "Nothing yet".into())}</dd>
-                    {p.remaining_amount.as_deref().map(|r| view! { <dt>"Still to pay"</dt><dd>{amount(r)}</dd> })}
-                    {p.surplus_amount.as_deref().map(|s| view! { <dt>"Paid over"</dt><dd>{amount(s)}</dd> })}
-                    {p.late_amount.as_deref().map(|l| view! { <dt>"Arrived late"</dt><dd>{amount(l)}</dd> })}
-                    <dt>"Confirmations"</dt>
-                    <dd>{format!("{}/{}", p.confirmations.min(p.required_confirmations), p.required_confirmations)}</dd>
-                    <dt>"Transaction"</dt>
+                    <dt>{m.order}</dt><dd>{p.order_id.clone()}</dd>
+                    <dt>{m.shop}</dt><dd>{p.shop_name.clone()}</dd>
+                    <dt>{m.currency}</dt><dd>{currency}</dd>
+                    <dt>{t.asked}</dt><dd>{amount(&p.requested_amount)}</dd>
+                    <dt>{t.in_dollars}</dt><dd>{usd}</dd>
+                    <dt>{t.received}</dt><dd>{p.received_amount.as_deref().map(&amount).unwrap_or_else(|| t.nothing_yet.into())}</dd>
+                    {p.remaining_amount.as_deref().map(|r| view! { <dt>{t.still_to_pay}</dt><dd>{amount(r)}</dd> })}
+                    {p.surplus_amount.as_deref().map(|s| view! { <dt>{t.paid_over}</dt><dd>{amount(s)}</dd> })}
+                    {p.late_amount.as_deref().map(|l| view! { <dt>{t.arrived_late}</dt><dd>{amount(l)}</dd> })}
+                    <dt>{t.confirmations}</dt>
+                    <dd>{digits(&format!("{}/{}", p.confirmations.min(p.required_confirmations), p.required_confirmations))}</dd>
+                    <dt>{m.transaction}</dt>
                     <dd class="mono">{p.tx_hash.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Created"</dt><dd>{fmt::datetime(&p.created_at)}</dd>
-                    <dt>"Expires"</dt>
+                    <dt>{m.created}</dt><dd>{fmt::datetime(&p.created_at)}</dd>
+                    <dt>{m.expires}</dt>
                     <dd>
                         {fmt::datetime(&p.expires_at)}
-                        {(!final_).then(|| view! { " · " <span class="countdown">{move || format!("{} left", left.get())}</span> })}
+                        {(!final_).then(|| view! { " · " <span class="countdown">{move || fill(t.time_left, &[("left", &left.get())])}</span> })}
                     </dd>
-                    <dt>"Paid"</dt><dd>{p.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Return address after paying"</dt><dd>{p.callback_success.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Return address if it fails"</dt><dd>{p.callback_failed.clone().unwrap_or_else(|| "—".into())}</dd>
-                    <dt>"Payment id"</dt>
+                    <dt>{m.paid_at}</dt><dd>{p.paid_at.as_deref().map(fmt::datetime).unwrap_or_else(|| "—".into())}</dd>
+                    <dt>{m.return_after_paying}</dt><dd>{p.callback_success.clone().unwrap_or_else(|| "—".into())}</dd>
+                    <dt>{t.return_failed}</dt><dd>{p.callback_failed.clone().unwrap_or_else(|| "—".into())}</dd>
+                    <dt>{t.payment_id}</dt>
                     <dd class="copy-line">
                         <span class="mono">{p.id.clone()}</span>
-                        <CopyButton value=p.id.clone() label="Copy" done="Copied" what="payment id" />
+                        <CopyButton value=p.id.clone() label=m.copy done=m.copied what=t.payment_id_what />
                     </dd>
-                    {p.sandbox.then(|| view! { <dt>"Chain"</dt><dd>"Sandbox: a simulated chain, where no real money moves"</dd> })}
+                    {p.sandbox.then(|| view! { <dt>{t.chain}</dt><dd>{t.sandbox_chain}</dd> })}
                 </dl>
             </section>
             <section class="card" aria-labelledby="crypto-pay-heading">
-                <h2 id="crypto-pay-heading">"Where the buyer pays"</h2>
+                <h2 id="crypto-pay-heading">{t.where_buyer_pays}</h2>
                 <p>
                     <a href=format!("/pay/crypto/{}", p.id) target="_blank" rel="external noopener">
-                        "Open the buyer's payment page"
+                        {t.open_buyer_page}
                     </a>
                 </p>
                 <dl class="details">
-                    <dt>"Deposit address"</dt>
+                    <dt>{t.deposit_address}</dt>
                     <dd class="copy-line">
                         <span class="mono">{p.deposit_address.clone()}</span>
-                        <CopyButton value=p.deposit_address.clone() label="Copy" done="Copied" what="deposit address" />
+                        <CopyButton value=p.deposit_address.clone() label=m.copy done=m.copied what=t.deposit_address_what />
                     </dd>
-                    {p.memo.clone().map(|m| view! {
-                        <dt>"Destination tag"</dt>
+                    {p.memo.clone().map(|memo| view! {
+                        <dt>{t.destination_tag}</dt>
                         <dd class="copy-line">
-                            <span class="mono">{m.clone()}</span>
-                            <CopyButton value=m label="Copy" done="Copied" what="destination tag" />
+                            <span class="mono">{memo.clone()}</span>
+                            <CopyButton value=memo label=m.copy done=m.copied what=t.destination_tag_what />
                         </dd>
                     })}
-                    <dt>"Wallet link"</dt>
+                    <dt>{t.wallet_link}</dt>
                     <dd class="copy-line">
                         <span class="mono">{p.payment_uri.clone()}</span>
-                        <CopyButton value=p.payment_uri.clone() label="Copy" done="Copied" what="wallet link" />
+                        <CopyButton value=p.payment_uri.clone() label=m.copy done=m.copied what=t.wallet_link_what />
                     </dd>
                 </dl>
                 {(!final_).then(|| view! {
                     <img class="qr" src=api::kpay::crypto_qr_url(&p.id) width="200" height="200"
-                        alt=format!("QR code of the wallet link: pay {} to the deposit address", with_symbol(&p.requested_amount, &p.symbol)) />
+                        alt=fill(t.qr_wallet_link, &[("amount", &with_symbol(&p.requested_amount, &p.symbol))]) />
                 })}
             </section>
         </div>
         <section class="card" aria-labelledby="crypto-transfers-heading">
-            <h2 id="crypto-transfers-heading">"Transfers received"</h2>
+            <h2 id="crypto-transfers-heading">{t.transfers_received}</h2>
             {if transfers.is_empty() {
-                view! { <p class="muted">"No transfer to the deposit address yet."</p> }.into_any()
+                view! { <p class="muted">{t.no_transfer}</p> }.into_any()
             } else {
                 let required = p.required_confirmations;
                 let symbol = p.symbol.clone();
@@ -212,21 +229,25 @@ fn PaymentFacts(p: CryptoPayment, left: Signal<String>) -> impl IntoView {
 
 #[component]
 fn TransferRow(t: ReceivedTransfer, required: i64, symbol: String) -> impl IntoView {
+    let words = CryptoText::get();
+    let seen = fill(
+        words.confirmations_seen,
+        &[
+            ("n", &digits(&t.confirmations.min(required).to_string())),
+            ("required", &digits(&required.to_string())),
+        ],
+    );
     view! {
         <li class="row">
             <div class="row__main">
                 <span class="row__title">{with_symbol(&t.amount, &symbol)}</span>
-                <span class="row__meta">"Transaction "<span class="mono">{t.tx_hash.clone()}</span></span>
-                <span class="row__meta">{format!(
-                    "{}/{required} confirmations · seen {}",
-                    t.confirmations.min(required),
-                    fmt::datetime(&t.seen_at)
-                )}</span>
+                <span class="row__meta">{MerchantText::get().transaction_prefix}<span class="mono">{t.tx_hash.clone()}</span></span>
+                <span class="row__meta">{fill(&seen, &[("time", &fmt::datetime(&t.seen_at))])}</span>
                 {t.late.then(|| view! {
-                    <span class="row__meta">"It arrived after the payment expired: it is in your balance, but it does not count toward this payment."</span>
+                    <span class="row__meta">{words.arrived_after_expiry}</span>
                 })}
             </div>
-            {t.late.then(|| view! { <span class="flag flag--warn">"Late"</span> })}
+            {t.late.then(|| view! { <span class="flag flag--warn">{words.late}</span> })}
         </li>
     }
 }

@@ -15,13 +15,15 @@ pub use detail::CryptoPaymentDetail;
 use super::poll::poll;
 use crate::api;
 use crate::components::feedback::use_title;
+use crate::i18n::merchant::{CryptoText, MerchantText};
 use kitty_api::crypto::{self, CryptoPaymentList, CryptoStatus, WithdrawalList, WithdrawalStatus};
 use leptos::prelude::*;
 
 /// `0.5 BTC`: the amount without the trailing zeros of the asset's fixed decimals (an ETH
-/// balance of `0.000000000000000000` reads `0.00`), keeping at least two decimals.
+/// balance of `0.000000000000000000` reads `0.00`), keeping at least two decimals; in Persian
+/// digits when chosen.
 pub fn with_symbol(amount: &str, symbol: &str) -> String {
-    format!("{} {symbol}", trim_zeros(amount))
+    crate::i18n::digits(&format!("{} {symbol}", trim_zeros(amount)))
 }
 
 /// `60.000000` → `60.00`, `0.00050000` → `0.0005`; text that is not a decimal stays as it is.
@@ -97,19 +99,22 @@ pub fn net_amount(amount: &str, fee: &str, decimals: u32) -> Option<String> {
 /// A crypto payment's status, as a coloured label.
 #[component]
 pub fn CryptoStatusBadge(status: CryptoStatus) -> impl IntoView {
-    view! { <span class=format!("status status--{}", status.as_str())>{status.label()}</span> }
+    let label = CryptoText::get().payment_status(status);
+    view! { <span class=format!("status status--{}", status.as_str())>{label}</span> }
 }
 
 /// A withdrawal's status, as a coloured label.
 #[component]
 pub fn WithdrawalStatusBadge(status: WithdrawalStatus) -> impl IntoView {
-    view! { <span class=format!("status status--{}", status.as_str())>{status.label()}</span> }
+    let label = CryptoText::get().withdrawal_status(status);
+    view! { <span class=format!("status status--{}", status.as_str())>{label}</span> }
 }
 
 /// `/merchant/crypto`: balances, new payments and the list of payments, withdrawals, webhooks.
 #[component]
 pub fn Crypto() -> impl IntoView {
-    use_title("Crypto");
+    let m = MerchantText::get();
+    use_title(m.crypto);
     let currencies = LocalResource::new(api::kpay::crypto_currencies);
     let shops = LocalResource::new(api::kpay::shops);
     let balances = LocalResource::new(api::kpay::crypto_balances);
@@ -147,8 +152,8 @@ pub fn Crypto() -> impl IntoView {
     });
     view! {
         <div class="page">
-            <header class="page__header"><h1>"Crypto"</h1></header>
-            <p class="page__lede">"Take payments in Bitcoin, Ether, USDT and XRP. Each payment gets its own deposit address; what arrives is added to your balance, and you can withdraw it to your own wallet."</p>
+            <header class="page__header"><h1>{m.crypto}</h1></header>
+            <p class="page__lede">{CryptoText::get().lede}</p>
             <wallet::Balances balances />
             <div class="split">
                 <payments::PaymentList payments />

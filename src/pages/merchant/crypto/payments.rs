@@ -1,5 +1,6 @@
 //! A new crypto payment, what to send the buyer once it exists, and the list of payments.
 
+use super::super::linked;
 use super::super::poll::{row_key, Polled, PolledView};
 use super::{symbol_of, with_symbol, CryptoStatusBadge};
 use crate::api::{self, ApiError};
@@ -7,6 +8,9 @@ use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, EmptyState, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::fmt;
+use crate::i18n::merchant::{CryptoText, MerchantText, ProblemText};
+use crate::i18n::shell::CommonText;
+use crate::i18n::{digits, fill};
 use kitty_api::crypto::{
     CreateCryptoPaymentRequest, CreatedCryptoPayment, CryptoPayment, CryptoPaymentList,
     CryptoStatus, CurrenciesResponse, DecimalText,
@@ -41,6 +45,8 @@ pub fn NewCryptoPayment(
     let errors = RwSignal::new(FieldErrors::new());
     let alert = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<CreatedCryptoPayment>);
+    let t = CryptoText::get();
+    let m = MerchantText::get();
 
     let currency_list = move || {
         currencies
@@ -91,18 +97,21 @@ pub fn NewCryptoPayment(
     let symbol = move || {
         chosen()
             .map(|c| c.symbol)
-            .unwrap_or_else(|| "the currency".into())
+            .unwrap_or_else(|| t.the_currency.into())
     };
     let amount_hint = move || {
         if in_usd.get() {
-            format!(
-                "In US dollars, up to 2 decimals. The buyer pays the same value in {}, at the rate when you create the payment.",
-                symbol()
-            )
+            fill(t.usd_hint, &[("symbol", &symbol())])
         } else {
             match chosen() {
-                Some(c) => format!("In {}, up to {} decimals.", c.symbol, c.decimals),
-                None => "In the currency you chose.".into(),
+                Some(c) => fill(
+                    t.crypto_hint,
+                    &[
+                        ("symbol", &c.symbol),
+                        ("decimals", &digits(&c.decimals.to_string())),
+                    ],
+                ),
+                None => t.chosen_hint.into(),
             }
         }
     };
@@ -145,16 +154,10 @@ pub fn NewCryptoPayment(
         };
         let mut found = FieldErrors::new();
         if shop_id.is_none() {
-            found.insert(
-                "shop_id".into(),
-                "Choose the shop this payment is for.".into(),
-            );
+            found.insert("shop_id".into(), t.choose_shop_for.into());
         }
         if minutes.is_none() {
-            found.insert(
-                "expires_minutes".into(),
-                "Enter whole minutes, from 1 to 1,440 (a day).".into(),
-            );
+            found.insert("expires_minutes".into(), t.whole_minutes.into());
         }
         match req.validate() {
             Ok(checked) if found.is_empty() => {
@@ -176,7 +179,7 @@ pub fn NewCryptoPayment(
                 });
             }
             result => {
-                let mut all = result.err().unwrap_or_default();
+                let mut all = ProblemText::get().fields(result.err().unwrap_or_default());
                 // Our own messages for what the contract could not read.
                 all.append(&mut found);
                 errors.set(all);
@@ -201,32 +204,31 @@ pub fn NewCryptoPayment(
             Some(c) => view! { <PaymentResult c on_again=again /> }.into_any(),
             None => view! {
                 <section class="card" aria-labelledby="new-crypto-heading">
-                    <h2 id="new-crypto-heading">"New crypto payment"</h2>
+                    <h2 id="new-crypto-heading">{t.new_payment}</h2>
                     {move || load_problem().map(|e| view! {
                         <div class="form-alert" role="alert">
-                            <p>{format!("Could not load the currencies or your shops: {}", e.message())}</p>
+                            <p>{fill(t.could_not_load_both, &[("error", &e.message())])}</p>
                             <button type="button" class="btn btn--secondary btn--small"
-                                on:click=move |_| { currencies.refetch(); shops.refetch(); }>"Try again"</button>
+                                on:click=move |_| { currencies.refetch(); shops.refetch(); }>{CommonText::get().try_again}</button>
                         </div>
                     })}
                     <Show when=no_shop>
                         <p class="form-alert form-alert--info">
-                            "A payment belongs to a shop, and you have none yet. "
-                            <A href="/merchant/shops">"Create a shop"</A>" first, then come back here."
+                            {linked(t.no_shop_notice, &[("link", "/merchant/shops", m.create_a_shop)])}
                         </p>
                     </Show>
                     <form class="form" on:submit=on_submit novalidate>
                         <FormAlert message=alert.into() />
-                        <SelectField name="shop_id" label="Shop" value=shop errors options=shop_options placeholder="Choose a shop" />
-                        <TextField name="order_id" label="Order reference" value=order errors autocomplete="off" required=true
-                            hint="Your own reference for this order, unique among your payments" />
-                        <SelectField name="currency" label="Currency the buyer pays in" value=currency errors options=currency_options />
+                        <SelectField name="shop_id" label=m.shop value=shop errors options=shop_options placeholder=m.choose_shop />
+                        <TextField name="order_id" label=t.order_reference value=order errors autocomplete="off" required=true
+                            hint=t.order_reference_hint />
+                        <SelectField name="currency" label=t.currency_buyer_pays value=currency errors options=currency_options />
                         <fieldset class="choice">
-                            <legend class="field__label">"Give the amount in"</legend>
+                            <legend class="field__label">{t.give_amount_in}</legend>
                             <div class="choice__options">
                                 <label class="chip">
                                     <input type="radio" name="amount_mode" prop:checked=move || in_usd.get() on:change=move |_| set_mode(true) />
-                                    "US dollars"
+                                    {t.us_dollars}
                                 </label>
                                 <label class="chip">
                                     <input type="radio" name="amount_mode" prop:checked=move || !in_usd.get() on:change=move |_| set_mode(false) />
@@ -235,21 +237,21 @@ pub fn NewCryptoPayment(
                             </div>
                         </fieldset>
                         {move || if in_usd.get() {
-                            view! { <TextField name="amount_usd" label="Amount in US dollars" value=amount errors inputmode="decimal" autocomplete="off" required=true /> }.into_any()
+                            view! { <TextField name="amount_usd" label=t.amount_in_usd value=amount errors inputmode="decimal" autocomplete="off" required=true /> }.into_any()
                         } else {
-                            view! { <TextField name="amount_crypto" label="Amount in the currency" value=amount errors inputmode="decimal" autocomplete="off" required=true /> }.into_any()
+                            view! { <TextField name="amount_crypto" label=t.amount_in_currency value=amount errors inputmode="decimal" autocomplete="off" required=true /> }.into_any()
                         }}
                         <p class="field__hint field__hint--tight" aria-live="polite">{amount_hint}</p>
-                        <TextField name="expires_minutes" label="Minutes the buyer has to pay" value=expires errors inputmode="numeric" autocomplete="off"
-                            hint="From 1 to 1,440 (a day). 60 unless you change it." />
-                        <TextField name="callback_success" label="Return address after paying (optional)" value=success_url errors kind="url"
-                            hint="Where the buyer's page sends them once paid, like https://shop.example/paid" />
-                        <TextField name="callback_failed" label="Return address if it fails (optional)" value=failed_url errors kind="url"
-                            hint="Where the buyer's page sends them when the payment expires or fails" />
-                        <TextField name="webhook_url" label="Webhook address (optional)" value=webhook_url errors kind="url"
-                            hint="Your server gets a signed POST here as the payment moves on" />
+                        <TextField name="expires_minutes" label=t.minutes_to_pay value=expires errors inputmode="numeric" autocomplete="off"
+                            hint=t.minutes_hint />
+                        <TextField name="callback_success" label=t.return_after_optional value=success_url errors kind="url"
+                            hint=t.return_after_hint />
+                        <TextField name="callback_failed" label=t.return_failed_optional value=failed_url errors kind="url"
+                            hint=t.return_failed_hint />
+                        <TextField name="webhook_url" label=t.webhook_optional value=webhook_url errors kind="url"
+                            hint=t.webhook_hint />
                         <button class="btn btn--primary" type="submit" disabled=move || create.pending().get()>
-                            {move || if create.pending().get() { "Creating…" } else { "Create payment" }}
+                            {move || if create.pending().get() { m.creating } else { t.create_payment }}
                         </button>
                     </form>
                 </section>
@@ -270,44 +272,46 @@ fn PaymentResult(c: CreatedCryptoPayment, on_again: Callback<()>) -> impl IntoVi
     });
     let symbol = symbol_of(&c.currency);
     let asked = with_symbol(&c.requested_amount, &symbol);
+    let t = CryptoText::get();
+    let m = MerchantText::get();
     view! {
         <section class="card link-result" aria-labelledby="crypto-result-heading">
-            <h2 id="crypto-result-heading" tabindex="-1" node_ref=heading>"Your crypto payment is ready"</h2>
-            <p>{format!(
-                "Send the buyer this payment page. It asks for {asked} to the deposit address below, until {}.",
-                fmt::datetime(&c.expires_at)
+            <h2 id="crypto-result-heading" tabindex="-1" node_ref=heading>{t.payment_ready}</h2>
+            <p>{fill(
+                t.send_page,
+                &[("amount", &asked), ("time", &fmt::datetime(&c.expires_at))],
             )}</p>
             <div class="key-reveal__row">
                 <a class="mono link-result__url" href=c.payment_url.clone() target="_blank" rel="noopener">
-                    {c.payment_url.clone()}<span class="visually-hidden">" (opens in a new tab)"</span>
+                    {c.payment_url.clone()}<span class="visually-hidden">{m.opens_new_tab}</span>
                 </a>
-                <CopyButton value=c.payment_url.clone() label="Copy" done="Copied" what="payment page link" />
+                <CopyButton value=c.payment_url.clone() label=m.copy done=m.copied what=t.payment_page_link_what />
             </div>
             <img class="qr" src=api::kpay::crypto_qr_url(&c.id) width="200" height="200"
-                alt=format!("QR code for a wallet app: pay {asked} to the deposit address") />
+                alt=fill(t.qr_wallet_app, &[("amount", &asked)]) />
             <dl class="details">
-                <dt>"Order"</dt><dd>{c.order_id.clone()}</dd>
-                <dt>"Amount"</dt><dd>{asked.clone()}</dd>
-                <dt>"Deposit address"</dt>
+                <dt>{m.order}</dt><dd>{c.order_id.clone()}</dd>
+                <dt>{m.amount}</dt><dd>{asked.clone()}</dd>
+                <dt>{t.deposit_address}</dt>
                 <dd class="copy-line">
                     <span class="mono">{c.deposit_address.clone()}</span>
-                    <CopyButton value=c.deposit_address.clone() label="Copy" done="Copied" what="deposit address" />
+                    <CopyButton value=c.deposit_address.clone() label=m.copy done=m.copied what=t.deposit_address_what />
                 </dd>
-                {c.memo.clone().map(|m| view! {
-                    <dt>"Destination tag"</dt>
+                {c.memo.clone().map(|memo| view! {
+                    <dt>{t.destination_tag}</dt>
                     <dd class="copy-line">
-                        <span class="mono">{m.clone()}</span>
-                        <CopyButton value=m label="Copy" done="Copied" what="destination tag" />
+                        <span class="mono">{memo.clone()}</span>
+                        <CopyButton value=memo label=m.copy done=m.copied what=t.destination_tag_what />
                     </dd>
                 })}
-                <dt>"Status"</dt><dd><CryptoStatusBadge status=c.status /></dd>
+                <dt>{m.status}</dt><dd><CryptoStatusBadge status=c.status /></dd>
             </dl>
             {c.memo.is_some().then(|| view! {
-                <p class="muted">"The buyer's transfer must carry this destination tag, or it cannot be matched to the payment."</p>
+                <p class="muted">{t.tag_needed}</p>
             })}
             <div class="actions">
-                <A href=format!("/merchant/crypto/{}", api::enc(&c.id)) attr:class="btn btn--secondary">"Follow this payment"</A>
-                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>"Create another"</button>
+                <A href=format!("/merchant/crypto/{}", api::enc(&c.id)) attr:class="btn btn--secondary">{m.follow_payment}</A>
+                <button type="button" class="btn btn--secondary" on:click=move |_| on_again.run(())>{m.create_another}</button>
             </div>
         </section>
     }
@@ -326,13 +330,14 @@ pub fn PaymentList(payments: Polled<CryptoPaymentList>) -> impl IntoView {
             .data
             .with(|d| d.as_ref().is_some_and(|l| l.payments.is_empty()))
     };
+    let t = CryptoText::get();
     view! {
         <section class="card" aria-labelledby="crypto-payments-heading">
-            <h2 id="crypto-payments-heading">"Payments"</h2>
+            <h2 id="crypto-payments-heading">{t.payments}</h2>
             <PolledView polled=payments lines=4 body=move || view! {
                 <Show when=empty>
-                    <EmptyState title="No crypto payments yet">
-                        <p>"Create one with the form. It gets its own deposit address and a page for the buyer."</p>
+                    <EmptyState title=t.no_payments>
+                        <p>{t.no_payments_body}</p>
                     </EmptyState>
                 </Show>
                 <ul class="rows">
@@ -352,23 +357,24 @@ pub fn PaymentList(payments: Polled<CryptoPaymentList>) -> impl IntoView {
 
 /// What is unusual about a payment: paid short, paid over, or paid after it expired.
 pub fn flags(p: &CryptoPayment) -> Vec<(&'static str, String)> {
+    let t = CryptoText::get();
     let mut out = Vec::new();
     if let Some(r) = &p.remaining_amount {
         out.push((
             "warn",
-            format!("Underpaid: {} still to pay", with_symbol(r, &p.symbol)),
+            fill(t.underpaid, &[("amount", &with_symbol(r, &p.symbol))]),
         ));
     }
     if let Some(s) = &p.surplus_amount {
-        out.push(("info", format!("Overpaid by {}", with_symbol(s, &p.symbol))));
+        out.push((
+            "info",
+            fill(t.overpaid, &[("amount", &with_symbol(s, &p.symbol))]),
+        ));
     }
     if let Some(l) = &p.late_amount {
         out.push((
             "warn",
-            format!(
-                "Late: {} arrived after it expired",
-                with_symbol(l, &p.symbol)
-            ),
+            fill(t.late_amount, &[("amount", &with_symbol(l, &p.symbol))]),
         ));
     }
     out
@@ -376,18 +382,24 @@ pub fn flags(p: &CryptoPayment) -> Vec<(&'static str, String)> {
 
 #[component]
 fn PaymentRow(p: CryptoPayment) -> impl IntoView {
+    let t = CryptoText::get();
     let confirmations = (p.status != CryptoStatus::Created).then(|| {
-        format!(
-            "{}/{} confirmations",
-            p.confirmations.min(p.required_confirmations),
-            p.required_confirmations
-        )
+        digits(&fill(
+            t.confirmations_of,
+            &[
+                (
+                    "n",
+                    &p.confirmations.min(p.required_confirmations).to_string(),
+                ),
+                ("required", &p.required_confirmations.to_string()),
+            ],
+        ))
     });
     let received = p
         .received_amount
         .as_deref()
         .filter(|_| p.status != CryptoStatus::Completed)
-        .map(|r| format!("received {}", with_symbol(r, &p.symbol)));
+        .map(|r| fill(t.received_amount, &[("amount", &with_symbol(r, &p.symbol))]));
     let progress = [received, confirmations]
         .into_iter()
         .flatten()
@@ -398,7 +410,7 @@ fn PaymentRow(p: CryptoPayment) -> impl IntoView {
         <li class="row">
             <A href=format!("/merchant/crypto/{}", api::enc(&p.id)) attr:class="row__main">
                 <span class="row__title">{with_symbol(&p.requested_amount, &p.symbol)}</span>
-                <span class="row__meta">{format!("Order {} · {}", p.order_id, fmt::datetime(&p.created_at))}</span>
+                <span class="row__meta">{fill(t.order_line, &[("order", &p.order_id), ("time", &fmt::datetime(&p.created_at))])}</span>
                 {(!progress.is_empty()).then(|| view! { <span class="row__meta">{progress}</span> })}
                 {(!flags.is_empty()).then(|| view! {
                     <span class="flags">

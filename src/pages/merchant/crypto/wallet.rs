@@ -7,6 +7,9 @@ use crate::components::feedback::{on_done, EmptyState, Failure, Loaded};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use crate::fmt;
+use crate::i18n::merchant::{CryptoText, MerchantText, ProblemText};
+use crate::i18n::shell::CommonText;
+use crate::i18n::{digits, fill};
 use kitty_api::crypto::{
     self, BalancesResponse, CryptoBalance, CryptoCurrency, CurrenciesResponse, DecimalText,
     Withdrawal, WithdrawalList, WithdrawalRequest, WithdrawalStatus,
@@ -33,14 +36,15 @@ fn set_error(errors: RwSignal<FieldErrors>, name: &str, problem: Option<String>)
 #[component]
 pub fn Balances(balances: LocalResource<Result<BalancesResponse, ApiError>>) -> impl IntoView {
     let retry = Callback::new(move |_| balances.refetch());
+    let t = CryptoText::get();
     view! {
         <section class="section" aria-labelledby="crypto-balances-heading">
-            <h2 id="crypto-balances-heading">"Balances"</h2>
+            <h2 id="crypto-balances-heading">{t.balances}</h2>
             <Loaded lines=2 retry view=move || async move {
                 balances.await.map(|b| if b.balances.is_empty() {
                     view! {
-                        <EmptyState title="Nothing received yet">
-                            <p>"What buyers pay shows up here per currency once it arrives."</p>
+                        <EmptyState title=t.nothing_received>
+                            <p>{t.nothing_received_body}</p>
                         </EmptyState>
                     }.into_any()
                 } else {
@@ -61,6 +65,7 @@ fn BalanceCard(b: CryptoBalance) -> impl IntoView {
     let symbol = symbol_of(&b.currency);
     let name = asset.map_or_else(|| b.currency.clone(), |a| a.name.to_string());
     let icon = asset.map_or("", |a| a.icon);
+    let t = CryptoText::get();
     view! {
         <li class="crypto-balance">
             <h3 class="crypto-balance__name">
@@ -68,13 +73,13 @@ fn BalanceCard(b: CryptoBalance) -> impl IntoView {
                 {name}
             </h3>
             <p class="crypto-balance__available">
-                <span class="stat__label">"Available"</span>
+                <span class="stat__label">{t.available}</span>
                 <span class="crypto-balance__amount">{with_symbol(&b.available_balance, &symbol)}</span>
             </p>
             <dl class="details details--compact">
-                <dt>"Confirming"</dt><dd>{with_symbol(&b.pending_balance, &symbol)}</dd>
-                <dt>"Received in total"</dt><dd>{with_symbol(&b.total_received, &symbol)}</dd>
-                <dt>"Withdrawn in total"</dt><dd>{with_symbol(&b.total_withdrawn, &symbol)}</dd>
+                <dt>{t.confirming}</dt><dd>{with_symbol(&b.pending_balance, &symbol)}</dd>
+                <dt>{t.received_total}</dt><dd>{with_symbol(&b.total_received, &symbol)}</dd>
+                <dt>{t.withdrawn_total}</dt><dd>{with_symbol(&b.total_withdrawn, &symbol)}</dd>
             </dl>
         </li>
     }
@@ -95,6 +100,8 @@ pub fn WithdrawForm(
     let memo = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::new());
     let alert = RwSignal::new(None::<String>);
+    let t = CryptoText::get();
+    let m = MerchantText::get();
 
     let currency_list = move || {
         currencies
@@ -135,9 +142,11 @@ pub fn WithdrawForm(
         let typed = address.get();
         let typed = typed.trim();
         let problem = chosen.with(|c| match c {
-            Some(c) if !typed.is_empty() => {
-                c.network.check_address(typed).err().map(str::to_string)
-            }
+            Some(c) if !typed.is_empty() => c
+                .network
+                .check_address(typed)
+                .err()
+                .map(|e| ProblemText::get().say(e)),
             _ => None,
         });
         set_error(errors, "destination_address", problem);
@@ -149,7 +158,7 @@ pub fn WithdrawForm(
             set_error(errors, "memo", None);
         }
     });
-    let address_hint = move || chosen.with(|c| c.as_ref().map(|c| c.network.address_hint()));
+    let address_hint = move || chosen.with(|c| c.as_ref().map(|c| t.address_hint(c.network)));
     let address_ok = move || {
         let typed = address.get();
         chosen.with(|c| {
@@ -157,12 +166,7 @@ pub fn WithdrawForm(
                 .filter(|c| {
                     !typed.trim().is_empty() && c.network.check_address(typed.trim()).is_ok()
                 })
-                .map(|c| {
-                    format!(
-                        "✓ A valid {} address: its checksum matches.",
-                        c.network.label()
-                    )
-                })
+                .map(|c| fill(t.address_valid, &[("network", c.network.label())]))
         })
     };
 
@@ -177,18 +181,18 @@ pub fn WithdrawForm(
                 .as_deref()
                 .map(|a| match net_amount(a, &c.withdrawal_fee, c.decimals) {
                     Some(net) => format!(
-                        "{} ({a} − {})",
+                        "{} ({})",
                         with_symbol(&net, &c.symbol),
-                        c.withdrawal_fee
+                        digits(&format!("{a} − {}", c.withdrawal_fee))
                     ),
-                    None => format!("Nothing: withdraw more than the {fee} fee."),
+                    None => fill(t.nothing_more_than_fee, &[("fee", &fee)]),
                 });
         let over = checked.as_deref().zip(available()).and_then(|(a, avail)| {
             let (a, avail_units) = (to_units(a, c.decimals)?, to_units(&avail, c.decimals)?);
             (a > avail_units).then(|| {
-                format!(
-                    "This is more than the {} you have available.",
-                    with_symbol(&avail, &c.symbol)
+                fill(
+                    t.more_than_available,
+                    &[("amount", &with_symbol(&avail, &c.symbol))],
                 )
             })
         });
@@ -202,10 +206,12 @@ pub fn WithdrawForm(
     on_done(
         withdraw,
         move |w: Withdrawal| {
-            toasts.success(format!(
-                "Withdrawal of {} started. It completes after {} confirmations on the network.",
-                with_symbol(&w.amount, &symbol_of(&w.currency)),
-                w.required_confirmations
+            toasts.success(fill(
+                t.withdrawal_started,
+                &[
+                    ("amount", &with_symbol(&w.amount, &symbol_of(&w.currency))),
+                    ("n", &digits(&w.required_confirmations.to_string())),
+                ],
             ));
             amount.set(String::new());
             address.set(String::new());
@@ -229,7 +235,7 @@ pub fn WithdrawForm(
         };
         let checked = match req.validate() {
             Ok(checked) => checked,
-            Err(found) => return errors.set(found),
+            Err(found) => return errors.set(ProblemText::get().fields(found)),
         };
         let (fee, decimals, symbol) = c
             .map(|c| (c.withdrawal_fee, c.decimals, c.symbol))
@@ -244,19 +250,21 @@ pub fn WithdrawForm(
             let mut found = FieldErrors::new();
             found.insert(
                 "amount".into(),
-                format!(
-                    "Withdraw more than the network fee of {}.",
-                    with_symbol(&fee, &symbol)
+                fill(
+                    t.more_than_network_fee,
+                    &[("fee", &with_symbol(&fee, &symbol))],
                 ),
             );
             return errors.set(found);
         };
-        let question = format!(
-            "Send {} to {}? The network fee of {} is taken from it, so the address receives {}. A withdrawal cannot be undone.",
-            with_symbol(&checked.amount, &symbol),
-            checked.destination_address,
-            with_symbol(&fee, &symbol),
-            with_symbol(&net, &symbol),
+        let question = fill(
+            t.withdraw_confirm,
+            &[
+                ("amount", &with_symbol(&checked.amount, &symbol)),
+                ("fee", &with_symbol(&fee, &symbol)),
+                ("net", &with_symbol(&net, &symbol)),
+                ("address", &checked.destination_address),
+            ],
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
@@ -272,38 +280,38 @@ pub fn WithdrawForm(
 
     view! {
         <section class="card" aria-labelledby="withdraw-heading">
-            <h2 id="withdraw-heading">"Withdraw"</h2>
-            <p class="muted">"Send what is available to your own wallet. The network fee is taken from the amount."</p>
+            <h2 id="withdraw-heading">{t.withdraw}</h2>
+            <p class="muted">{t.withdraw_intro}</p>
             {move || currencies.get().and_then(|r| r.err()).map(|e| view! {
                 <div class="form-alert" role="alert">
-                    <p>{format!("Could not load the currencies: {}", e.message())}</p>
-                    <button type="button" class="btn btn--secondary btn--small" on:click=move |_| currencies.refetch()>"Try again"</button>
+                    <p>{fill(t.could_not_load_currencies, &[("error", &e.message())])}</p>
+                    <button type="button" class="btn btn--secondary btn--small" on:click=move |_| currencies.refetch()>{CommonText::get().try_again}</button>
                 </div>
             })}
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=alert.into() />
-                <SelectField scope="withdraw" name="currency" label="Currency" value=currency errors options=currency_options />
+                <SelectField scope="withdraw" name="currency" label=m.currency value=currency errors options=currency_options />
                 <p class="field__hint field__hint--tight" aria-live="polite">
-                    {move || available().map(|a| format!("Available: {}", with_symbol(&a, &chosen.with(|c| c.as_ref().map(|c| c.symbol.clone()).unwrap_or_default()))))}
+                    {move || available().map(|a| fill(t.available_amount, &[("amount", &with_symbol(&a, &chosen.with(|c| c.as_ref().map(|c| c.symbol.clone()).unwrap_or_default())))]))}
                 </p>
-                <TextField scope="withdraw" name="amount" label="Amount" value=amount errors inputmode="decimal" autocomplete="off" required=true />
-                <TextField scope="withdraw" name="destination_address" label="Destination address" value=address errors autocomplete="off" required=true />
+                <TextField scope="withdraw" name="amount" label=m.amount value=amount errors inputmode="decimal" autocomplete="off" required=true />
+                <TextField scope="withdraw" name="destination_address" label=t.destination_address value=address errors autocomplete="off" required=true />
                 <p class="field__hint field__hint--tight">{address_hint}</p>
                 <p class="bank-hint" aria-live="polite">{address_ok}</p>
                 <Show when=needs_memo>
-                    <TextField scope="withdraw" name="memo" label="Destination tag (memo)" value=memo errors inputmode="numeric" autocomplete="off" required=true
-                        hint="The number the receiving wallet or exchange gave you. Without it the money may not reach the right account." />
+                    <TextField scope="withdraw" name="memo" label=t.destination_tag_memo value=memo errors inputmode="numeric" autocomplete="off" required=true
+                        hint=t.memo_hint />
                 </Show>
                 // Kept on the page while amounts are typed, so screen readers hear each change.
                 <Show when=move || chosen.with(Option::is_some)>
                     <dl class="details withdraw-summary" aria-live="polite">
-                        <dt>"Network fee"</dt><dd>{move || summary().map(|s| s.0)}</dd>
-                        <dt>"The address receives"</dt><dd>{move || summary().map(|s| s.1)}</dd>
+                        <dt>{t.network_fee}</dt><dd>{move || summary().map(|s| s.0)}</dd>
+                        <dt>{t.address_receives}</dt><dd>{move || summary().map(|s| s.1)}</dd>
                     </dl>
                 </Show>
                 <p class="field__hint withdraw-over" aria-live="polite">{move || summary().and_then(|s| s.2)}</p>
                 <button class="btn btn--primary" type="submit" disabled=move || withdraw.pending().get()>
-                    {move || if withdraw.pending().get() { "Sending…" } else { "Withdraw" }}
+                    {move || if withdraw.pending().get() { t.sending } else { t.withdraw }}
                 </button>
             </form>
         </section>
@@ -325,13 +333,14 @@ pub fn WithdrawalHistory(withdrawals: Polled<WithdrawalList>) -> impl IntoView {
             .data
             .with(|d| d.as_ref().is_some_and(|l| l.withdrawals.is_empty()))
     };
+    let t = CryptoText::get();
     view! {
         <section class="card" aria-labelledby="withdrawals-heading">
-            <h2 id="withdrawals-heading">"Withdrawals"</h2>
+            <h2 id="withdrawals-heading">{t.withdrawals}</h2>
             <PolledView polled=withdrawals lines=3 body=move || view! {
                 <Show when=empty>
-                    <EmptyState title="No withdrawals yet">
-                        <p>"Withdrawals you make show up here, with their progress on the network."</p>
+                    <EmptyState title=t.no_withdrawals>
+                        <p>{t.no_withdrawals_body}</p>
                     </EmptyState>
                 </Show>
                 <ul class="rows">
@@ -346,38 +355,41 @@ pub fn WithdrawalHistory(withdrawals: Polled<WithdrawalList>) -> impl IntoView {
 
 #[component]
 fn WithdrawalRow(w: Withdrawal) -> impl IntoView {
+    let t = CryptoText::get();
     let symbol = symbol_of(&w.currency);
     let chain = match &w.tx_hash {
         Some(h) => view! {
             <span class="row__meta">
-                "Transaction "<span class="mono">{h.clone()}</span>
-                {format!(" · {}/{} confirmations", w.confirmations.min(w.required_confirmations), w.required_confirmations)}
+                {MerchantText::get().transaction_prefix}<span class="mono">{h.clone()}</span>
+                {digits(&fill(t.withdrawal_confirmations, &[("n", &w.confirmations.min(w.required_confirmations).to_string()), ("required", &w.required_confirmations.to_string())]))}
             </span>
         }
         .into_any(),
         None if w.status == WithdrawalStatus::Failed => ().into_any(),
-        None => view! { <span class="row__meta">"Not on the network yet"</span> }.into_any(),
+        None => view! { <span class="row__meta">{t.not_on_network}</span> }.into_any(),
     };
+    let made = fmt::datetime(&w.created_at);
     let when = match &w.completed_at {
-        Some(done) => format!(
-            "Made {} · completed {}",
-            fmt::datetime(&w.created_at),
-            fmt::datetime(done)
+        Some(done) => fill(
+            t.made_completed,
+            &[("made", &made), ("done", &fmt::datetime(done))],
         ),
-        None => format!("Made {}", fmt::datetime(&w.created_at)),
+        None => fill(t.made, &[("made", &made)]),
     };
     view! {
         <li class="row">
             <div class="row__main">
                 <span class="row__title">{with_symbol(&w.amount, &symbol)}</span>
-                <span class="row__meta">{format!(
-                    "Fee {} · the address receives {}",
-                    with_symbol(&w.fee, &symbol),
-                    with_symbol(&w.net_amount, &symbol)
+                <span class="row__meta">{fill(
+                    t.fee_receives,
+                    &[
+                        ("fee", &with_symbol(&w.fee, &symbol)),
+                        ("net", &with_symbol(&w.net_amount, &symbol)),
+                    ],
                 )}</span>
                 <span class="row__meta">
-                    "To "<span class="mono">{w.destination_address.clone()}</span>
-                    {w.memo.clone().map(|m| format!(" · destination tag {m}"))}
+                    {t.to_prefix}<span class="mono">{w.destination_address.clone()}</span>
+                    {w.memo.clone().map(|m| fill(t.with_tag, &[("tag", &m)]))}
                 </span>
                 {chain}
                 <span class="row__meta">{when}</span>

@@ -1,19 +1,23 @@
 //! The webhooks sent to shops about crypto payments, with a way to send one again.
 
+use super::super::linked;
 use super::super::poll::{poll, row_key, PolledView};
 use crate::api::{self, ApiError};
 use crate::components::feedback::{on_done, EmptyState, Failure};
 use crate::components::toast::use_toasts;
 use crate::fmt;
+use crate::i18n::fill;
+use crate::i18n::merchant::CryptoText;
+use crate::i18n::shell::ShellText;
 use kitty_api::ramp::{Delivery, DeliveryList};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The deliveries, kept current while any is waiting for its first try (as one is right after
 /// "Resend").
 #[component]
 pub fn Deliveries() -> impl IntoView {
     let toasts = use_toasts();
+    let t = CryptoText::get();
     let list = poll(api::kpay::gateway_webhooks, |l: &DeliveryList| {
         l.deliveries.iter().any(|d| !d.delivered && d.attempts == 0)
     });
@@ -24,9 +28,9 @@ pub fn Deliveries() -> impl IntoView {
     on_done(
         resend,
         move |d: Delivery| {
-            toasts.success(format!(
-                "Sending the {} webhook to {} again. Its answer shows here in a few seconds.",
-                d.event, d.url
+            toasts.success(fill(
+                t.resend_toast,
+                &[("event", &d.event), ("url", &d.url)],
             ));
             list.refetch();
         },
@@ -43,17 +47,16 @@ pub fn Deliveries() -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="crypto-webhooks-heading">
             <div class="section__header">
-                <h2 id="crypto-webhooks-heading">"Webhook deliveries"</h2>
-                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>"Refresh"</button>
+                <h2 id="crypto-webhooks-heading">{t.deliveries}</h2>
+                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>{t.refresh}</button>
             </div>
             <p class="muted">
-                "A payment with a webhook address gets a POST there each time its status changes, signed with its shop's webhook signing secret (see "
-                <A href="/merchant/shops">"your shop's page"</A>"). Failed deliveries are tried again."
+                {linked(t.deliveries_intro, &[("link", "/merchant/shops", t.your_shop_page)])}
             </p>
             <PolledView polled=list lines=3 body=move || view! {
                 <Show when=empty>
-                    <EmptyState title="No webhooks yet">
-                        <p>"Give a payment a webhook address, and each change of its status is POSTed there."</p>
+                    <EmptyState title=t.no_webhooks>
+                        <p>{t.no_webhooks_body}</p>
                     </EmptyState>
                 </Show>
                 <Show when=move || !empty()>
@@ -70,33 +73,35 @@ pub fn Deliveries() -> impl IntoView {
 
 /// Why a delivery has not arrived, as far as known.
 fn failure(d: &Delivery) -> String {
+    let t = CryptoText::get();
     match (&d.last_error, d.last_status) {
         (Some(e), _) => e.clone(),
-        (None, Some(s)) => format!("the address answered HTTP {s}"),
-        (None, None) => "not tried yet".into(),
+        (None, Some(s)) => fill(t.answered_http, &[("status", &s.to_string())]),
+        (None, None) => t.not_tried.into(),
     }
 }
 
 #[component]
 fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) -> impl IntoView {
+    let t = CryptoText::get();
     let id = d.id.clone();
     let queued = !d.delivered && d.attempts == 0;
     let outcome = if d.delivered {
         match d.last_status {
-            Some(s) => format!("Delivered (HTTP {s})"),
-            None => "Delivered".into(),
+            Some(s) => fill(t.delivered_http, &[("status", &s.to_string())]),
+            None => t.delivered.into(),
         }
     } else if queued {
-        "Waiting to be sent".into()
+        t.waiting_to_send.into()
     } else {
-        format!("Not delivered: {}", failure(&d))
+        fill(t.not_delivered_because, &[("why", &failure(&d))])
     };
     let next = d
         .next_attempt_at
         .as_deref()
         .filter(|_| !d.delivered)
-        .map(|t| format!(" · next try {}", fmt::datetime(t)));
-    let attempts = kitty_api::format::count(d.attempts, "attempt", "attempts");
+        .map(|at| fill(t.next_try, &[("time", &fmt::datetime(at))]));
+    let attempts = ShellText::count(d.attempts, t.attempts_one, t.attempts_other);
     view! {
         <li class="row row--wrap delivery">
             <div class="row__main">
@@ -104,18 +109,18 @@ fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) 
                 <span class="row__meta">{format!("{} · {attempts} · {}", d.event, fmt::datetime(&d.created_at))}</span>
                 <span class="row__meta">{outcome}{next}</span>
                 <details class="delivery__payload">
-                    <summary>"Payload"</summary>
-                    <pre class="code" tabindex="0" role="region" aria-label=format!("Payload of the {} webhook", d.event)><code>{d.payload.clone()}</code></pre>
+                    <summary>{t.payload}</summary>
+                    <pre class="code" tabindex="0" role="region" aria-label=fill(t.payload_of, &[("event", &d.event)])><code>{d.payload.clone()}</code></pre>
                 </details>
             </div>
             {match (d.delivered, queued) {
-                (true, _) => view! { <span class="status status--paid">"Delivered"</span> },
-                (false, true) => view! { <span class="status status--pending">"Sending"</span> },
-                (false, false) => view! { <span class="status status--failed">"Not delivered"</span> },
+                (true, _) => view! { <span class="status status--paid">{t.delivered}</span> },
+                (false, true) => view! { <span class="status status--pending">{t.sending_badge}</span> },
+                (false, false) => view! { <span class="status status--failed">{t.not_delivered}</span> },
             }}
             <button type="button" class="btn btn--secondary btn--small" disabled=move || resend.pending().get()
                 on:click=move |_| { resend.dispatch(id.clone()); }>
-                "Resend"<span class="visually-hidden">{format!(" the {} webhook to {}", d.event, d.url)}</span>
+                {t.resend}<span class="visually-hidden">{fill(t.resend_which, &[("event", &d.event), ("url", &d.url)])}</span>
             </button>
         </li>
     }
