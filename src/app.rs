@@ -109,7 +109,7 @@ fn SignedInLayout() -> impl IntoView {
     crate::device::start();
     view! {
         <div class="shell">
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{crate::i18n::shell::ShellText::get().skip_to_content}</a>
             <header class="topbar">
                 <A href="/" attr:class="brand" attr:rel=crate::bundles::rel_for("/")>
                     <span class="brand__mark" aria-hidden="true">"K"</span>
@@ -120,7 +120,7 @@ fn SignedInLayout() -> impl IntoView {
                     <span class="avatar" aria-hidden="true">
                         {move || session.user().map(|u| initials(&u.name)).unwrap_or_default()}
                     </span>
-                    <span class="visually-hidden">"Account"</span>
+                    <span class="visually-hidden">{crate::i18n::shell::ShellText::get().account}</span>
                 </A>
             </header>
             <Nav unread=session.unread />
@@ -241,7 +241,7 @@ fn ShellSkeleton() -> impl IntoView {
     let retry = Callback::new(move |_| spawn_local(session.check()));
     view! {
         <div class="shell shell--loading" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading Kitty…"</p>
+            <p class="visually-hidden" role="status">{crate::i18n::shell::ShellText::get().loading_kitty}</p>
             <header class="topbar"><span class="brand"><span class="brand__mark">"K"</span></span></header>
             <main class="main"><crate::components::feedback::Skeleton lines=4 retry /></main>
         </div>

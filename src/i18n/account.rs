@@ -46,7 +46,7 @@ crate::catalogue! {
             "گذرواژه تغییر کرد. اینجا وارد می‌مانید؛ دستگاه‌های دیگر خارج شدند.";
         current_password: "Current password", "Nenosiri la sasa", "گذرواژهٔ فعلی";
         new_password: "New password", "Nenosiri jipya", "گذرواژهٔ تازه";
-        password_hint: "At least 6 characters", "Angalau herufi 6", "دست‌کم ۶ نویسه";
+        password_hint: "At least 6 characters", "Angalau herufi 6", "دست‌کم 6 نویسه";
         changing: "Changing…", "Inabadilisha…", "در حال تغییر…";
         change_password: "Change password", "Badilisha nenosiri", "تغییر گذرواژه";
         notifications: "Notifications", "Arifa", "اعلان‌ها";
@@ -141,8 +141,8 @@ crate::catalogue! {
             "مشتری مسدودشده بی‌درنگ از همه‌جا خارج می‌شود و تا رفع مسدودیت نمی‌تواند وارد شود. کیتی‌هایش برای اعضای دیگر همچنان قابل مشاهده می‌مانند.";
         find_customers: "Find customers", "Tafuta wateja", "یافتن مشتریان";
         customer_query: "Name, mobile or email", "Jina, simu au barua pepe", "نام، موبایل یا ایمیل";
-        customer_query_hint: "At least 3 characters", "Angalau herufi 3", "دست‌کم ۳ نویسه";
-        customer_query_length: "Type 3 to 100 characters.", "Andika herufi 3 hadi 100.", "۳ تا ۱۰۰ نویسه بنویسید.";
+        customer_query_hint: "At least 3 characters", "Angalau herufi 3", "دست‌کم 3 نویسه";
+        customer_query_length: "Type 3 to 100 characters.", "Andika herufi 3 hadi 100.", "3 تا 100 نویسه بنویسید.";
         search: "Search", "Tafuta", "جست‌وجو";
         no_customers: "No customers match", "Hakuna mteja anayelingana", "هیچ مشتری‌ای پیدا نشد";
         no_customers_body: "Try part of a name, a mobile number or an email address.",

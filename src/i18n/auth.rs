@@ -17,9 +17,9 @@ crate::catalogue! {
             "شمارهٔ موبایل یا ایمیل خود را وارد کنید.";
         password_label: "Password", "Nenosiri", "گذرواژه";
         password_missing: "Enter your password.", "Weka nenosiri lako.", "گذرواژهٔ خود را وارد کنید.";
-        password_hint: "At least 6 characters", "Angalau herufi 6", "دست‌کم ۶ نویسه";
-        password_short: "Use at least 6 characters.", "Tumia angalau herufi 6.", "دست‌کم ۶ نویسه به کار ببرید.";
-        password_long: "Use at most 128 characters.", "Tumia herufi zisizozidi 128.", "حداکثر ۱۲۸ نویسه به کار ببرید.";
+        password_hint: "At least 6 characters", "Angalau herufi 6", "دست‌کم 6 نویسه";
+        password_short: "Use at least 6 characters.", "Tumia angalau herufi 6.", "دست‌کم 6 نویسه به کار ببرید.";
+        password_long: "Use at most 128 characters.", "Tumia herufi zisizozidi 128.", "حداکثر 128 نویسه به کار ببرید.";
         forgot: "Forgot your password?", "Umesahau nenosiri lako?", "گذرواژه را فراموش کرده‌اید؟";
         new_to_kitty: "New to Kitty?", "Mgeni kwenye Kitty?", "تازه به Kitty آمده‌اید؟";
         create_an_account: "Create an account", "Fungua akaunti", "ساختن حساب";
@@ -40,7 +40,7 @@ crate::catalogue! {
         reset_hint: "The one you sign in with", "Ile unayoingia nayo", "همانی که با آن وارد می‌شوید";
         reset_sent: "If an account has {to}, we sent it a link to choose a new password. It works once, for 30 minutes.",
             "Ikiwa kuna akaunti yenye {to}, tumeitumia kiungo cha kuchagua nenosiri jipya. Kinafanya kazi mara moja, kwa dakika 30.",
-            "اگر حسابی با {to} وجود داشته باشد، پیوندی برای انتخاب گذرواژهٔ تازه به آن فرستادیم. این پیوند یک بار و تا ۳۰ دقیقه کار می‌کند.";
+            "اگر حسابی با {to} وجود داشته باشد، پیوندی برای انتخاب گذرواژهٔ تازه به آن فرستادیم. این پیوند یک بار و تا 30 دقیقه کار می‌کند.";
         sandbox_nothing_leaves: "This is the sandbox, so nothing really leaves the server:",
             "Hii ni sandbox, kwa hiyo hakuna kinachotoka kwenye seva kweli:",
             "این محیط آزمایشی است، پس در واقع چیزی از سرور بیرون نمی‌رود:";
@@ -81,11 +81,11 @@ crate::catalogue! {
         your_email: "Your email address", "Anwani yako ya barua pepe", "نشانی ایمیل شما";
         your_email_hint: "We email you a 6-digit code. You sign in with this address.",
             "Tutakutumia msimbo wa tarakimu 6 kwa barua pepe. Utaingia kwa anwani hii.",
-            "یک کد ۶ رقمی به ایمیل شما می‌فرستیم. با همین نشانی وارد می‌شوید.";
+            "یک کد 6 رقمی به ایمیل شما می‌فرستیم. با همین نشانی وارد می‌شوید.";
         your_mobile: "Your mobile number", "Namba yako ya simu", "شمارهٔ موبایل شما";
         your_mobile_hint: "We text you a 6-digit code. You sign in with it. Format: 09121234567",
             "Tutakutumia msimbo wa tarakimu 6 kwa SMS. Utaingia kwa namba hii. Muundo: 09121234567",
-            "یک کد ۶ رقمی پیامک می‌کنیم. با همین شماره وارد می‌شوید. قالب: 09121234567";
+            "یک کد 6 رقمی پیامک می‌کنیم. با همین شماره وارد می‌شوید. قالب: 09121234567";
         email_missing: "Enter your email address: the code goes there.",
             "Weka anwani yako ya barua pepe: msimbo utatumwa huko.",
             "نشانی ایمیل خود را وارد کنید: کد به آنجا فرستاده می‌شود.";
@@ -97,14 +97,14 @@ crate::catalogue! {
         enter_code: "Enter your code", "Weka msimbo wako", "کد خود را وارد کنید";
         code_sent: "We sent a 6-digit code to {to}. It works until {time}.",
             "Tumetuma msimbo wa tarakimu 6 kwa {to}. Unafanya kazi hadi {time}.",
-            "یک کد ۶ رقمی به {to} فرستادیم. تا ساعت {time} کار می‌کند.";
+            "یک کد 6 رقمی به {to} فرستادیم. تا ساعت {time} کار می‌کند.";
         open_outbox_tab: "Open the sandbox outbox", "Fungua barua zilizotumwa za sandbox", "صندوق خروجی محیط آزمایشی را باز کنید";
         new_tab: " (opens in a new tab)", " (inafunguka kwenye kichupo kipya)", " (در زبانهٔ تازه باز می‌شود)";
         to_read_code: "to read the code.", "kusoma msimbo.", "تا کد را بخوانید.";
-        code_label: "6-digit code", "Msimbo wa tarakimu 6", "کد ۶ رقمی";
+        code_label: "6-digit code", "Msimbo wa tarakimu 6", "کد 6 رقمی";
         code_invalid: "Enter the 6-digit code from the message.",
             "Weka msimbo wa tarakimu 6 ulio kwenye ujumbe.",
-            "کد ۶ رقمی پیام را وارد کنید.";
+            "کد 6 رقمی پیام را وارد کنید.";
         creating: "Creating your account…", "Inafungua akaunti yako…", "در حال ساختن حساب شما…";
         different_contact: "Use a different email or number", "Tumia barua pepe au namba nyingine", "از ایمیل یا شمارهٔ دیگری استفاده کنید";
         have_account: "Already have an account?", "Tayari una akaunti?", "حساب دارید؟";

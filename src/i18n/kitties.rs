@@ -1,5 +1,6 @@
 //! Phrases of the kitties pages (see `crate::i18n`).
 
+use super::validate::LabelText;
 use super::{digits, fill, lang, pieces, Lang, Piece};
 use kitty_api::billing::{BillingEventKind, Plan};
 use kitty_api::kitty::{CardStatus, KittyStatus, TxKind};
@@ -426,19 +427,11 @@ crate::catalogue! {
     /// or a split, in English; [`ProblemText::say`] finds them here.
     pub struct ProblemText {
         enter_name: "Enter the kitty's name.", "Weka jina la kitty.", "نام کیتی را وارد کنید.";
-        at_most_chars: "Use at most {n} characters.", "Tumia herufi zisizozidi {n}.", "حداکثر {n} نویسه به کار ببرید.";
-        letters_only: "Use letters, digits and punctuation only.",
-            "Tumia herufi, tarakimu na alama za uakifishaji pekee.",
-            "فقط از حروف، رقم‌ها و نشانه‌های نگارشی استفاده کنید.";
         goal_negative: "A goal cannot be negative.", "Lengo haliwezi kuwa hasi.", "هدف نمی‌تواند منفی باشد.";
         goal_max: "Set a goal of at most {amount}.", "Weka lengo lisilozidi {amount}.", "هدفی حداکثر {amount} تعیین کنید.";
         chars_between: "Use {min} to {max} characters.", "Tumia herufi {min} hadi {max}.", "بین {min} تا {max} نویسه به کار ببرید.";
         choose_state: "Choose a state or territory.", "Chagua jimbo au eneo.", "یک ایالت یا قلمرو انتخاب کنید.";
         postcode: "A postcode has four digits.", "Msimbo wa posta una tarakimu nne.", "کد پستی چهار رقم دارد.";
-        amount_empty: "Enter an amount.", "Weka kiasi.", "مبلغی وارد کنید.";
-        amount_invalid: "Enter a number, like 1250 or 12.50.", "Weka namba, kama 1250 au 12.50.", "یک عدد وارد کنید، مثل 1250 یا 12.50.";
-        amount_decimals: "Too many decimal places for this currency.", "Desimali ni nyingi mno kwa sarafu hii.", "رقم‌های اعشار برای این ارز بیش از حد است.";
-        amount_large: "That amount is too large.", "Kiasi hicho ni kikubwa mno.", "این مبلغ بیش از حد بزرگ است.";
         split_nobody: "Choose at least one member to split with.", "Chagua angalau mwanachama mmoja wa kugawana naye.", "دست‌کم یک عضو را برای تقسیم انتخاب کنید.";
         split_twice: "Each member can appear only once.", "Kila mwanachama anaweza kuonekana mara moja tu.", "هر عضو فقط یک بار می‌تواند بیاید.";
         split_negative: "Values cannot be negative.", "Thamani haziwezi kuwa hasi.", "مقدارها نمی‌توانند منفی باشند.";
@@ -460,31 +453,29 @@ crate::catalogue! {
 }
 
 impl ProblemText {
-    fn all(&self) -> [&'static str; 23] {
+    /// Its phrases, and the label's messages (their `{n}` read like the other slots), in `lang`.
+    fn all(lang: Lang) -> [&'static str; 19] {
+        let (p, label) = (Self::of(lang), LabelText::of(lang));
         [
-            self.enter_name,
-            self.at_most_chars,
-            self.letters_only,
-            self.goal_negative,
-            self.goal_max,
-            self.chars_between,
-            self.choose_state,
-            self.postcode,
-            self.amount_empty,
-            self.amount_invalid,
-            self.amount_decimals,
-            self.amount_large,
-            self.split_nobody,
-            self.split_twice,
-            self.split_negative,
-            self.percent_max,
-            self.shares_max,
-            self.amount_max,
-            self.no_share,
-            self.percent_sum,
-            self.amount_sum,
-            self.no_amount,
-            self.no_part,
+            label.too_long,
+            label.control,
+            p.enter_name,
+            p.goal_negative,
+            p.goal_max,
+            p.chars_between,
+            p.choose_state,
+            p.postcode,
+            p.split_nobody,
+            p.split_twice,
+            p.split_negative,
+            p.percent_max,
+            p.shares_max,
+            p.amount_max,
+            p.no_share,
+            p.percent_sum,
+            p.amount_sum,
+            p.no_amount,
+            p.no_part,
         ]
     }
 
@@ -494,16 +485,9 @@ impl ProblemText {
         if lang() == Lang::En {
             return english.to_string();
         }
-        let here = Self::get();
-        for (en, there) in Self::EN.all().into_iter().zip(here.all()) {
+        for (en, there) in Self::all(Lang::En).into_iter().zip(Self::all(lang())) {
             if let Some(values) = unfill(en, english) {
-                let text = fill(there, &values);
-                // The example of what to type stays in the digits the field reads.
-                return if en == Self::EN.amount_invalid {
-                    text
-                } else {
-                    digits(&text)
-                };
+                return digits(&fill(there, &values));
             }
         }
         english.to_string()
@@ -574,7 +558,7 @@ mod tests {
             Some(vec![("amount", "A$1,000.00")])
         );
         assert_eq!(
-            unfill(ProblemText::EN.at_most_chars, "Use 3 to 80 characters."),
+            unfill(ProblemText::EN.shares_max, "Use 3 to 80 characters."),
             None
         );
         assert_eq!(
@@ -582,6 +566,9 @@ mod tests {
             Some(vec![])
         );
         // The tests run in English: the message as it is.
-        assert_eq!(ProblemText::say("Enter an amount."), "Enter an amount.");
+        assert_eq!(
+            ProblemText::say("Choose a state or territory."),
+            "Choose a state or territory."
+        );
     }
 }

@@ -1,7 +1,5 @@
 //! Phrases of the media pages (see `crate::i18n`).
 
-use kitty_api::money::ParseMoneyError;
-
 crate::catalogue! {
     /// What every page's frame shares: the toasts and showing a password (kept small: every
     /// bundle carries it).
@@ -242,7 +240,7 @@ crate::catalogue! {
         item_error: "Item {n}: {why}", "Kitu {n}: {why}", "قلم {n}: {why}";
         tax_error: "Tax: {why}", "Kodi: {why}", "مالیات: {why}";
         tip_error: "Tip: {why}", "Bakshishi: {why}", "انعام: {why}";
-        // Field messages made in the app.
+        // Field messages made in the app (why an amount cannot be read: `MoneyInputText`).
         whole_quantity: "Enter the quantity as a whole number, like 2.",
             "Weka idadi kama namba kamili, kama 2.",
             "تعداد را به صورت عدد صحیح وارد کنید، مثلاً 2.";
@@ -250,14 +248,6 @@ crate::catalogue! {
             "Weka bei ya kimoja, kama 12.50.",
             "قیمت یک عدد را وارد کنید، مثلاً 12.50.";
         zero_or_more: "Enter 0 or more.", "Weka 0 au zaidi.", "0 یا بیشتر وارد کنید.";
-        money_empty: "Enter an amount.", "Weka kiasi.", "مبلغی وارد کنید.";
-        money_invalid: "Enter a number, like 1250 or 12.50.",
-            "Weka namba, kama 1250 au 12.50.",
-            "یک عدد وارد کنید، مثلاً 1250 یا 12.50.";
-        money_decimals: "Too many decimal places for this currency.",
-            "Nafasi nyingi mno za desimali kwa sarafu hii.",
-            "تعداد رقم‌های اعشار برای این ارز بیش از حد است.";
-        money_too_large: "That amount is too large.", "Kiasi hicho ni kikubwa mno.", "این مبلغ بیش از حد بزرگ است.";
         // The checks of `kitty_api::media::{check_line, itemised}`, in this language.
         bad_description: "Describe the item in 1 to 80 characters.",
             "Eleza kitu kwa herufi 1 hadi 80.",
@@ -288,17 +278,6 @@ crate::catalogue! {
 }
 
 impl ReceiptText {
-    /// Why a typed amount could not be read, in this language (its examples keep the digits
-    /// that can be typed).
-    pub fn money_error(&self, e: &ParseMoneyError) -> &'static str {
-        match e {
-            ParseMoneyError::Empty => self.money_empty,
-            ParseMoneyError::Invalid => self.money_invalid,
-            ParseMoneyError::TooManyDecimals => self.money_decimals,
-            ParseMoneyError::TooLarge => self.money_too_large,
-        }
-    }
-
     /// A message of `kitty_api::media::{check_line, itemised}` in this language (others as they
     /// are).
     pub fn say(&self, english: &str) -> String {

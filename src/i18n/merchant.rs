@@ -1,5 +1,8 @@
 //! Phrases of the merchant pages (see `crate::i18n`).
 
+use super::money::CoinAmountText;
+use super::translate;
+use super::validate::{LabelText, UrlText};
 use kitty_api::binance::OrderStatus;
 use kitty_api::crypto::{CryptoStatus, Network, WithdrawalStatus};
 use kitty_api::merchant::TransactionStatus;
@@ -57,7 +60,7 @@ crate::catalogue! {
         paid_today: "Paid today", "Imelipwa leo", "پرداخت‌شدهٔ امروز";
         paid_this_month: "Paid this month", "Imelipwa mwezi huu", "پرداخت‌شدهٔ این ماه";
         waiting_for_payment: "Waiting for payment", "Inasubiri malipo", "در انتظار پرداخت";
-        paid_per_day: "Paid per day, last 14 days", "Malipo kwa siku, siku 14 zilizopita", "پرداختی روزانه، ۱۴ روز گذشته";
+        paid_per_day: "Paid per day, last 14 days", "Malipo kwa siku, siku 14 zilizopita", "پرداختی روزانه، 14 روز گذشته";
         recent_payments: "Recent payments", "Malipo ya hivi karibuni", "پرداخت‌های اخیر";
         all_transactions: "All transactions", "Miamala yote", "همهٔ تراکنش‌ها";
         no_links_yet: "No payment links yet. Each link you create shows up here with its status, newest first.",
@@ -66,7 +69,7 @@ crate::catalogue! {
         no_payments_yet: "No payments yet", "Bado hakuna malipo", "هنوز پرداختی نیست";
         nothing_paid: "Nothing has been paid in the last 14 days. Create a payment link and send it to a buyer: what they pay shows up here, day by day.",
             "Hakuna kilicholipwa katika siku 14 zilizopita. Tengeneza kiungo cha malipo na umtumie mnunuzi: anacholipa kitaonekana hapa, siku kwa siku.",
-            "در ۱۴ روز گذشته پرداختی انجام نشده است. یک پیوند پرداخت بسازید و برای خریدار بفرستید: آنچه می‌پردازد روزبه‌روز اینجا نمایش داده می‌شود.";
+            "در 14 روز گذشته پرداختی انجام نشده است. یک پیوند پرداخت بسازید و برای خریدار بفرستید: آنچه می‌پردازد روزبه‌روز اینجا نمایش داده می‌شود.";
         chart_label: "Paid per day from {range}: {total} in total",
             "Malipo kwa siku kuanzia {range}: {total} kwa jumla",
             "پرداختی روزانه در بازهٔ {range}: در مجموع {total}";
@@ -120,7 +123,7 @@ crate::catalogue! {
         choose_card: "Choose a card", "Chagua kadi", "یک کارت انتخاب کنید";
         amount_rials: "Amount (Rials)", "Kiasi (Riali)", "مبلغ (ریال)";
         fee_preview: "Fee: {fee}", "Ada: {fee}", "کارمزد: {fee}";
-        who_pays_fee: "Who pays the 1% fee", "Nani analipa ada ya 1%", "کارمزد ۱٪ را چه کسی می‌پردازد";
+        who_pays_fee: "Who pays the 1% fee", "Nani analipa ada ya 1%", "کارمزد 1٪ را چه کسی می‌پردازد";
         i_pay: "I do (taken from the amount)", "Mimi (inakatwa kutoka kwenye kiasi)", "من (از مبلغ کسر می‌شود)";
         buyer_pays: "The buyer (added to the amount)", "Mnunuzi (inaongezwa kwenye kiasi)", "خریدار (به مبلغ افزوده می‌شود)";
         description_optional: "Description (optional)", "Maelezo (si lazima)", "توضیحات (اختیاری)";
@@ -212,11 +215,11 @@ crate::catalogue! {
         no_cards_body: "Buyers transfer to a card you add here.", "Wanunuzi huhamisha pesa kwenye kadi unayoongeza hapa.", "خریداران به کارتی که اینجا اضافه می‌کنید انتقال می‌دهند.";
         add_a_card: "Add a card", "Ongeza kadi", "افزودن کارت";
         card_number: "Card number", "Namba ya kadi", "شمارهٔ کارت";
-        card_number_hint: "16 digits, as printed on the card", "Tarakimu 16, kama zilivyochapishwa kwenye kadi", "۱۶ رقم، همان‌طور که روی کارت چاپ شده است";
+        card_number_hint: "16 digits, as printed on the card", "Tarakimu 16, kama zilivyochapishwa kwenye kadi", "16 رقم، همان‌طور که روی کارت چاپ شده است";
         bank: "Bank: {bank}", "Benki: {bank}", "بانک: {bank}";
         name_on_card: "Name on the card", "Jina lililo kwenye kadi", "نام روی کارت";
         shaba_optional: "Shaba (optional)", "Shaba (si lazima)", "شبا (اختیاری)";
-        shaba_hint: "IR followed by 24 digits", "IR ikifuatiwa na tarakimu 24", "IR و پس از آن ۲۴ رقم";
+        shaba_hint: "IR followed by 24 digits", "IR ikifuatiwa na tarakimu 24", "IR و پس از آن 24 رقم";
         adding: "Adding…", "Inaongeza…", "در حال افزودن…";
         add_card: "Add card", "Ongeza kadi", "افزودن کارت";
         stop_card_confirm: "Stop using this card for new payments?", "Uache kutumia kadi hii kwa malipo mapya?", "استفاده از این کارت برای پرداخت‌های تازه متوقف شود؟";
@@ -268,11 +271,11 @@ crate::catalogue! {
         new_order: "New order", "Oda mpya", "سفارش تازه";
         amount_hint: "Whole units of the currency, from 1 to 100,000; no decimals",
             "Vipimo kamili vya sarafu, kuanzia 1 hadi 100,000; bila desimali",
-            "واحدهای کامل ارز، از ۱ تا ۱۰۰٬۰۰۰؛ بدون اعشار";
+            "واحدهای کامل ارز، از 1 تا 100,000؛ بدون اعشار";
         what_is_sold: "What is sold", "Kinachouzwa", "کالا یا خدمت";
-        what_is_sold_hint: "Shown to the buyer, up to 100 characters", "Huonyeshwa kwa mnunuzi, hadi herufi 100", "به خریدار نمایش داده می‌شود، تا ۱۰۰ نویسه";
+        what_is_sold_hint: "Shown to the buyer, up to 100 characters", "Huonyeshwa kwa mnunuzi, hadi herufi 100", "به خریدار نمایش داده می‌شود، تا 100 نویسه";
         details: "Details", "Maelezo", "جزئیات";
-        details_hint: "A short description, up to 256 characters", "Maelezo mafupi, hadi herufi 256", "توضیحی کوتاه، تا ۲۵۶ نویسه";
+        details_hint: "A short description, up to 256 characters", "Maelezo mafupi, hadi herufi 256", "توضیحی کوتاه، تا 256 نویسه";
         return_hint: "Where the buyer goes once paid, like https://shop.example/paid",
             "Mnunuzi anakoelekea akishalipa, kama https://shop.example/paid",
             "جایی که خریدار پس از پرداخت می‌رود، مانند https://shop.example/paid";
@@ -319,7 +322,7 @@ crate::catalogue! {
         confirming: "Confirming", "Inathibitishwa", "در حال تأیید";
         failed_part_paid: "Failed (part paid)", "Imeshindwa (imelipwa sehemu)", "ناموفق (بخشی پرداخت شد)";
         hint_bitcoin: "A Bitcoin address starting with bc1", "Anwani ya Bitcoin inayoanza na bc1", "نشانی Bitcoin که با bc1 شروع می‌شود";
-        hint_evm: "An address of 0x and 40 hexadecimal characters", "Anwani ya 0x na herufi 40 za heksadesimali", "نشانی‌ای شامل 0x و ۴۰ نویسهٔ هگزادسیمال";
+        hint_evm: "An address of 0x and 40 hexadecimal characters", "Anwani ya 0x na herufi 40 za heksadesimali", "نشانی‌ای شامل 0x و 40 نویسهٔ هگزادسیمال";
         hint_tron: "A TRON address starting with T", "Anwani ya TRON inayoanza na T", "نشانی TRON که با T شروع می‌شود";
         hint_xrp: "An XRP address starting with r", "Anwani ya XRP inayoanza na r", "نشانی XRP که با r شروع می‌شود";
         hint_stellar: "A Stellar account starting with G", "Akaunti ya Stellar inayoanza na G", "حساب Stellar که با G شروع می‌شود";
@@ -327,11 +330,11 @@ crate::catalogue! {
         choose_shop_for: "Choose the shop this payment is for.", "Chagua duka ambalo malipo haya ni yake.", "فروشگاهی را که این پرداخت برای آن است انتخاب کنید.";
         whole_minutes: "Enter whole minutes, from 1 to 1,440 (a day).",
             "Weka dakika kamili, kuanzia 1 hadi 1,440 (siku moja).",
-            "تعداد دقیقه را به عدد صحیح، از ۱ تا ۱٬۴۴۰ (یک روز)، وارد کنید.";
+            "تعداد دقیقه را به عدد صحیح، از 1 تا 1,440 (یک روز)، وارد کنید.";
         the_currency: "the currency", "sarafu", "ارز";
         usd_hint: "In US dollars, up to 2 decimals. The buyer pays the same value in {symbol}, at the rate when you create the payment.",
             "Kwa dola za Marekani, hadi desimali 2. Mnunuzi hulipa thamani hiyo hiyo kwa {symbol}, kwa kiwango cha wakati unapounda malipo.",
-            "به دلار آمریکا، تا ۲ رقم اعشار. خریدار همین ارزش را به {symbol} و با نرخ زمان ساختن پرداخت می‌پردازد.";
+            "به دلار آمریکا، تا 2 رقم اعشار. خریدار همین ارزش را به {symbol} و با نرخ زمان ساختن پرداخت می‌پردازد.";
         crypto_hint: "In {symbol}, up to {decimals} decimals.", "Kwa {symbol}, hadi desimali {decimals}.", "به {symbol}، تا {decimals} رقم اعشار.";
         chosen_hint: "In the currency you chose.", "Kwa sarafu uliyochagua.", "به ارزی که انتخاب کردید.";
         new_payment: "New crypto payment", "Malipo mapya ya kripto", "پرداخت رمزارزی تازه";
@@ -353,7 +356,7 @@ crate::catalogue! {
         minutes_to_pay: "Minutes the buyer has to pay", "Dakika alizonazo mnunuzi kulipa", "مهلت پرداخت خریدار (دقیقه)";
         minutes_hint: "From 1 to 1,440 (a day). 60 unless you change it.",
             "Kuanzia 1 hadi 1,440 (siku moja). 60 usipoibadilisha.",
-            "از ۱ تا ۱٬۴۴۰ (یک روز). اگر تغییرش ندهید، ۶۰.";
+            "از 1 تا 1,440 (یک روز). اگر تغییرش ندهید، 60.";
         return_after_optional: "Return address after paying (optional)", "Anwani ya kurudi baada ya kulipa (si lazima)", "نشانی بازگشت پس از پرداخت (اختیاری)";
         return_after_hint: "Where the buyer's page sends them once paid, like https://shop.example/paid",
             "Ukurasa wa mnunuzi unakompeleka akishalipa, kama https://shop.example/paid",
@@ -506,30 +509,17 @@ crate::catalogue! {
         resend_toast: "Sending the {event} webhook to {url} again. Its answer shows here in a few seconds.",
             "Inatuma tena webhook ya {event} kwenda {url}. Jibu lake litaonekana hapa baada ya sekunde chache.",
             "وب‌هوک {event} دوباره به {url} فرستاده می‌شود. پاسخ آن تا چند ثانیهٔ دیگر اینجا نمایش داده می‌شود.";
-        deliveries: "Webhook deliveries", "Uwasilishaji wa webhook", "تحویل وب‌هوک‌ها";
-        refresh: "Refresh", "Onyesha upya", "تازه‌سازی";
         deliveries_intro: "A payment with a webhook address gets a POST there each time its status changes, signed with its shop's webhook signing secret (see {link}). Failed deliveries are tried again.",
             "Malipo yenye anwani ya webhook hupata POST huko kila hali yake inapobadilika, iliyosainiwa kwa siri ya kusaini webhook ya duka lake (angalia {link}). Uwasilishaji ulioshindwa hujaribiwa tena.",
             "برای پرداختی که نشانی وب‌هوک دارد، هر بار که وضعیتش تغییر کند یک POST به آن نشانی فرستاده می‌شود که با رمز امضای وب‌هوک فروشگاهش امضا شده است ({link} را ببینید). تحویل‌های ناموفق دوباره امتحان می‌شوند.";
         your_shop_page: "your shop's page", "ukurasa wa duka lako", "صفحهٔ فروشگاهتان";
-        no_webhooks: "No webhooks yet", "Bado hakuna webhook", "هنوز وب‌هوکی نیست";
         no_webhooks_body: "Give a payment a webhook address, and each change of its status is POSTed there.",
             "Yape malipo anwani ya webhook, na kila mabadiliko ya hali yake yatatumwa huko kwa POST.",
             "به یک پرداخت نشانی وب‌هوک بدهید تا هر تغییر وضعیتش با POST به آنجا فرستاده شود.";
-        answered_http: "the address answered HTTP {status}", "anwani ilijibu HTTP {status}", "نشانی با HTTP {status} پاسخ داد";
-        not_tried: "not tried yet", "bado haijajaribiwa", "هنوز امتحان نشده";
-        delivered_http: "Delivered (HTTP {status})", "Imewasilishwa (HTTP {status})", "تحویل شد (HTTP {status})";
-        delivered: "Delivered", "Imewasilishwa", "تحویل شد";
         waiting_to_send: "Waiting to be sent", "Inasubiri kutumwa", "در انتظار ارسال";
-        not_delivered_because: "Not delivered: {why}", "Haijawasilishwa: {why}", "تحویل نشد: {why}";
         next_try: " · next try {time}", " · jaribio lijalo {time}", " · تلاش بعدی در {time}";
-        attempts_one: "1 attempt", "jaribio 1", "1 تلاش";
-        attempts_other: "{n} attempts", "majaribio {n}", "{n} تلاش";
-        payload: "Payload", "Maudhui", "محتوا";
         payload_of: "Payload of the {event} webhook", "Maudhui ya webhook ya {event}", "محتوای وب‌هوک {event}";
         sending_badge: "Sending", "Inatuma", "در حال ارسال";
-        not_delivered: "Not delivered", "Haijawasilishwa", "تحویل نشد";
-        resend: "Resend", "Tuma tena", "ارسال دوباره";
         resend_which: " the {event} webhook to {url}", " webhook ya {event} kwenda {url}", " وب‌هوک {event} به {url}";
     }
 }
@@ -591,16 +581,13 @@ crate::catalogue! {
         order_reference_blank: "Enter the order reference.", "Weka rejea ya oda.", "شمارهٔ مرجع سفارش را وارد کنید.";
         what_is_sold_blank: "Enter what is sold.", "Weka kinachouzwa.", "کالا یا خدمت را وارد کنید.";
         details_blank: "Enter the details.", "Weka maelezo.", "جزئیات را وارد کنید.";
-        control_characters: "Use letters, digits and punctuation only.",
-            "Tumia herufi, tarakimu na alama za uakifishaji tu.",
-            "فقط از حروف، رقم‌ها و نشانه‌های نگارشی استفاده کنید.";
         website: "Enter a web address like https://shop.example.",
             "Weka anwani ya tovuti kama https://shop.example.",
             "نشانی وب‌سایتی مانند https://shop.example وارد کنید.";
         phone: "Enter a phone number, digits only.", "Weka namba ya simu, tarakimu tu.", "شمارهٔ تلفن را فقط با رقم وارد کنید.";
         owner_name: "Enter the name on the card.", "Weka jina lililo kwenye kadi.", "نام روی کارت را وارد کنید.";
-        card_blank: "Enter the 16-digit card number.", "Weka namba ya kadi yenye tarakimu 16.", "شمارهٔ ۱۶ رقمی کارت را وارد کنید.";
-        card_length: "A card number has 16 digits.", "Namba ya kadi ina tarakimu 16.", "شمارهٔ کارت ۱۶ رقم دارد.";
+        card_blank: "Enter the 16-digit card number.", "Weka namba ya kadi yenye tarakimu 16.", "شمارهٔ 16 رقمی کارت را وارد کنید.";
+        card_length: "A card number has 16 digits.", "Namba ya kadi ina tarakimu 16.", "شمارهٔ کارت 16 رقم دارد.";
         card_typo: "This card number has a typo: check the digits.",
             "Namba hii ya kadi ina kosa: angalia tarakimu.",
             "این شمارهٔ کارت اشتباه دارد: رقم‌ها را بررسی کنید.";
@@ -609,23 +596,13 @@ crate::catalogue! {
             "این کارت از بانکی نیست که بشناسیم. از کارت یک بانک ایرانی استفاده کنید.";
         shaba_form: "A Shaba number is IR followed by 24 digits.",
             "Namba ya Shaba ni IR ikifuatiwa na tarakimu 24.",
-            "شمارهٔ شبا IR و پس از آن ۲۴ رقم است.";
+            "شمارهٔ شبا IR و پس از آن 24 رقم است.";
         shaba_typo: "This Shaba number has a typo: its check digits do not match.",
             "Namba hii ya Shaba ina kosa: tarakimu zake za ukaguzi hazilingani.",
             "این شمارهٔ شبا اشتباه دارد: رقم‌های کنترلی آن مطابقت ندارند.";
         choose_shop: "Choose a shop.", "Chagua duka.", "یک فروشگاه انتخاب کنید.";
         choose_card: "Choose the card that receives the money.", "Chagua kadi inayopokea pesa.", "کارتی را که پول به آن واریز می‌شود انتخاب کنید.";
-        address_form: "Enter an address that starts with https:// or http://, like https://shop.example/paid.",
-            "Weka anwani inayoanza na https:// au http://, kama https://shop.example/paid.",
-            "نشانی‌ای وارد کنید که با https:// یا http:// شروع شود، مانند https://shop.example/paid.";
-        address_long: "Use an address of at most 2,048 characters.",
-            "Tumia anwani isiyozidi herufi 2,048.",
-            "نشانی‌ای با حداکثر ۲٬۰۴۸ نویسه به کار ببرید.";
-        amount_empty: "Enter an amount.", "Weka kiasi.", "مبلغی وارد کنید.";
-        amount_invalid: "Enter a number, like 1250 or 12.50.", "Weka namba, kama 1250 au 12.50.", "یک عدد وارد کنید، مانند 1250 یا 12.50.";
-        amount_decimals: "Too many decimal places for this currency.", "Desimali nyingi mno kwa sarafu hii.", "رقم‌های اعشار برای این ارز بیش از حد است.";
-        amount_too_large: "That amount is too large.", "Kiasi hicho ni kikubwa mno.", "این مبلغ بیش از حد بزرگ است.";
-        order_amount: "Enter a whole amount from 1 to 100,000.", "Weka kiasi kamili kuanzia 1 hadi 100,000.", "مبلغی صحیح از ۱ تا ۱۰۰٬۰۰۰ وارد کنید.";
+        order_amount: "Enter a whole amount from 1 to 100,000.", "Weka kiasi kamili kuanzia 1 hadi 100,000.", "مبلغی صحیح از 1 تا 100,000 وارد کنید.";
         order_currency: "Choose BUSD or USDT: the currencies orders accept.",
             "Chagua BUSD au USDT: sarafu zinazokubaliwa na oda.",
             "BUSD یا USDT را انتخاب کنید: ارزهایی که سفارش‌ها می‌پذیرند.";
@@ -634,26 +611,20 @@ crate::catalogue! {
             "یکی از btc، eth، usdt_trc20، usdt_erc20 یا xrp را انتخاب کنید.";
         usd_limit: "A payment asks for less than 1,000,000 USD.",
             "Malipo huomba chini ya USD 1,000,000.",
-            "هر پرداخت کمتر از ۱٬۰۰۰٬۰۰۰ USD درخواست می‌کند.";
+            "هر پرداخت کمتر از 1,000,000 USD درخواست می‌کند.";
         usd_number: "Enter the amount in USD as a number, like 12.5.",
             "Weka kiasi kwa USD kama namba, kama 12.5.",
             "مبلغ به USD را به صورت عدد وارد کنید، مانند 12.5.";
         usd_decimals: "Use at most 2 decimals for the amount in USD.",
             "Tumia desimali zisizozidi 2 kwa kiasi kwa USD.",
-            "برای مبلغ به USD حداکثر ۲ رقم اعشار به کار ببرید.";
+            "برای مبلغ به USD حداکثر 2 رقم اعشار به کار ببرید.";
         usd_digits: "Use a smaller amount for the amount in USD: at most 12 digits before the point.",
             "Tumia kiasi kidogo zaidi kwa USD: tarakimu zisizozidi 12 kabla ya nukta.",
-            "مبلغ کوچک‌تری به USD به کار ببرید: حداکثر ۱۲ رقم پیش از ممیز.";
+            "مبلغ کوچک‌تری به USD به کار ببرید: حداکثر 12 رقم پیش از ممیز.";
         usd_zero: "Enter the amount in USD above zero.", "Weka kiasi kwa USD kilicho juu ya sifuri.", "مبلغ به USD را بیشتر از صفر وارد کنید.";
-        crypto_number: "Enter the amount as a number, like 12.5.", "Weka kiasi kama namba, kama 12.5.", "مبلغ را به صورت عدد وارد کنید، مانند 12.5.";
-        crypto_whole: "Enter the amount in whole units.", "Weka kiasi kwa vipimo kamili.", "مبلغ را به واحدهای کامل وارد کنید.";
-        crypto_digits: "Use a smaller amount for the amount: at most 12 digits before the point.",
-            "Tumia kiasi kidogo zaidi: tarakimu zisizozidi 12 kabla ya nukta.",
-            "مبلغ کوچک‌تری به کار ببرید: حداکثر ۱۲ رقم پیش از ممیز.";
-        crypto_zero: "Enter the amount above zero.", "Weka kiasi kilicho juu ya sifuri.", "مبلغ را بیشتر از صفر وارد کنید.";
         expires_range: "Choose between 1 and 1,440 minutes (a day).",
             "Chagua kati ya dakika 1 na 1,440 (siku moja).",
-            "عددی بین ۱ تا ۱٬۴۴۰ دقیقه (یک روز) انتخاب کنید.";
+            "عددی بین 1 تا 1,440 دقیقه (یک روز) انتخاب کنید.";
         memo_digits: "Enter the destination tag: digits only, up to 4294967295.",
             "Weka lebo ya mpokeaji: tarakimu tu, hadi 4294967295.",
             "تگ مقصد را وارد کنید: فقط رقم، تا 4294967295.";
@@ -675,19 +646,19 @@ crate::catalogue! {
         eth_prefix: "An Ethereum address starts with 0x.", "Anwani ya Ethereum inaanza na 0x.", "نشانی Ethereum با 0x شروع می‌شود.";
         eth_form: "An Ethereum address is 0x and 40 hexadecimal characters.",
             "Anwani ya Ethereum ni 0x na herufi 40 za heksadesimali.",
-            "نشانی Ethereum شامل 0x و ۴۰ نویسهٔ هگزادسیمال است.";
+            "نشانی Ethereum شامل 0x و 40 نویسهٔ هگزادسیمال است.";
         eth_typo: "This Ethereum address has a typo: its EIP-55 checksum does not match.",
             "Anwani hii ya Ethereum ina kosa: checksum yake ya EIP-55 hailingani.",
             "این نشانی Ethereum اشتباه دارد: checksum EIP-55 آن مطابقت ندارد.";
         tron_form: "A TRON address starts with T and has 34 characters.",
             "Anwani ya TRON inaanza na T na ina herufi 34.",
-            "نشانی TRON با T شروع می‌شود و ۳۴ نویسه دارد.";
+            "نشانی TRON با T شروع می‌شود و 34 نویسه دارد.";
         xrp_form: "An XRP address starts with r and has 25 to 35 characters.",
             "Anwani ya XRP inaanza na r na ina herufi 25 hadi 35.",
-            "نشانی XRP با r شروع می‌شود و ۲۵ تا ۳۵ نویسه دارد.";
+            "نشانی XRP با r شروع می‌شود و 25 تا 35 نویسه دارد.";
         stellar_form: "A Stellar account is G and 55 more characters, and this one's checksum does not match.",
             "Akaunti ya Stellar ni G na herufi 55 zaidi, na checksum ya hii hailingani.",
-            "حساب Stellar شامل G و ۵۵ نویسهٔ دیگر است و checksum این یکی مطابقت ندارد.";
+            "حساب Stellar شامل G و 55 نویسهٔ دیگر است و checksum این یکی مطابقت ندارد.";
         address_length: "This address has the wrong length for its network.",
             "Anwani hii ina urefu usio sahihi kwa mtandao wake.",
             "طول این نشانی برای شبکه‌اش نادرست است.";
@@ -695,101 +666,76 @@ crate::catalogue! {
             "Anwani hii ina kosa: tarakimu zake za ukaguzi hazilingani.",
             "این نشانی اشتباه دارد: کد کنترلی آن مطابقت ندارد.";
 
-        at_most_characters: "Use at most {n} characters.", "Tumia herufi zisizozidi {n}.", "حداکثر {n} نویسه به کار ببرید.";
         smallest_payment: "The smallest payment is {n} Rials.", "Malipo madogo kabisa ni Riali {n}.", "کمترین پرداخت {n} ریال است.";
         largest_payment: "The largest payment is {n} Rials.", "Malipo makubwa kabisa ni Riali {n}.", "بیشترین پرداخت {n} ریال است.";
-        crypto_decimals: "Use at most {n} decimals for the amount.", "Tumia desimali zisizozidi {n} kwa kiasi.", "برای مبلغ حداکثر {n} رقم اعشار به کار ببرید.";
     }
 }
 
 impl ProblemText {
-    /// A message of `kitty_api`'s checks in this language; a message it does not know, as it is.
-    pub fn say(&self, english: &str) -> String {
-        type Phrase = fn(&ProblemText) -> &'static str;
-        const FIXED: &[Phrase] = &[
-            |p| p.shop_name_blank,
-            |p| p.order_reference_blank,
-            |p| p.what_is_sold_blank,
-            |p| p.details_blank,
-            |p| p.control_characters,
-            |p| p.website,
-            |p| p.phone,
-            |p| p.owner_name,
-            |p| p.card_blank,
-            |p| p.card_length,
-            |p| p.card_typo,
-            |p| p.card_bank,
-            |p| p.shaba_form,
-            |p| p.shaba_typo,
-            |p| p.choose_shop,
-            |p| p.choose_card,
-            |p| p.address_form,
-            |p| p.address_long,
-            |p| p.amount_empty,
-            |p| p.amount_invalid,
-            |p| p.amount_decimals,
-            |p| p.amount_too_large,
-            |p| p.order_amount,
-            |p| p.order_currency,
-            |p| p.unknown_currency,
-            |p| p.usd_limit,
-            |p| p.usd_number,
-            |p| p.usd_decimals,
-            |p| p.usd_digits,
-            |p| p.usd_zero,
-            |p| p.crypto_number,
-            |p| p.crypto_whole,
-            |p| p.crypto_digits,
-            |p| p.crypto_zero,
-            |p| p.expires_range,
-            |p| p.memo_digits,
-            |p| p.memo_needed,
-            |p| p.memo_unwanted,
-            |p| p.btc_prefix,
-            |p| p.btc_network,
-            |p| p.btc_typo,
-            |p| p.eth_prefix,
-            |p| p.eth_form,
-            |p| p.eth_typo,
-            |p| p.tron_form,
-            |p| p.xrp_form,
-            |p| p.stellar_form,
-            |p| p.address_length,
-            |p| p.address_typo,
-        ];
-        // Phrases with a number in them, `{n}`.
-        const COUNTED: &[Phrase] = &[
-            |p| p.at_most_characters,
-            |p| p.smallest_payment,
-            |p| p.largest_payment,
-            |p| p.crypto_decimals,
-        ];
-        if let Some(phrase) = FIXED.iter().find(|f| f(&Self::EN) == english) {
-            return phrase(self).to_string();
-        }
-        for phrase in COUNTED {
-            let Some((before, after)) = phrase(&Self::EN).split_once("{n}") else {
-                continue;
-            };
-            let n = english
-                .strip_prefix(before)
-                .and_then(|rest| rest.strip_suffix(after))
-                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b','));
-            if let Some(n) = n {
-                return super::digits(&super::fill(phrase(self), &[("n", n)]));
-            }
-        }
-        english.to_string()
+    /// A message of `kitty_api`'s checks in this page's language (those the other areas run too
+    /// from [`LabelText`], [`UrlText`] and [`CoinAmountText`]); a message it does not know, as it
+    /// is.
+    pub fn say(english: &str) -> String {
+        translate(&Self::EN.messages(), &Self::get().messages(), english)
+            .or_else(|| LabelText::say(english))
+            .or_else(|| UrlText::say(english).map(str::to_string))
+            .or_else(|| CoinAmountText::say(english))
+            .unwrap_or_else(|| english.to_string())
     }
 
-    /// Each field's message in this language.
-    pub fn fields(&self, found: FieldErrors) -> FieldErrors {
+    /// Each field's message in this page's language.
+    pub fn fields(found: FieldErrors) -> FieldErrors {
         found
             .into_iter()
             .map(|(field, message)| {
-                let message = self.say(&message);
+                let message = Self::say(&message);
                 (field, message)
             })
             .collect()
+    }
+
+    fn messages(&self) -> [&'static str; 40] {
+        [
+            self.shop_name_blank,
+            self.order_reference_blank,
+            self.what_is_sold_blank,
+            self.details_blank,
+            self.website,
+            self.phone,
+            self.owner_name,
+            self.card_blank,
+            self.card_length,
+            self.card_typo,
+            self.card_bank,
+            self.shaba_form,
+            self.shaba_typo,
+            self.choose_shop,
+            self.choose_card,
+            self.order_amount,
+            self.order_currency,
+            self.unknown_currency,
+            self.usd_limit,
+            self.usd_number,
+            self.usd_decimals,
+            self.usd_digits,
+            self.usd_zero,
+            self.expires_range,
+            self.memo_digits,
+            self.memo_needed,
+            self.memo_unwanted,
+            self.btc_prefix,
+            self.btc_network,
+            self.btc_typo,
+            self.eth_prefix,
+            self.eth_form,
+            self.eth_typo,
+            self.tron_form,
+            self.xrp_form,
+            self.stellar_form,
+            self.address_length,
+            self.address_typo,
+            self.smallest_payment,
+            self.largest_payment,
+        ]
     }
 }

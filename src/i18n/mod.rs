@@ -4,7 +4,9 @@
 //! with [`catalogue!`]: every phrase names its three translations on one line, so a phrase missing
 //! in one language fails the build, and a bundle carries only the catalogues its pages use (keep
 //! them per area: a bundle that uses one phrase of a catalogue carries all of it, in all three
-//! languages). Measured on the same 80 phrases in three languages, with an English-only build as
+//! languages). What several areas say alike (the shared checks' messages, a list of deliveries)
+//! is written once, in a small catalogue of its own ([`money`], [`validate`], [`deliveries`]), so
+//! a fix to its translation is made in one place. Measured on the same 80 phrases in three languages, with an English-only build as
 //! the baseline: this way (no reactive text, a reload on a change of language) adds 10.4 KB of
 //! brotli; `leptos_i18n` 0.6.2 added 31.7–77.6 KB, and reports a phrase missing in one language
 //! only as a warning (the README gives the figures).
@@ -16,13 +18,16 @@
 
 pub mod account;
 pub mod auth;
+pub mod deliveries;
 pub mod errors;
 pub mod kitties;
 pub mod media;
 pub mod merchant;
+pub mod money;
 pub mod ramp;
 pub mod rampchain;
 pub mod shell;
+pub mod validate;
 
 use std::cell::Cell;
 
@@ -179,12 +184,38 @@ pub fn to_persian_digits(text: &str) -> String {
 }
 
 /// `template` with each `{name}` replaced by its value, in the order given.
+/// On a right-to-left page each value is isolated (U+2068 … U+2069), so a Latin name or a number
+/// beside Persian words keeps its order ("از R KARIMI SAVINGS · 5 آذر" would otherwise draw the
+/// day beside the name).
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let isolate = lang().dir() == "rtl";
     let mut out = template.to_string();
     for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+        let value = if isolate {
+            format!("\u{2068}{value}\u{2069}")
+        } else {
+            (*value).to_string()
+        };
+        out = out.replace(&format!("{{{name}}}"), &value);
     }
     out
+}
+
+/// `english`, a message of the shared checks (`kitty_api`), as the phrase of `here` in the place
+/// its English is in `en` (a catalogue's messages, in English and in the language wanted): a
+/// `{n}` in a phrase stands for a number, kept (in the digits chosen). `None` when it is none of
+/// them.
+pub fn translate(en: &[&str], here: &[&'static str], english: &str) -> Option<String> {
+    en.iter()
+        .zip(here)
+        .find_map(|(en, here)| match en.split_once("{n}") {
+            None => (*en == english).then(|| here.to_string()),
+            Some((before, after)) => english
+                .strip_prefix(before)?
+                .strip_suffix(after)
+                .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b','))
+                .map(|n| digits(&fill(here, &[("n", n)]))),
+        })
 }
 
 /// A piece of a phrase: its text, or one of its `{slots}` by name.

@@ -1,8 +1,5 @@
 //! Phrases of the rampchain pages (see `crate::i18n`).
 
-use super::fill;
-use kitty_api::validate::LabelError;
-
 crate::catalogue! {
     /// What the custodial pages (wallets, verification, UBI) share: the user picker, the names of
     /// addresses, and words every form there uses.
@@ -26,23 +23,6 @@ crate::catalogue! {
         avalanche_address: "Avalanche address", "anwani ya Avalanche", "آدرس Avalanche";
         stellar_address: "Stellar address", "anwani ya Stellar", "آدرس Stellar";
         address: "address", "anwani", "آدرس";
-        too_long: "Use at most {max} characters.", "Tumia herufi zisizozidi {max}.", "حداکثر {max} نویسه به کار ببرید.";
-        control: "Use letters, digits and punctuation only.",
-            "Tumia herufi, tarakimu na alama za uakifishaji pekee.",
-            "فقط از حروف، ارقام و نشانه‌های نگارشی استفاده کنید.";
-    }
-}
-
-impl ChainText {
-    /// A message of `kitty_api::validate::label` in this language; `blank` asks for the value.
-    pub fn label_problem(&self, e: LabelError, blank: &str, max: usize) -> String {
-        match e {
-            LabelError::Blank => blank.to_string(),
-            LabelError::TooLong => {
-                super::digits(&fill(self.too_long, &[("max", &max.to_string())]))
-            }
-            LabelError::Control => self.control.to_string(),
-        }
     }
 }
 
@@ -187,35 +167,6 @@ crate::catalogue! {
         whole_shillings: "Whole shillings, 1 to 250,000", "Shilingi kamili, 1 hadi 250,000", "شیلینگ کامل، از 1 تا 250,000";
         sending_prompt: "Sending the prompt…", "Inatuma ombi…", "در حال ارسال درخواست…";
         send_prompt: "Send the M-Pesa prompt", "Tuma ombi la M-Pesa", "ارسال درخواست M-Pesa";
-        amount_nan: "Enter the amount as a number, like 12.5.", "Weka kiasi kama namba, kwa mfano 12.5.", "مقدار را به‌صورت عدد وارد کنید، مانند 12.5.";
-        amount_whole: "Enter the amount in whole units.", "Weka kiasi kwa vipimo kamili.", "مقدار را با واحد کامل وارد کنید.";
-        amount_decimals: "Use at most {n} decimals for the amount.", "Tumia desimali zisizozidi {n} kwa kiasi.", "برای مقدار حداکثر {n} رقم اعشار به کار ببرید.";
-        amount_big: "Use a smaller amount for the amount: at most 12 digits before the point.",
-            "Tumia kiasi kidogo zaidi: tarakimu zisizozidi 12 kabla ya nukta.",
-            "مقدار کوچک‌تری وارد کنید: حداکثر 12 رقم پیش از ممیز.";
-        amount_zero: "Enter the amount above zero.", "Weka kiasi kikubwa kuliko sifuri.", "مقداری بیشتر از صفر وارد کنید.";
-    }
-}
-
-impl CashoutText {
-    /// A message of `kitty_api::crypto::amount` (for "the amount") in this language.
-    pub fn amount_problem(&self, english: String) -> String {
-        match english.as_str() {
-            "Enter the amount as a number, like 12.5." => return self.amount_nan.into(),
-            "Enter the amount in whole units." => return self.amount_whole.into(),
-            "Use a smaller amount for the amount: at most 12 digits before the point." => {
-                return self.amount_big.into()
-            }
-            "Enter the amount above zero." => return self.amount_zero.into(),
-            _ => {}
-        }
-        match english
-            .strip_prefix("Use at most ")
-            .and_then(|rest| rest.strip_suffix(" decimals for the amount."))
-        {
-            Some(n) => fill(self.amount_decimals, &[("n", n)]),
-            None => english,
-        }
     }
 }
 
@@ -377,28 +328,15 @@ crate::catalogue! {
         callbacks_empty_text: "Give a deposit or payout a callback address and its result is POSTed there.",
             "Ipe amana au malipo anwani ya callback na matokeo yake yatatumwa (POST) huko.",
             "به یک واریز یا پرداخت نشانی callback بدهید تا نتیجه‌اش با POST به آنجا فرستاده شود.";
-        webhooks_heading: "Webhook deliveries", "Uwasilishaji wa webhook", "تحویل‌های وب‌هوک";
         webhooks_about: "Each Fiat Connect transfer's statuses are POSTed to your webhook, signed with the webhook secret (Standard Webhooks); failed deliveries are tried again.",
             "Hali za kila uhamisho wa Fiat Connect hutumwa (POST) kwa webhook yako, zikiwa zimesainiwa kwa siri ya webhook (Standard Webhooks); uwasilishaji ulioshindwa hujaribiwa tena.",
             "وضعیت‌های هر انتقال Fiat Connect با POST به وب‌هوک شما فرستاده و با رمز وب‌هوک امضا می‌شوند (Standard Webhooks)؛ تحویل‌های ناموفق دوباره امتحان می‌شوند.";
-        webhooks_empty: "No webhooks yet", "Bado hakuna webhook", "هنوز وب‌هوکی نیست";
         webhooks_empty_text: "When a wallet makes a transfer through Fiat Connect, each of its statuses is sent to your webhook.",
             "Pochi inapofanya uhamisho kupitia Fiat Connect, kila hali yake hutumwa kwa webhook yako.",
             "وقتی یک کیف پول از طریق Fiat Connect انتقالی انجام دهد، هر وضعیت آن به وب‌هوک شما فرستاده می‌شود.";
         delivered_to: "Delivered to {url}.", "Imewasilishwa kwa {url}.", "به {url} تحویل شد.";
         still_not: "Still not delivered to {url}: {why}", "Bado haijawasilishwa kwa {url}: {why}", "هنوز به {url} تحویل نشده: {why}";
-        refresh: "Refresh", "Onyesha upya", "تازه‌سازی";
-        answered_http: "the address answered HTTP {status}", "anwani ilijibu HTTP {status}", "نشانی با HTTP {status} پاسخ داد";
-        not_tried: "not tried yet", "bado haijajaribiwa", "هنوز امتحان نشده";
-        delivered_http: "Delivered (HTTP {status})", "Imewasilishwa (HTTP {status})", "تحویل شد (HTTP {status})";
-        delivered: "Delivered", "Imewasilishwa", "تحویل شد";
-        not_delivered_why: "Not delivered: {why}", "Haijawasilishwa: {why}", "تحویل نشد: {why}";
         next_try: "Next try {time}", "Jaribio lijalo {time}", "تلاش بعدی {time}";
-        attempts_one: "1 attempt", "jaribio 1", "1 تلاش";
-        attempts_other: "{n} attempts", "majaribio {n}", "{n} تلاش";
-        payload: "Payload", "Maudhui", "محتوا";
-        not_delivered: "Not delivered", "Haijawasilishwa", "تحویل نشد";
-        resend: "Resend", "Tuma tena", "ارسال دوباره";
         resend_what: " the {event} delivery to {url}", " uwasilishaji wa {event} kwa {url}", " تحویل {event} به {url}";
     }
 }
@@ -424,12 +362,6 @@ crate::catalogue! {
         webhook_hint: "Where transfer statuses are POSTed, like https://wallet.example/fiatconnect.",
             "Mahali hali za uhamisho hutumwa (POST), kwa mfano https://wallet.example/fiatconnect.",
             "جایی که وضعیت‌های انتقال با POST فرستاده می‌شوند، مانند https://wallet.example/fiatconnect.";
-        url_bad: "Enter an address that starts with https:// or http://, like https://shop.example/paid.",
-            "Weka anwani inayoanza na https:// au http://, kwa mfano https://shop.example/paid.",
-            "نشانی‌ای وارد کنید که با https:// یا http:// شروع شود، مانند https://shop.example/paid.";
-        url_long: "Use an address of at most 2,048 characters.",
-            "Tumia anwani yenye herufi zisizozidi 2,048.",
-            "نشانی‌ای با حداکثر 2,048 نویسه به کار ببرید.";
         creating: "Creating…", "Inaunda…", "در حال ساختن…";
         create: "Create credentials", "Unda vitambulisho", "ساختن اطلاعات ورود";
         replaces: "Creating them again replaces the API key and the webhook secret at once.",
@@ -478,19 +410,6 @@ crate::catalogue! {
         signed_in: "Signed in", "Umeingia", "وارد شد";
         as_until: "As {address} until {time}.", "Kama {address} hadi {time}.", "به‌عنوان {address} تا {time}.";
         not_signed_in: "Not signed in", "Hujaingia", "وارد نشد";
-    }
-}
-
-impl FiatConnectText {
-    /// A message of `kitty_api::validate::http_url` in this language.
-    pub fn url_problem(&self, english: &str) -> String {
-        match english {
-            "Enter an address that starts with https:// or http://, like https://shop.example/paid." => {
-                self.url_bad.into()
-            }
-            "Use an address of at most 2,048 characters." => self.url_long.into(),
-            other => other.into(),
-        }
     }
 }
 

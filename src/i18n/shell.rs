@@ -29,10 +29,22 @@ crate::catalogue! {
             "Anzisha kitty kwa safari, nyumba au zawadi: kila mtu anachangia, kadi ya kitty inalipa, na kila gharama inagawanywa kwa usahihi.",
             "برای یک سفر، یک خانه یا یک هدیه کیتی بسازید: همه پول می‌گذارند، کارت کیتی پرداخت می‌کند و هر هزینه دقیق تقسیم می‌شود.";
         start_kitty: "Start a kitty", "Anzisha kitty", "ساختن کیتی";
+        skip_to_content: "Skip to content", "Ruka hadi maudhui", "رفتن به محتوا";
+        loading_kitty: "Loading Kitty…", "Inapakia Kitty…", "در حال بارگذاری Kitty…";
     }
 }
 
 impl ShellText {
+    /// A kitty's name as shown: the personal kitty the server names "Personal" is called that
+    /// in the page's language.
+    pub fn kitty_name(&self, name: &str, is_personal: bool) -> String {
+        if is_personal && name.eq_ignore_ascii_case("personal") {
+            self.personal.to_string()
+        } else {
+            name.to_string()
+        }
+    }
+
     /// The main navigation's label for `href`.
     pub fn nav_label(&self, href: &str) -> &'static str {
         match href {

@@ -123,7 +123,7 @@ fn HomeKitty(k: Kitty) -> impl IntoView {
         <li>
             <A href=href attr:class="kitty-card" attr:rel=rel>
                 <span class="kitty-card__top">
-                    <span class="kitty-card__name">{k.name.clone()}</span>
+                    <span class="kitty-card__name">{t.kitty_name(&k.name, k.is_personal)}</span>
                     {personal.then(|| view! { <span class="badge badge--soon">{t.personal}</span> })}
                     {status.map(|s| view! { <span class="status status--expired">{s}</span> })}
                 </span>

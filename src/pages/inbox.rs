@@ -146,11 +146,11 @@ pub fn NotificationItem(n: Notification) -> impl IntoView {
             node_ref=item tabindex="-1">
             <span class=kind_class(n.kind) aria-hidden="true"></span>
             <div class="notice__text">
-                <p class="notice__title">
+                <p class="notice__title" dir="auto">
                     {move || (!read.get()).then(|| view! { <span class="visually-hidden">{t.unread_prefix}</span> })}
                     {heading}
                 </p>
-                <p class="notice__body">{n.body.clone()}</p>
+                <p class="notice__body" dir="auto">{n.body.clone()}</p>
                 <p class="notice__meta">
                     <span>{kind_label(n.kind)}</span>
                     " · "

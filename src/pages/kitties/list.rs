@@ -3,6 +3,7 @@ use crate::components::feedback::{on_done, use_title, EmptyState, Failure, Loade
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use crate::i18n::kitties::{InvitationsText, KittyText, ListText, ProblemText};
+use crate::i18n::money::MoneyInputText;
 use crate::i18n::shell::ShellText;
 use crate::i18n::{digits, fill};
 use kitty_api::kitty::{CreateKittyRequest, Invitation, Kitty, KittyStatus};
@@ -71,8 +72,8 @@ fn KittyCard(k: Kitty) -> impl IntoView {
         <li>
             <A href=format!("/kitties/{}", k.id) attr:class="kitty-card">
                 <span class="kitty-card__top">
-                    <span class="kitty-card__name">{k.name.clone()}</span>
-                    {k.is_personal.then(|| view! { <span class="badge badge--soon">{s.personal}</span> })}
+                    <span class="kitty-card__name">{s.kitty_name(&k.name, k.is_personal)}</span>
+                    {(k.is_personal && !k.name.eq_ignore_ascii_case("personal")).then(|| view! { <span class="badge badge--soon">{s.personal}</span> })}
                     {status_label(k.status).map(|s| view! { <span class="status status--expired">{s}</span> })}
                 </span>
                 <span class="kitty-card__balance">{balance}</span>
@@ -183,10 +184,10 @@ fn CreateKitty() -> impl IntoView {
             }
             (result, goal_result) => {
                 let mut found = result.err().unwrap_or_default();
-                if let Err(e) = goal_result {
-                    found.insert("goal_amount".into(), e.to_string());
-                }
                 ProblemText::say_all(&mut found);
+                if let Err(e) = goal_result {
+                    found.insert("goal_amount".into(), MoneyInputText::get().error(e).into());
+                }
                 errors.set(found);
             }
         }

@@ -56,10 +56,11 @@ pub fn TxRow(t: KittyTransaction, #[prop(optional)] show_kitty: bool) -> impl In
         <li class="row">
             <A href=href.clone() attr:class="row__main" attr:rel=crate::bundles::rel_for(&href)>
                 <span class="row__title">{t.description.clone()}</span>
+                // Each part isolated (`bdi`), so a Latin name beside a Persian date keeps its order.
                 <span class="row__meta">
-                    {show_kitty.then(|| format!("{} · ", t.ktti_name))}
-                    {label} " · " {crate::fmt::datetime(&t.created_at)}
-                    {t.category.clone().map(|c| format!(" · {c}"))}
+                    {show_kitty.then(|| view! { <bdi>{t.ktti_name.clone()}</bdi>" · " })}
+                    <bdi>{label}</bdi> " · " <bdi>{crate::fmt::datetime(&t.created_at)}</bdi>
+                    {t.category.clone().map(|c| view! { " · "<bdi>{c}</bdi> })}
                 </span>
             </A>
             <span class="money row__amount" class:money--negative={signed < 0}>{crate::fmt::money(Money::new(signed, t.currency))}</span>

@@ -14,6 +14,7 @@ use crate::components::form::TextField;
 use crate::components::toast::{use_toasts, Toasts};
 use crate::components::upload::{PhotoPicker, Thumbnail, UploadStatus, Uploads};
 use crate::i18n::media::ReceiptText;
+use crate::i18n::money::MoneyInputText;
 use crate::i18n::{digits, fill};
 use kitty_api::media::{
     check_line, itemised, ImageType, LineItem, LineItemInput, Receipt, UpdateLineItemRequest,
@@ -80,7 +81,7 @@ impl Draft {
             Err(e) => {
                 let message = match e {
                     ParseMoneyError::Empty => t.price_of_one,
-                    e => t.money_error(&e),
+                    e => MoneyInputText::get().error(e),
                 };
                 errors.insert("unit_price".into(), message.into());
                 0
@@ -113,7 +114,7 @@ fn read_extra(text: &str, currency: Currency) -> Result<i64, String> {
     match Money::parse(text, currency) {
         Ok(m) if m.amount >= 0 => Ok(m.amount),
         Ok(_) => Err(t.zero_or_more.into()),
-        Err(e) => Err(t.money_error(&e).into()),
+        Err(e) => Err(MoneyInputText::get().error(e).into()),
     }
 }
 

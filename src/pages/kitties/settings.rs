@@ -7,7 +7,8 @@ use crate::components::feedback::{on_done, Failure, Loaded};
 use crate::components::form::TextField;
 use crate::components::toast::use_toasts;
 use crate::i18n::fill;
-use crate::i18n::kitties::{KittyText, ProblemText, SettingsText};
+use crate::i18n::kitties::{KittyText, SettingsText};
+use crate::i18n::money::MoneyInputText;
 use crate::i18n::shell::ShellText;
 use kitty_api::kitty::{
     ClosureStep, Kitty, KittyStatus, MemberTotals, Role, SplitRule, UpdateKittyRequest,
@@ -113,7 +114,7 @@ fn EditKitty(k: Kitty) -> impl IntoView {
                 });
             }
             Err(e) => errors.update(|f| {
-                f.insert("goal_amount".into(), ProblemText::say(&e.to_string()));
+                f.insert("goal_amount".into(), MoneyInputText::get().error(e).into());
             }),
         }
     };

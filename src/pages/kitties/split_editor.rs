@@ -3,6 +3,7 @@
 
 use crate::i18n::fill;
 use crate::i18n::kitties::{ProblemText, SplitText};
+use crate::i18n::money::MoneyInputText;
 use kitty_api::kitty::{Proportion, SplitMode, SplitRule};
 use kitty_api::{Currency, Money};
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ fn build(
             SplitMode::Even => 1,
             SplitMode::Amount => {
                 Money::parse(&text, currency)
-                    .map_err(|e| format!("{}: {}", r.name, ProblemText::say(&e.to_string())))?
+                    .map_err(|e| format!("{}: {}", r.name, MoneyInputText::get().error(e)))?
                     .amount
             }
             _ => text

@@ -38,7 +38,7 @@ pub fn Cards() -> impl IntoView {
         let (_, problem) = card_feedback(&number.get());
         errors.update(|e| match problem {
             Some(p) => {
-                e.insert("card_number".into(), ProblemText::get().say(p));
+                e.insert("card_number".into(), ProblemText::say(p));
             }
             None => {
                 e.remove("card_number");
@@ -51,7 +51,7 @@ pub fn Cards() -> impl IntoView {
         let problem = (compact.len() >= 26).then(|| m::shaba(&s).err()).flatten();
         errors.update(|e| match problem {
             Some(p) => {
-                e.insert("shaba".into(), ProblemText::get().say(p));
+                e.insert("shaba".into(), ProblemText::say(p));
             }
             None => {
                 e.remove("shaba");
@@ -92,7 +92,7 @@ pub fn Cards() -> impl IntoView {
                 errors.set(FieldErrors::new());
                 add.dispatch(clean);
             }
-            Err(found) => errors.set(ProblemText::get().fields(found)),
+            Err(found) => errors.set(ProblemText::fields(found)),
         }
     };
     let deactivate = Action::new_local(|id: &String| {

@@ -5,6 +5,7 @@ use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::i18n::fill;
 use crate::i18n::merchant::{MerchantText, ProblemText};
+use crate::i18n::money::MoneyInputText;
 use crate::i18n::shell::ShellText;
 use kitty_api::merchant::{CreateTransactionRequest, CreatedTransaction, FeeSide};
 use kitty_api::{Currency, FieldErrors, Money};
@@ -56,7 +57,13 @@ pub fn NewLink() -> impl IntoView {
             c.cards
                 .iter()
                 .filter(|c| c.is_active)
-                .map(|c| (c.id.clone(), format!("{} · {}", c.card_number, c.bank_name)))
+                // The number isolated left to right, so a right-to-left page keeps its order.
+                .map(|c| {
+                    (
+                        c.id.clone(),
+                        format!("\u{2066}{}\u{2069} · {}", c.card_number, c.bank_name),
+                    )
+                })
                 .collect()
         })
     });
@@ -105,11 +112,11 @@ pub fn NewLink() -> impl IntoView {
                 create.dispatch(clean);
             }
             result => {
-                let mut found = result.err().unwrap_or_default();
+                let mut found = ProblemText::fields(result.err().unwrap_or_default());
                 if let Err(e) = parsed {
-                    found.insert("amount".into(), e.to_string());
+                    found.insert("amount".into(), MoneyInputText::get().error(e).into());
                 }
-                errors.set(ProblemText::get().fields(found));
+                errors.set(found);
             }
         }
     };

@@ -233,7 +233,7 @@ fn NewOrder(
                 errors.set(FieldErrors::new());
                 create.dispatch(clean);
             }
-            Err(found) => errors.set(ProblemText::get().fields(found)),
+            Err(found) => errors.set(ProblemText::fields(found)),
         }
     };
     let again = Callback::new(move |_| {

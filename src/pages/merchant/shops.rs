@@ -85,7 +85,7 @@ pub fn Shops() -> impl IntoView {
                 errors.set(FieldErrors::new());
                 create.dispatch(clean);
             }
-            Err(found) => errors.set(ProblemText::get().fields(found)),
+            Err(found) => errors.set(ProblemText::fields(found)),
         }
     };
     let retry = Callback::new(move |_| shops.refetch());

@@ -12,6 +12,7 @@ use crate::api::{self, kotani::CASHOUT_CHAINS, ApiError};
 use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, Failure};
 use crate::components::form::{FormAlert, TextField};
+use crate::i18n::money::CoinAmountText;
 use crate::i18n::rampchain::{CashoutText, ChainText};
 use crate::i18n::{fill, pieces, Piece};
 use crate::session::use_session;
@@ -65,6 +66,11 @@ fn rates_retry(rates: Rates) -> impl IntoView {
             }
         })
     }
+}
+
+/// A message of `kitty_api::crypto::amount` (for "the amount") in this language.
+fn amount_problem(english: String) -> String {
+    CoinAmountText::say(&english).unwrap_or(english)
 }
 
 /// Moves the focus to a heading once it is on the page (it replaced what had the focus).
@@ -215,7 +221,7 @@ pub fn CashOut(
         };
         let mut found = FieldErrors::new();
         let checked = crypto::amount(&amount.get_untracked(), asset.decimals, "the amount")
-            .map_err(|e| found.insert("amount".into(), t.amount_problem(e)))
+            .map_err(|e| found.insert("amount".into(), amount_problem(e)))
             .ok();
         if let (Some(a), Some(held)) = (checked.as_deref(), balance_now(&balances, chain)) {
             if decimal::at_most(a, &held) == Some(false) {
@@ -493,7 +499,7 @@ pub fn BuyCusd(
             .map_err(|e| found.insert("phoneNumber".into(), e))
             .ok();
         let celo_amount = crypto::amount(&amount.get_untracked(), CUSD_DECIMALS, "the amount")
-            .map_err(|e| found.insert("celoAmount".into(), t.amount_problem(e)))
+            .map_err(|e| found.insert("celoAmount".into(), amount_problem(e)))
             .ok();
         // More than the wallet holds would be refused: say so before asking.
         let short = (|| {

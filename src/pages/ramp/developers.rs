@@ -10,6 +10,7 @@ use crate::components::feedback::{
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::components::toast::use_toasts;
 use crate::fmt;
+use crate::i18n::deliveries::DeliveryText;
 use crate::i18n::rampchain::DevelopersText;
 use crate::i18n::shell::ShellText;
 use crate::i18n::{digits, fill, pieces, Piece};
@@ -211,6 +212,7 @@ impl Feed {
     /// The heading, what the list is, and what its empty state says.
     fn words(self) -> (&'static str, &'static str, &'static str, &'static str) {
         let t = DevelopersText::get();
+        let dt = DeliveryText::get();
         match self {
             Feed::Callbacks => (
                 t.callbacks_heading,
@@ -219,9 +221,9 @@ impl Feed {
                 t.callbacks_empty_text,
             ),
             Feed::FiatConnect => (
-                t.webhooks_heading,
+                dt.webhook_deliveries,
                 t.webhooks_about,
-                t.webhooks_empty,
+                dt.no_webhooks,
                 t.webhooks_empty_text,
             ),
         }
@@ -232,6 +234,7 @@ impl Feed {
 pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoView {
     let toasts = use_toasts();
     let t = DevelopersText::get();
+    let dt = DeliveryText::get();
     let list = LocalResource::new(move || feed.list());
     let resend = Action::new_local(move |id: &String| feed.resend(id.clone()));
     on_done(
@@ -252,7 +255,7 @@ pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoVie
         <section class="section" aria-labelledby="deliveries-heading">
             <div class="section__header">
                 <h2 id="deliveries-heading">{heading}</h2>
-                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>{t.refresh}</button>
+                <button type="button" class="btn btn--secondary btn--small" on:click=move |_| list.refetch()>{dt.refresh}</button>
             </div>
             <p class="muted">{about}</p>
             <Loaded lines=4 retry view=move || async move {
@@ -276,7 +279,7 @@ pub fn Deliveries(#[prop(default = Feed::Callbacks)] feed: Feed) -> impl IntoVie
 
 /// Why a delivery has not arrived, as far as known.
 fn failure(d: &Delivery) -> String {
-    let t = DevelopersText::get();
+    let t = DeliveryText::get();
     match (&d.last_error, d.last_status) {
         (Some(e), _) => e.clone(),
         (None, Some(s)) => fill(t.answered_http, &[("status", &digits(&s.to_string()))]),
@@ -288,20 +291,21 @@ fn failure(d: &Delivery) -> String {
 fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) -> impl IntoView {
     let id = d.id.clone();
     let t = DevelopersText::get();
+    let dt = DeliveryText::get();
     let outcome = if d.delivered {
         match d.last_status {
-            Some(s) => fill(t.delivered_http, &[("status", &digits(&s.to_string()))]),
-            None => t.delivered.into(),
+            Some(s) => fill(dt.delivered_http, &[("status", &digits(&s.to_string()))]),
+            None => dt.delivered.into(),
         }
     } else {
-        fill(t.not_delivered_why, &[("why", &failure(&d))])
+        fill(dt.not_delivered_why, &[("why", &failure(&d))])
     };
     let next = d
         .next_attempt_at
         .as_deref()
         .filter(|_| !d.delivered)
         .map(|at| fill(t.next_try, &[("time", &fmt::datetime(at))]));
-    let attempts = ShellText::count(d.attempts, t.attempts_one, t.attempts_other);
+    let attempts = ShellText::count(d.attempts, dt.attempts_one, dt.attempts_other);
     view! {
         <li class="row row--wrap ramp-delivery">
             <div class="row__main">
@@ -309,16 +313,16 @@ fn DeliveryRow(d: Delivery, resend: Action<String, Result<Delivery, ApiError>>) 
                 <span class="row__meta">{format!("{} · {attempts} · {}", d.event, fmt::datetime(&d.created_at))}</span>
                 <span class="row__meta">{outcome}{next.map(|n| format!(" · {n}"))}</span>
                 <details class="ramp-delivery__payload">
-                    <summary>{t.payload}</summary>
-                    <pre class="code" tabindex="0" role="region" aria-label=t.payload><code>{d.payload.clone()}</code></pre>
+                    <summary>{dt.payload}</summary>
+                    <pre class="code" tabindex="0" role="region" aria-label=dt.payload><code>{d.payload.clone()}</code></pre>
                 </details>
             </div>
             <span class=if d.delivered { "status status--successful" } else { "status status--failed" }>
-                {if d.delivered { t.delivered } else { t.not_delivered }}
+                {if d.delivered { dt.delivered } else { dt.not_delivered }}
             </span>
             <button type="button" class="btn btn--secondary btn--small" disabled=move || resend.pending().get()
                 on:click=move |_| { resend.dispatch(id.clone()); }>
-                {t.resend}<span class="visually-hidden">{fill(t.resend_what, &[("event", &d.event), ("url", &d.url)])}</span>
+                {dt.resend}<span class="visually-hidden">{fill(t.resend_what, &[("event", &d.event), ("url", &d.url)])}</span>
             </button>
         </li>
     }

@@ -11,6 +11,7 @@ use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, SelectField, TextField};
 use crate::i18n::rampchain::FiatConnectText;
 use crate::i18n::shell::ShellText;
+use crate::i18n::validate::UrlText;
 use crate::i18n::{fill, pieces, Piece};
 use crate::siwe::{SandboxKey, SiweFields};
 use kitty_api::fiatconnect::{Credentials, SiweLoginRequest, SiweSession, CHAIN_IDS};
@@ -69,7 +70,7 @@ fn CredentialsForm() -> impl IntoView {
             }
             Err(m) => errors.set(FieldErrors::from([(
                 "webhook".to_string(),
-                t.url_problem(m),
+                UrlText::say(m).unwrap_or(m).to_string(),
             )])),
         }
     };

@@ -173,7 +173,7 @@ pub fn RampLayout() -> impl IntoView {
     view! {
         <div class="page">
             <header class="page__header"><h1>{ramp}</h1></header>
-            <nav class="tabs" aria-label=ramp>
+            <nav class="tabs tabs--wrap" aria-label=ramp>
                 {tabs.into_iter().map(|(href, label)| view! {
                     <A href=href exact=href == "/ramp" attr:class="tabs__tab"
                         attr:rel=crate::bundles::rel_for(href)>{label}</A>
@@ -292,12 +292,12 @@ pub fn counterparty(t: &kitty_api::ramp::RampTransaction) -> String {
 #[component]
 pub fn RampRow(t: kitty_api::ramp::RampTransaction) -> impl IntoView {
     let title = money(t.amount, t.currency);
-    let meta = format!(
-        "{} · {} · {}",
-        RampFrameText::get().kind(t.kind),
-        counterparty(&t),
-        crate::fmt::datetime(&t.created_at)
-    );
+    // Each part isolated (`bdi`), so a Latin name beside a Persian date keeps its order.
+    let meta = view! {
+        <bdi>{RampFrameText::get().kind(t.kind)}</bdi>" · "
+        <bdi>{counterparty(&t)}</bdi>" · "
+        <bdi>{crate::fmt::datetime(&t.created_at)}</bdi>
+    };
     view! {
         <li class="row">
             <A href=format!("/ramp/transactions/{}", api::enc(&t.request_id)) attr:class="row__main">

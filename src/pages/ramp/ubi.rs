@@ -9,6 +9,7 @@ use crate::components::copy::CopyButton;
 use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, TextField};
 use crate::i18n::rampchain::{ChainText, UbiText};
+use crate::i18n::validate::LabelText;
 use crate::i18n::{digits, fill};
 use kitty_api::onchain::{
     UbiCheckResponse, UbiClaimResponse, UbiRequest, UbiSetResponse, UbiStatus,
@@ -78,7 +79,7 @@ fn UbiBody(country: Country) -> impl IntoView {
             .map_err(|e| {
                 found.insert(
                     "programId".into(),
-                    ChainText::get().label_problem(e, t.enter_programme, PROGRAM_MAX),
+                    LabelText::get().problem(e, t.enter_programme, PROGRAM_MAX),
                 )
             })
             .unwrap_or_default();

@@ -9,6 +9,7 @@ use crate::components::feedback::{on_done, use_title, Failure};
 use crate::components::form::{FormAlert, TextField};
 use crate::components::toast::use_toasts;
 use crate::i18n::rampchain::{ChainText, VerifyText};
+use crate::i18n::validate::LabelText;
 use crate::i18n::{digits, fill};
 use crate::pages::merchant::poll::{poll, PolledView, POLL};
 use kitty_api::onchain::{UpdateUserRequest, UpdateUserResponse, UserVerification};
@@ -177,7 +178,9 @@ fn UserStatus(phone: String, users: Users) -> impl IntoView {
         let mut found = FieldErrors::new();
         let mut name = |value: RwSignal<String>, field: &str, blank: &str| {
             validate::label(&value.get_untracked(), NAME_MAX)
-                .map_err(|e| found.insert(field.into(), c.label_problem(e, blank, NAME_MAX)))
+                .map_err(|e| {
+                    found.insert(field.into(), LabelText::get().problem(e, blank, NAME_MAX))
+                })
                 .unwrap_or_default()
         };
         let first = name(firstname, "firstname", t.enter_first);

@@ -179,7 +179,7 @@ pub fn NewCryptoPayment(
                 });
             }
             result => {
-                let mut all = ProblemText::get().fields(result.err().unwrap_or_default());
+                let mut all = ProblemText::fields(result.err().unwrap_or_default());
                 // Our own messages for what the contract could not read.
                 all.append(&mut found);
                 errors.set(all);

@@ -142,11 +142,9 @@ pub fn WithdrawForm(
         let typed = address.get();
         let typed = typed.trim();
         let problem = chosen.with(|c| match c {
-            Some(c) if !typed.is_empty() => c
-                .network
-                .check_address(typed)
-                .err()
-                .map(|e| ProblemText::get().say(e)),
+            Some(c) if !typed.is_empty() => {
+                c.network.check_address(typed).err().map(ProblemText::say)
+            }
             _ => None,
         });
         set_error(errors, "destination_address", problem);
@@ -235,7 +233,7 @@ pub fn WithdrawForm(
         };
         let checked = match req.validate() {
             Ok(checked) => checked,
-            Err(found) => return errors.set(ProblemText::get().fields(found)),
+            Err(found) => return errors.set(ProblemText::fields(found)),
         };
         let (fee, decimals, symbol) = c
             .map(|c| (c.withdrawal_fee, c.decimals, c.symbol))
