@@ -29,6 +29,9 @@ crate::catalogue! {
             "Anzisha kitty kwa safari, nyumba au zawadi: kila mtu anachangia, kadi ya kitty inalipa, na kila gharama inagawanywa kwa usahihi.",
             "برای یک سفر، یک خانه یا یک هدیه کیتی بسازید: همه پول می‌گذارند، کارت کیتی پرداخت می‌کند و هر هزینه دقیق تقسیم می‌شود.";
         start_kitty: "Start a kitty", "Anzisha kitty", "ساختن کیتی";
+        /// A kitty's status on Home (the Kitties pages say it with `KittyText`).
+        closing: "Closing", "Inafungwa", "در حال بسته شدن";
+        closed: "Closed", "Imefungwa", "بسته";
         skip_to_content: "Skip to content", "Ruka hadi maudhui", "رفتن به محتوا";
         loading_kitty: "Loading Kitty…", "Inapakia Kitty…", "در حال بارگذاری Kitty…";
     }

@@ -116,7 +116,11 @@ fn HomeKitty(k: Kitty) -> impl IntoView {
     let balance = crate::fmt::money(Money::new(k.available_balance, k.currency));
     let members =
         (!k.is_personal).then(|| ShellText::count(k.member_count, t.members_one, t.members_other));
-    let status = (k.status != KittyStatus::Active).then(|| k.status.label());
+    let status = match k.status {
+        KittyStatus::Active => None,
+        KittyStatus::Closing => Some(t.closing),
+        KittyStatus::Closed => Some(t.closed),
+    };
     // "Personal" once: the personal kitty is usually called that.
     let personal = k.is_personal && !k.name.eq_ignore_ascii_case("personal");
     view! {
