@@ -305,10 +305,13 @@ pub async fn notify_with(
         say,
         link,
     } = note;
-    let (language,): (String,) = sqlx::query_as("SELECT language FROM users WHERE id = $1")
-        .bind(user_id)
-        .fetch_one(&mut *conn)
-        .await?;
+    // One read of the person for both: the language to write in, and the address an email goes to.
+    let person: Option<(String, Option<String>)> =
+        sqlx::query_as("SELECT language, email FROM users WHERE id = $1")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (language, email) = person.unwrap_or_default();
     let language = kitty_api::account::Language::parse(&language).unwrap_or_default();
     let (title, body) = (say.title(language), say.body(language));
     let body = body.as_str();
@@ -335,12 +338,7 @@ pub async fn notify_with(
         super::account::push(conn, user_id, title, body).await?;
     }
     if choices.wants(category, NotificationChannel::Email) {
-        let email: Option<(Option<String>,)> =
-            sqlx::query_as("SELECT email FROM users WHERE id = $1")
-                .bind(user_id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        if let Some((Some(email),)) = email {
+        if let Some(email) = email {
             crate::outbox::send(conn, kitty_api::auth::Channel::Email, &email, title, body).await?;
         }
     }
